@@ -1,0 +1,8 @@
+"""Entry point: python build.py [build|check|serve|new] --help"""
+
+import sys
+
+from sitegen.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,31 @@
+"""site.yaml: read, apply command-line overrides, validate into SiteConfig."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitegen.errors import LANGUAGES, BuildFailed, ConfigUnusable, error
+from sitegen.models import SiteConfig
+from sitegen.yamlload import load_yaml, read_source, validate
+
+CONFIG_FILE = "site.yaml"
+
+
+def load_config(root: Path, base_url: str | None = None) -> SiteConfig:
+    """Read root/site.yaml; `base_url` (from --base-url or SITE_BASE_URL) wins over the file."""
+    path = root / CONFIG_FILE
+    if not path.is_file():
+        raise ConfigUnusable([error(CONFIG_FILE, None, None, "config_missing")])
+    try:
+        doc = load_yaml(read_source(path, CONFIG_FILE), CONFIG_FILE)
+    except BuildFailed as exc:
+        raise ConfigUnusable(exc.errors) from exc
+    if not isinstance(doc.data, dict):
+        raise ConfigUnusable([error(CONFIG_FILE, 1, None, "yaml_not_mapping")])
+    if base_url:
+        doc.data["base_url"] = base_url
+    result = validate(SiteConfig, doc)
+    if isinstance(result, list):
+        language = doc.data.get("language")
+        raise ConfigUnusable(result, language if language in LANGUAGES else "id")
+    return result

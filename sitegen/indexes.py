@@ -1,0 +1,219 @@
+"""Pure views of a Site as of one day: timeline, agenda, current announcements, page tree."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from itertools import groupby
+
+from sitegen.content import slugify
+from sitegen.models import (
+    Achievement,
+    Announcement,
+    Event,
+    Moment,
+    Page,
+    Schedule,
+    Site,
+)
+
+
+@dataclass(frozen=True)
+class Happening:
+    """An event page or a calendar entry: one item of the timeline (a series counts once)."""
+
+    key: str  # stable identity: "content/events/pentas-seni.md" or "content/calendars/x.yaml#upacara-2026-07-20"
+    source: str  # "content/events/pentas-seni.md"
+    line: int  # where the item starts in its source
+    title: str
+    summary: str | None
+    schedule: Schedule
+    path: str | None  # "/agenda/pentas-seni/" or a calendar entry's url
+    event: Event | None  # the event page, when it has one
+    calendar: str | None  # "Kalender Akademik 2026/2027" for calendar entries
+
+    def occurrences(self) -> tuple[Occurrence, ...]:
+        """Every occurrence: one for a single item, each date of a series but its `except` dates."""
+        schedule = self.schedule
+        length = schedule.end_day - schedule.start_day
+        result = []
+        for day in schedule.series_days():
+            if day in schedule.except_:
+                continue
+            moved = day - schedule.start_day
+            end = schedule.end + moved if schedule.end is not None else None
+            result.append(Occurrence(self, schedule.start + moved, end, day, day + length))
+        return tuple(result)
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    happening: Happening
+    start: Moment  # this occurrence's start
+    end: Moment | None
+    first_day: date
+    last_day: date  # inclusive
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """A happening on the agenda: a series appears once, at its next (or last) occurrence."""
+
+    happening: Happening
+    shown: Occurrence  # the occurrence the list shows
+    state: str  # "ongoing", "upcoming" or "past"
+    remaining: int  # occurrences from today on, for a series
+
+
+@dataclass(frozen=True)
+class Month:
+    key: str  # "2026-12"
+    first_day: date
+    items: tuple[AgendaItem, ...]
+
+
+@dataclass(frozen=True)
+class PageNode:
+    """A folder of parent pages: its own index page if written, its pages and sub-folders."""
+
+    path: str  # "/informasi/profil/"
+    title: str
+    index: Page | None
+    pages: tuple[Page, ...]
+    folders: tuple[PageNode, ...]
+
+
+@dataclass(frozen=True)
+class Indexes:
+    today: date
+    happenings: tuple[Happening, ...]
+    current: tuple[Month, ...]  # ongoing and upcoming, grouped by month, soonest first
+    past: tuple[Month, ...]  # newest first
+    next_items: tuple[AgendaItem, ...]  # for the home page
+    announcements: tuple[Announcement, ...]  # published and not expired: pinned, then newest
+    archive: tuple[Announcement, ...]  # expired, newest first
+    urgent: tuple[Announcement, ...]  # shown as a banner on every page
+    achievements_by_year: tuple[tuple[int, tuple[Achievement, ...]], ...]
+    pages: PageNode
+
+
+def build_indexes(site: Site, today: date) -> Indexes:
+    """Everything the pages list, decided by `today` in the site's time zone."""
+    happenings = _happenings(site)
+    items = [item for h in happenings if (item := _agenda_item(h, today)) is not None]
+    current = sorted((i for i in items if i.state != "past"), key=lambda i: _order(i.shown))
+    past = sorted((i for i in items if i.state == "past"), key=lambda i: _order(i.shown), reverse=True)
+    published = [a for a in site.announcements if a.meta.date <= today]
+    active = [a for a in published if not _expired(a, today)]
+    return Indexes(
+        today=today,
+        happenings=happenings,
+        current=_by_month(current),
+        past=_by_month(past),
+        next_items=tuple(current[:5]),
+        announcements=tuple(sorted(active, key=_announcement_order)),
+        archive=tuple(sorted((a for a in published if _expired(a, today)), key=_newest_first)),
+        urgent=tuple(sorted((a for a in active if a.meta.priority == "urgent"), key=_newest_first)),
+        achievements_by_year=_by_year(site.achievements),
+        pages=_page_tree(site),
+    )
+
+
+def _happenings(site: Site) -> tuple[Happening, ...]:
+    found = [
+        Happening(e.doc.source, e.doc.source, 1, e.meta.title, e.meta.summary, e.meta, e.doc.path, e, None)
+        for e in site.events
+    ]
+    pages = {e.doc.path for e in site.events}
+    for entry in site.calendar_entries:
+        meta = entry.meta
+        if meta.url in pages:  # the academic calendar pointing at an event page: one happening
+            continue
+        original = meta.previous_start or meta.start
+        key = f"{entry.source}#{_slug(meta.title)}-{_stamp(original)}"
+        found.append(
+            Happening(key, entry.source, entry.line, meta.title, meta.description, meta, meta.url,
+                      None, entry.calendar)
+        )
+    return tuple(sorted(found, key=lambda h: (_key(h.schedule.start), h.title, h.key)))
+
+
+def _agenda_item(happening: Happening, today: date) -> AgendaItem | None:
+    occurrences = happening.occurrences()
+    if not occurrences:
+        return None
+    coming = [o for o in occurrences if o.last_day >= today]
+    if not coming:
+        return AgendaItem(happening, occurrences[-1], "past", 0)
+    shown = coming[0]
+    state = "ongoing" if shown.first_day <= today else "upcoming"
+    return AgendaItem(happening, shown, state, len(coming))
+
+
+def _by_month(items: list[AgendaItem]) -> tuple[Month, ...]:
+    months = []
+    for key, group in groupby(items, key=lambda i: _month_of(i).isoformat()[:7]):
+        members = tuple(group)
+        months.append(Month(key, _month_of(members[0]), members))
+    return tuple(months)
+
+
+def _month_of(item: AgendaItem) -> date:
+    return item.shown.first_day.replace(day=1)
+
+
+def _order(occurrence: Occurrence) -> tuple[datetime, str, str]:
+    return (_key(occurrence.start), occurrence.happening.title, occurrence.happening.key)
+
+
+def _expired(announcement: Announcement, today: date) -> bool:
+    return announcement.meta.expires is not None and announcement.meta.expires < today
+
+
+def _announcement_order(a: Announcement) -> tuple[bool, int, str, str]:
+    return (not a.meta.pinned, -a.meta.date.toordinal(), a.meta.title, a.doc.source)
+
+
+def _newest_first(a: Announcement) -> tuple[int, str, str]:
+    return (-a.meta.date.toordinal(), a.meta.title, a.doc.source)
+
+
+def _by_year(achievements: tuple[Achievement, ...]) -> tuple[tuple[int, tuple[Achievement, ...]], ...]:
+    ordered = sorted(achievements, key=lambda a: (-a.meta.date.toordinal(), a.meta.title, a.doc.source))
+    return tuple((year, tuple(group)) for year, group in groupby(ordered, key=lambda a: a.meta.date.year))
+
+
+def _page_tree(site: Site) -> PageNode:
+    section = site.config.sections.pages
+    return _node((), f"/{section.path}/", section.title, site.pages)
+
+
+def _node(folder: tuple[str, ...], path: str, title: str, pages: tuple[Page, ...]) -> PageNode:
+    here = [p for p in pages if _folders_of(p) == folder]
+    index = next((p for p in here if p.doc.source.endswith("/index.md")), None)
+    direct = sorted((p for p in here if p is not index), key=lambda p: (p.meta.order, p.meta.title))
+    names = sorted({_folders_of(p)[len(folder)] for p in pages if len(_folders_of(p)) > len(folder)})
+    folders = []
+    for name in names:
+        inside = tuple(p for p in pages if _folders_of(p)[: len(folder) + 1] == (*folder, name))
+        folders.append(_node((*folder, name), f"{path}{slugify(name)}/", name.replace("-", " ").capitalize(), inside))
+    folders.sort(key=lambda n: (n.index.meta.order if n.index else 0, n.title))
+    return PageNode(path, index.meta.title if index else title, index, tuple(direct), tuple(folders))
+
+
+def _folders_of(page: Page) -> tuple[str, ...]:
+    """content/pages/profil/sejarah.md -> ("profil",)."""
+    return tuple(page.doc.source.split("/")[2:-1])
+
+
+def _key(moment: Moment) -> datetime:
+    return moment if isinstance(moment, datetime) else datetime(moment.year, moment.month, moment.day)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _stamp(moment: Moment) -> str:
+    return moment.strftime("%Y%m%dT%H%M") if isinstance(moment, datetime) else moment.strftime("%Y%m%d")

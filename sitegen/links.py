@@ -1,0 +1,37 @@
+"""Every site-internal link an editor wrote must lead to a page or a static file."""
+
+from __future__ import annotations
+
+from sitegen.errors import SiteError, error
+from sitegen.models import Doc, Site
+from sitegen.routes import Route
+
+
+def check_links(site: Site, routes: tuple[Route, ...]) -> list[SiteError]:
+    """Broken links in Markdown bodies, calendar entries and the site menu."""
+    targets = {r.path for r in routes} | {"/" + name for name in site.static_files}
+    errors = []
+    for doc in _docs(site):
+        for link in doc.links:
+            if not _resolves(link.url, targets):
+                errors.append(error(doc.source, link.line, None, "link_broken", value=link.url))
+    for entry in site.calendar_entries:
+        url = entry.meta.url
+        if url and url.startswith("/") and not _resolves(url, targets):
+            errors.append(error(entry.source, entry.line, "url", "link_broken", value=url))
+    for index, item in enumerate(site.config.menu):
+        if item.url.startswith("/") and not _resolves(item.url, targets):
+            errors.append(error("site.yaml", None, f"menu.{index}.url", "link_broken", value=item.url))
+    return errors
+
+
+def _docs(site: Site) -> list[Doc]:
+    items: list[object] = [site.home, *site.events, *site.achievements, *site.announcements, *site.pages]
+    return [item.doc for item in items if item is not None and hasattr(item, "doc")]
+
+
+def _resolves(url: str, targets: set[str]) -> bool:
+    path = url.split("#", 1)[0].split("?", 1)[0] or "/"
+    if path.endswith("/index.html"):
+        path = path[: -len("index.html")]
+    return path in targets or (not path.endswith("/") and path + "/" in targets)

@@ -1,0 +1,492 @@
+"""Typed, frozen models of the content contract (DESIGN.md section 3); no I/O here."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dateutil import rrule
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationInfo, model_validator
+from pydantic_core import PydanticCustomError
+
+# A moment is a date (all day) or a naive local time in the site's zone.
+Moment = date | datetime
+
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_MOMENT = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2})[:.](\d{2}))?")
+_TIME_ONLY = re.compile(r"\d{1,2}[:.]\d{2}")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+
+LEVELS = ("school", "subdistrict", "city", "province", "national", "international")
+FIELDS = ("academic", "non-academic")
+MODES = ("offline", "online", "hybrid")
+STATUSES = ("scheduled", "postponed", "cancelled", "rescheduled")
+REPEATS = ("daily", "weekly", "monthly")
+PRIORITIES = ("normal", "important", "urgent")
+_FREQUENCIES: dict[str, Literal[1, 2, 3]] = {"monthly": rrule.MONTHLY, "weekly": rrule.WEEKLY, "daily": rrule.DAILY}
+
+
+def _fail(code: str, **ctx: Any) -> PydanticCustomError:
+    return PydanticCustomError(code, code, {k: str(v) for k, v in ctx.items()})
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        raise _fail("empty")
+    if not isinstance(value, str):
+        raise _fail("not_text")
+    return value.strip()
+
+
+def _text_list(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value.strip(),)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _fail("not_list")
+    return tuple(v.strip() for v in value)
+
+
+def parse_date(value: Any) -> date:
+    """`2026-12-05` -> date; anything else is a 'date_invalid' error."""
+    text = _text(value)
+    match = _DATE.fullmatch(text)
+    try:
+        if match:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        pass
+    raise _fail("date_invalid", value=text)
+
+
+def parse_moment(value: Any) -> Moment:
+    """`2026-12-05` -> date, `2026-12-05 08:00` -> naive datetime in the site's zone."""
+    text = _text(value)
+    if _TIME_ONLY.fullmatch(text):
+        raise _fail("time_without_date", value=text)
+    match = _MOMENT.fullmatch(text)
+    try:
+        if match and match[4] is None:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        if match:
+            return datetime(int(match[1]), int(match[2]), int(match[3]), int(match[4]), int(match[5]))
+    except ValueError:
+        pass
+    raise _fail("moment_invalid", value=text)
+
+
+def _bool(value: Any) -> bool:
+    text = _text(value).lower()
+    if text in ("true", "yes", "ya"):
+        return True
+    if text in ("false", "no", "tidak"):
+        return False
+    raise _fail("bool_invalid", value=text)
+
+
+def _int(value: Any) -> int:
+    text = _text(value)
+    if not re.fullmatch(r"-?\d+", text):
+        raise _fail("int_invalid", value=text)
+    return int(text)
+
+
+def _slug(value: Any) -> str:
+    text = _text(value)
+    if not _SLUG.fullmatch(text):
+        raise _fail("slug_invalid", value=text)
+    return text
+
+
+def _link(value: Any) -> str:
+    """A link an editor writes: absolute http(s), or root-relative '/...'."""
+    text = _text(value)
+    if re.fullmatch(r"https?://[^\s/]+\S*", text) or re.fullmatch(r"/\S*", text):
+        return text
+    raise _fail("url_invalid", value=text)
+
+
+def _web_address(value: Any) -> str:
+    text = _text(value)
+    if re.fullmatch(r"https?://[^\s/]+\S*", text):
+        return text
+    raise _fail("url_invalid", value=text)
+
+
+def _choice(*allowed: str) -> PlainValidator:
+    def check(value: Any) -> str:
+        text = _text(value)
+        if text not in allowed:
+            raise _fail("choice_invalid", value=text, allowed=", ".join(allowed))
+        return text
+
+    return PlainValidator(check)
+
+
+def _keys_of(kind: str) -> PlainValidator:
+    """A key that site.yaml defines: the allowed keys arrive in the validation context."""
+
+    def check(value: Any, info: ValidationInfo) -> str:
+        text = _text(value)
+        allowed = (info.context or {}).get(kind, ())
+        if text not in allowed:
+            raise _fail(f"{kind}_unknown", value=text, allowed=", ".join(allowed))
+        return text
+
+    return PlainValidator(check)
+
+
+def _audiences(value: Any, info: ValidationInfo) -> tuple[str, ...]:
+    allowed = (info.context or {}).get("audience", ())
+    items = _text_list(value)
+    for item in items:
+        if item not in allowed:
+            raise _fail("audience_unknown", value=item, allowed=", ".join(allowed))
+    return items
+
+
+def _dates(value: Any) -> tuple[date, ...]:
+    return tuple(parse_date(item) for item in _text_list(value))
+
+
+def _timezone(value: Any) -> str:
+    text = _text(value)
+    try:
+        ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise _fail("timezone_unknown", value=text) from exc
+    return text
+
+
+def _color(value: Any) -> str:
+    text = _text(value)
+    if not _COLOR.fullmatch(text):
+        raise _fail("choice_invalid", value=text, allowed="#rrggbb, misalnya #1d4ed8")
+    return text
+
+
+Text = Annotated[str, PlainValidator(_text)]
+TextList = Annotated[tuple[str, ...], PlainValidator(_text_list)]
+Bool = Annotated[bool, PlainValidator(_bool)]
+Int = Annotated[int, PlainValidator(_int)]
+Slug = Annotated[str, PlainValidator(_slug)]
+Link = Annotated[str, PlainValidator(_link)]
+WebAddress = Annotated[str, PlainValidator(_web_address)]
+Date = Annotated[date, PlainValidator(parse_date)]
+DateList = Annotated[tuple[date, ...], PlainValidator(_dates)]
+When = Annotated[Moment, PlainValidator(parse_moment)]
+Category = Annotated[str, _keys_of("category")]
+Audiences = Annotated[tuple[str, ...], PlainValidator(_audiences)]
+
+
+class Fields(BaseModel):
+    """Front matter or YAML mapping: frozen, and unknown keys are errors."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Common(Fields):
+    """Fields every Markdown kind shares."""
+
+    title: Text
+    summary: Text | None = None
+    image: Text | None = None  # "images/pentas-seni.jpg", under static/
+    image_alt: Text | None = None
+    tags: TextList = ()
+    draft: Bool = False
+    slug: Slug | None = None
+
+    @model_validator(mode="after")
+    def _image_needs_alt(self) -> Common:
+        if self.image and not self.image_alt:
+            raise _fail("image_alt_required", field="image_alt", at="image")
+        return self
+
+
+class Schedule(Fields):
+    """When and how an event happens: shared by event pages and calendar entries."""
+
+    start: When
+    end: When | None = None
+    category: Category
+    location: Text | None = None
+    audience: Audiences = ()
+    mode: Annotated[str, _choice(*MODES)] = "offline"
+    online_url: WebAddress | None = None
+    status: Annotated[str, _choice(*STATUSES)] = "scheduled"
+    previous_start: When | None = None
+    repeat: Annotated[str, _choice(*REPEATS)] | None = None
+    until: Date | None = None
+    except_: DateList = Field(default=(), alias="except")  # `except` is a Python keyword
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Schedule:
+        if self.end is not None:
+            if isinstance(self.end, datetime) != isinstance(self.start, datetime):
+                raise _fail("end_kind_mismatch", field="end")
+            if _key(self.end) < _key(self.start):
+                raise _fail("end_before_start", field="end", start=self.start, end=_show(self.end))
+        if self.mode != "offline" and not self.online_url:
+            raise _fail("online_url_required", field="online_url", at="mode", mode=self.mode)
+        if self.status == "rescheduled" and self.previous_start is None:
+            raise _fail("previous_start_required", field="previous_start", at="status")
+        if self.repeat and self.until is None:
+            raise _fail("until_required", field="until", at="repeat")
+        if not self.repeat and self.until is not None:
+            raise _fail("until_without_repeat", field="until")
+        if not self.repeat and self.except_:
+            raise _fail("until_without_repeat", field="except")
+        if self.repeat and self.until is not None:
+            if self.until < self.start_day:
+                raise _fail("until_before_start", field="until", until=self.until,
+                            start=_show(self.start))
+            days = self.series_days()
+            for index, skipped in enumerate(self.except_):
+                if skipped not in days:
+                    near = sorted(days, key=lambda d: (abs((d - skipped).days), d))[:2]
+                    raise _fail("except_not_in_series", field="except", index=index,
+                                value=skipped, nearby=", ".join(str(d) for d in sorted(near)))
+        return self
+
+    @property
+    def all_day(self) -> bool:
+        return not isinstance(self.start, datetime)
+
+    @property
+    def start_day(self) -> date:
+        return _day(self.start)
+
+    @property
+    def end_day(self) -> date:
+        """The last day the event touches (inclusive)."""
+        return _day(self.end) if self.end is not None else self.start_day
+
+    def series_days(self) -> tuple[date, ...]:
+        """The first day of every occurrence, `except` dates included; one for a single event."""
+        if not self.repeat or self.until is None:
+            return (self.start_day,)
+        first = datetime.combine(self.start_day, time())
+        last = datetime.combine(self.until, time())
+        series = rrule.rrule(_FREQUENCIES[self.repeat], dtstart=first, until=last)
+        return tuple(d.date() for d in series)
+
+
+def _day(moment: Moment) -> date:
+    return moment.date() if isinstance(moment, datetime) else moment
+
+
+def _key(moment: Moment) -> datetime:
+    return moment if isinstance(moment, datetime) else datetime.combine(moment, time())
+
+
+def _show(moment: Moment) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M") if isinstance(moment, datetime) else moment.isoformat()
+
+
+class EventFields(Common, Schedule):
+    """Front matter of content/events/*.md."""
+
+
+class CalendarEntryFields(Schedule):
+    """One entry of content/calendars/*.yaml."""
+
+    title: Text
+    description: Text | None = None
+    url: Link | None = None
+
+
+class CalendarFields(Fields):
+    title: Text | None = None
+    entries: tuple[dict[str, Any], ...] = ()  # each validated as CalendarEntryFields
+
+
+class AchievementFields(Common):
+    date: Date
+    level: Annotated[str, _choice(*LEVELS)]
+    field: Annotated[str, _choice(*FIELDS)]
+    rank: Text | None = None
+    competition: Text | None = None
+    organizer: Text | None = None
+    students: TextList = ()
+    consent: Bool = False
+
+
+class Attachment(Fields):
+    title: Text
+    file: Text  # "files/jadwal-rapor.pdf", under static/
+
+
+class AnnouncementFields(Common):
+    date: Date
+    expires: Date | None = None
+    priority: Annotated[str, _choice(*PRIORITIES)] = "normal"
+    pinned: Bool = False
+    audience: Audiences = ()
+    attachments: tuple[Attachment, ...] = ()
+
+
+class PageFields(Common):
+    order: Int = 0
+
+
+class HomeFields(Fields):
+    title: Text
+    summary: Text | None = None
+
+
+# --- site.yaml -------------------------------------------------------------------------
+
+
+class Address(Fields):
+    street: Text
+    locality: Text
+    region: Text | None = None
+    postal_code: Text | None = None
+    country: Text = "ID"
+
+
+class School(Fields):
+    name: Text
+    address: Address
+    type: Text = "School"
+    phone: Text | None = None
+    email: Text | None = None
+    whatsapp: Text | None = None  # "6281234567890", international form without '+'
+    logo: Text | None = None  # "images/logo.png", under static/
+    social: dict[str, WebAddress] = {}
+
+
+class Section(Fields):
+    path: Slug  # "agenda"
+    title: Text  # "Agenda Kegiatan"
+
+
+class Sections(Fields):
+    events: Section = Section(path="agenda", title="Agenda Kegiatan")
+    achievements: Section = Section(path="prestasi", title="Prestasi")
+    announcements: Section = Section(path="pengumuman", title="Pengumuman")
+    pages: Section = Section(path="informasi", title="Informasi Orang Tua")
+    calendar: Section = Section(path="kalender", title="Kalender Akademik")
+
+
+class MenuItem(Fields):
+    title: Text
+    url: Link
+
+
+class CategorySetting(Fields):
+    label: Text
+    color: Annotated[str, PlainValidator(_color)]
+
+
+class CalendarSettings(Fields):
+    categories: dict[str, CategorySetting]
+    audiences: dict[str, Text] = {}
+
+
+class SiteConfig(Fields):
+    """site.yaml."""
+
+    title: Text
+    description: Text
+    base_url: WebAddress  # "https://user.github.io/repo/"
+    language: Annotated[str, _choice("id", "en")] = "id"
+    timezone: Annotated[str, PlainValidator(_timezone)] = "Asia/Jakarta"
+    school: School
+    sections: Sections = Sections()
+    menu: tuple[MenuItem, ...] = ()
+    calendar: CalendarSettings
+    output_dir: Text = "_site"
+    cname: Text | None = None  # "www.smpn1prabumulih.sch.id" for a custom domain
+
+    @property
+    def base_path(self) -> str:
+        """'/repo/' for a project site, '/' for a custom domain."""
+        path = "/" + self.base_url.split("://", 1)[1].partition("/")[2]
+        return path if path.endswith("/") else path + "/"
+
+    @property
+    def origin(self) -> str:
+        """'https://user.github.io'."""
+        scheme, rest = self.base_url.split("://", 1)
+        return f"{scheme}://{rest.partition('/')[0]}"
+
+
+# --- what the loaders produce ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BodyLink:
+    """A link written in Markdown, with the line it stands on."""
+
+    url: str  # "/informasi/kontak/"
+    line: int
+
+
+@dataclass(frozen=True)
+class Doc:
+    """What every Markdown item has besides its front matter."""
+
+    source: str  # "content/events/pentas-seni.md"
+    slug: str  # "pentas-seni"
+    path: str  # "/agenda/pentas-seni/", site-relative; url() adds the base path
+    body_html: str  # sanitized HTML of the Markdown body
+    links: tuple[BodyLink, ...]  # internal links of the body, for check_links
+
+
+@dataclass(frozen=True)
+class Event:
+    doc: Doc
+    meta: EventFields
+
+
+@dataclass(frozen=True)
+class Achievement:
+    doc: Doc
+    meta: AchievementFields
+
+
+@dataclass(frozen=True)
+class Announcement:
+    doc: Doc
+    meta: AnnouncementFields
+
+
+@dataclass(frozen=True)
+class Page:
+    doc: Doc
+    meta: PageFields
+
+
+@dataclass(frozen=True)
+class Home:
+    doc: Doc
+    meta: HomeFields
+
+
+@dataclass(frozen=True)
+class CalendarEntry:
+    source: str  # "content/calendars/2026-2027.yaml"
+    line: int  # line of the entry in that file
+    calendar: str  # "Kalender Akademik 2026/2027"
+    meta: CalendarEntryFields
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the sources say, validated; nothing after this reads files."""
+
+    root_name: str  # the project folder's name, for messages only
+    config: SiteConfig
+    home: Home | None
+    events: tuple[Event, ...]
+    achievements: tuple[Achievement, ...]
+    announcements: tuple[Announcement, ...]
+    pages: tuple[Page, ...]
+    calendar_entries: tuple[CalendarEntry, ...]
+    static_files: dict[str, int]  # "images/logo.png" (relative to static/) -> size in bytes
+    drafts: bool  # True when drafts are shown (serve)
+

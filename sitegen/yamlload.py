@@ -1,0 +1,199 @@
+"""The strict YAML loader: every scalar stays text, and every value knows its line."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, TypeVar, Union, get_args
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from sitegen.errors import MESSAGES, BuildFailed, SiteError, error
+
+# libyaml's parser where present: the pure-Python one costs about five times as much.
+_Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+
+Value = Union[str, None, list["Value"], dict[str, "Value"]]  # noqa: UP007 - recursive alias
+Path = tuple[str | int, ...]
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Document:
+    """Parsed YAML: plain text/list/dict data plus the line of every key and list item."""
+
+    source: str  # "content/events/pentas-seni.md"
+    data: Value
+    lines: dict[Path, int]  # ("attachments", 0, "file") -> 12
+
+    def line_of(self, path: Path) -> int | None:
+        """The line of `path`, or of its nearest ancestor that has one."""
+        for end in range(len(path), 0, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]]
+        return self.lines.get((), None)
+
+
+def load_yaml(text: str, source: str, first_line: int = 1) -> Document:
+    """Parse one YAML document; `first_line` is the file line the text starts on."""
+    lines: dict[Path, int] = {(): first_line}
+    events = _events(text, source, first_line)
+    try:
+        next(events)  # StreamStart
+        event = next(events)
+        if isinstance(event, yaml.StreamEndEvent):
+            return Document(source, None, lines)
+        event = next(events)  # after DocumentStart
+        data = _build(event, events, (), lines, source, first_line)
+        next(events)  # DocumentEnd
+        extra = next(events)
+        if not isinstance(extra, yaml.StreamEndEvent):
+            line = _line(extra, first_line)
+            raise BuildFailed([error(source, line, None, "yaml_many_documents")])
+    except StopIteration:  # pragma: no cover - the parser always ends the stream
+        return Document(source, None, lines)
+    return Document(source, data, lines)
+
+
+def _events(text: str, source: str, first_line: int) -> Iterator[yaml.Event]:
+    try:
+        yield from yaml.parse(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + first_line if mark else None
+        problem = exc.problem or exc.context or "unknown"
+        raise BuildFailed([error(source, line, None, "yaml_syntax", problem=problem)]) from exc
+    except yaml.YAMLError as exc:
+        raise BuildFailed([error(source, None, None, "yaml_syntax", problem=str(exc))]) from exc
+
+
+def _build(
+    event: yaml.Event,
+    events: Iterator[yaml.Event],
+    path: Path,
+    lines: dict[Path, int],
+    source: str,
+    first_line: int,
+) -> Value:
+    line = _line(event, first_line)
+    if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+        raise BuildFailed([error(source, line, _field(path), "yaml_anchor")])
+    tag = getattr(event, "tag", None)
+    if tag is not None and not (isinstance(event, yaml.ScalarEvent) and tag == "!"):
+        raise BuildFailed([error(source, line, _field(path), "yaml_tag", tag=tag)])
+    if isinstance(event, yaml.ScalarEvent):
+        if event.implicit[0] and event.value == "":
+            return None
+        return str(event.value)
+    if isinstance(event, yaml.SequenceStartEvent):
+        items: list[Value] = []
+        while not isinstance(item := next(events), yaml.SequenceEndEvent):
+            index = len(items)
+            lines[(*path, index)] = _line(item, first_line)
+            items.append(_build(item, events, (*path, index), lines, source, first_line))
+        return items
+    assert isinstance(event, yaml.MappingStartEvent)
+    mapping: dict[str, Value] = {}
+    while True:
+        key_event = next(events)
+        if isinstance(key_event, yaml.MappingEndEvent):
+            return mapping
+        key_line = _line(key_event, first_line)
+        if not isinstance(key_event, yaml.ScalarEvent):
+            raise BuildFailed([error(source, key_line, _field(path), "yaml_not_mapping")])
+        key = str(key_event.value)
+        if key in mapping:
+            raise BuildFailed([
+                error(source, key_line, _field((*path, key)), "yaml_duplicate_key",
+                      key=key, first_line=lines[(*path, key)])
+            ])
+        lines[(*path, key)] = key_line
+        mapping[key] = _build(next(events), events, (*path, key), lines, source, first_line)
+
+
+def _line(event: yaml.Event, first_line: int) -> int:
+    return (event.start_mark.line if event.start_mark else 0) + first_line
+
+
+def _field(path: Path) -> str | None:
+    return ".".join(str(part) for part in path) or None
+
+
+def validate(
+    model: type[M], doc: Document, path: Path = (), context: dict[str, Any] | None = None
+) -> M | list[SiteError]:
+    """Validate the value at `path` as `model`; errors come back located, never raised."""
+    value = doc.data
+    for part in path:
+        value = value[part]  # type: ignore[index]
+    if not isinstance(value, dict):
+        return [error(doc.source, doc.line_of(path), _field(path), "yaml_not_mapping")]
+    try:
+        return model.model_validate(value, context=context or {})
+    except ValidationError as exc:
+        return [_locate(model, doc, path, problem) for problem in exc.errors()]
+
+
+def _locate(model: type[BaseModel], doc: Document, path: Path, problem: Any) -> SiteError:
+    loc: Path = path + tuple(problem["loc"])
+    kind: str = problem["type"]
+    ctx = {k: v for k, v in (problem.get("ctx") or {}).items() if k not in ("field", "at", "index")}
+    extra = problem.get("ctx") or {}
+    if "field" in extra:  # a rule over several fields names the one to fix
+        loc = (*loc, str(extra["field"]))
+    line_path = (*loc[:-1], str(extra["at"])) if "at" in extra and loc not in doc.lines else loc
+    if "index" in extra:
+        line_path = (*loc, int(extra["index"]))
+    line = doc.line_of(line_path)
+    name = _field(loc) or ""
+    leaf = str(loc[-1]) if loc else ""
+    if kind == "missing":
+        return error(doc.source, line, name, "missing", field=leaf)
+    if kind == "extra_forbidden":
+        allowed = _names_at(model, tuple(problem["loc"])[:-1])
+        guess = difflib.get_close_matches(leaf, allowed, n=1, cutoff=0.6)
+        if guess:
+            return error(doc.source, line, name, "unknown_field_guess", field=leaf, guess=guess[0])
+        return error(doc.source, line, name, "unknown_field", field=leaf, allowed=", ".join(allowed))
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return error(doc.source, line, name, "not_mapping", field=leaf)
+    if kind in ("list_type", "tuple_type"):
+        return error(doc.source, line, name, "not_list", field=leaf)
+    if kind in MESSAGES:
+        return error(doc.source, line, name, kind, field=leaf, **ctx)
+    return error(doc.source, line, name, "invalid", field=leaf, problem=problem["msg"])
+
+
+def _names_at(model: type[BaseModel], loc: Path) -> list[str]:
+    """The field names (YAML keys) the model accepts at `loc`."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int) or not (isinstance(current, type) and issubclass(current, BaseModel)):
+            continue
+        info = current.model_fields.get(part)
+        current = _model_in(info.annotation) if info else None
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return sorted(info.alias or name for name, info in current.model_fields.items())
+    return []
+
+
+def _model_in(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+
+def read_source(path: Any, source: str) -> str:
+    """A source file's text; a file that is not UTF-8 is a located error."""
+    try:
+        text: str = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BuildFailed([error(source, None, None, "file_unreadable")]) from exc
+    return text.replace("\r\n", "\n")

@@ -1,0 +1,105 @@
+"""Shared fixtures: a tiny valid site to break one file at a time, and the built example site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitegen.pipeline import Built, Options, build_site
+
+REPO = Path(__file__).resolve().parent.parent
+TODAY = "2026-11-24"
+
+TINY_SITE_YAML = """\
+title: Sekolah Contoh
+description: Situs contoh untuk pengujian.
+base_url: https://example.github.io/nama-repo/
+language: id
+timezone: Asia/Jakarta
+school:
+  name: SMP Contoh
+  address:
+    street: Jalan Contoh No. 1
+    locality: Kota Contoh
+menu:
+  - {title: Beranda, url: /}
+  - {title: Agenda, url: /agenda/}
+calendar:
+  categories:
+    rapat: {label: Rapat, color: "#7c3aed"}
+    libur: {label: Libur, color: "#475569"}
+  audiences:
+    orang-tua: Orang tua/wali
+    kelas-9: Kelas IX
+"""
+
+TINY_FILES = {
+    "site.yaml": TINY_SITE_YAML,
+    "content/index.md": "---\ntitle: Selamat datang\n---\nHalo.\n",
+    "content/events/rapat.md": (
+        "---\ntitle: Rapat orang tua\nstart: 2026-12-05\ncategory: rapat\n---\nLihat [kontak](/informasi/kontak/).\n"
+    ),
+    "content/pages/kontak.md": "---\ntitle: Kontak\norder: 1\n---\nAlamat sekolah.\n",
+}
+
+
+class TinySite:
+    """A minimal valid project in tmp_path; tests overwrite one file to break it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        shutil.copytree(REPO / "layouts", root / "layouts")
+        (root / "static").mkdir()
+        for name, text in TINY_FILES.items():
+            self.write(name, text)
+
+    def write(self, name: str, text: str) -> Path:
+        path = self.root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def build(self, **options: object) -> Built:
+        return build_site(self.root, Options(today=_date(TODAY), **options))  # type: ignore[arg-type]
+
+    def run(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        """`python build.py ARGS --root <site>` as an editor would run it."""
+        command = [sys.executable, str(REPO / "build.py"), *args, "--root", str(self.root)]
+        return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+
+
+def _date(text: str):  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    return date.fromisoformat(text)
+
+
+@pytest.fixture
+def tiny(tmp_path: Path) -> TinySite:
+    return TinySite(tmp_path / "situs")
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real example site, built once as of TODAY into a temporary folder."""
+    root = tmp_path_factory.mktemp("example")
+    for name in ("content", "layouts", "static"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "site.yaml", root / "site.yaml")
+    build_site(root, Options(today=_date(TODAY)))
+    return root / "_site"
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """In CI every test must run: a skip (for example no Chromium) fails the run."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if os.environ.get("CI") and skipped and exitstatus == 0:
+        session.exitstatus = 1
+        if reporter:
+            reporter.write_line(f"CI: {len(skipped)} tests were skipped; every test must run in CI.", red=True)
