@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from calendar import monthrange
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from itertools import groupby
 
 from sitegen.content import slugify
@@ -96,6 +98,8 @@ class Indexes:
     urgent: tuple[Announcement, ...]  # shown as a banner on every page
     achievements_by_year: tuple[tuple[int, tuple[Achievement, ...]], ...]
     pages: PageNode
+    months: tuple[MonthGrid, ...]  # the month grids of the calendar
+    happening_of: dict[str, Happening]  # event page source -> its happening
 
 
 def build_indexes(site: Site, today: date) -> Indexes:
@@ -117,6 +121,8 @@ def build_indexes(site: Site, today: date) -> Indexes:
         urgent=tuple(sorted((a for a in active if a.meta.priority == "urgent"), key=_newest_first)),
         achievements_by_year=_by_year(site.achievements),
         pages=_page_tree(site),
+        months=build_months(happenings, today),
+        happening_of={h.source: h for h in happenings if h.event},
     )
 
 
@@ -217,3 +223,70 @@ def _slug(text: str) -> str:
 
 def _stamp(moment: Moment) -> str:
     return moment.strftime("%Y%m%dT%H%M") if isinstance(moment, datetime) else moment.strftime("%Y%m%d")
+
+
+@dataclass(frozen=True)
+class GridDay:
+    day: date
+    in_month: bool  # False for the leading/trailing days of neighbouring months
+    occurrences: tuple[Occurrence, ...]  # everything happening on this day (multi-day items on each day)
+
+
+@dataclass(frozen=True)
+class MonthGrid:
+    key: str  # "2026-12"
+    first_day: date
+    weeks: tuple[tuple[GridDay, ...], ...]  # Monday first
+    previous: str | None  # "2026-11", when that month has a page
+    next: str | None
+    count: int  # occurrences that start in this month
+
+
+def build_months(happenings: tuple[Happening, ...], today: date) -> tuple[MonthGrid, ...]:
+    """A grid for every month from the first to the last that has entries, and today's month."""
+    by_day: dict[date, list[Occurrence]] = {}
+    for happening in happenings:
+        for occurrence in happening.occurrences():
+            day = occurrence.first_day
+            while day <= occurrence.last_day:
+                by_day.setdefault(day, []).append(occurrence)
+                day = date.fromordinal(day.toordinal() + 1)
+    days = [*by_day, today]
+    first, last = min(days).replace(day=1), max(days).replace(day=1)
+    keys = []
+    month = first
+    while month <= last:
+        keys.append(month)
+        month = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+    grids = []
+    for index, start in enumerate(keys):
+        offset, length = start.weekday(), monthrange(start.year, start.month)[1]
+        grid_start = start - timedelta(days=offset)
+        weeks = tuple(
+            tuple(_grid_day(grid_start + timedelta(days=7 * week + weekday), start, by_day) for weekday in range(7))
+            for week in range(-(-(offset + length) // 7))
+        )
+        count = sum(1 for d, items in by_day.items() if d.replace(day=1) == start for o in items if o.first_day == d)
+        grids.append(MonthGrid(
+            key=start.isoformat()[:7],
+            first_day=start,
+            weeks=weeks,
+            previous=keys[index - 1].isoformat()[:7] if index > 0 else None,
+            next=keys[index + 1].isoformat()[:7] if index + 1 < len(keys) else None,
+            count=count,
+        ))
+    return tuple(grids)
+
+
+def _grid_day(day: date, month: date, by_day: dict[date, list[Occurrence]]) -> GridDay:
+    return GridDay(day, day.month == month.month, tuple(sorted(by_day.get(day, ()), key=_order)))
+
+
+def filter_agenda(months: tuple[Month, ...], keep: Callable[[Happening], bool]) -> tuple[Month, ...]:
+    """The same months with only the items `keep` accepts (empty months dropped)."""
+    result = []
+    for month in months:
+        items = tuple(i for i in month.items if keep(i.happening))
+        if items:
+            result.append(Month(month.key, month.first_day, items))
+    return tuple(result)

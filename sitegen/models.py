@@ -330,6 +330,7 @@ class AnnouncementFields(Common):
 
 class PageFields(Common):
     order: Int = 0
+    timeline: Bool = False  # true: the school's own distinctions follow the text as a timeline
 
 
 class HomeFields(Fields):
@@ -400,6 +401,7 @@ class SiteConfig(Fields):
     menu: tuple[MenuItem, ...] = ()
     calendar: CalendarSettings
     output_dir: Text = "_site"
+    og_image: Text | None = None  # "images/kartu-sekolah.png": the link-preview picture of pages without one
     cname: Text | None = None  # "www.smpn1prabumulih.sch.id" for a custom domain
 
     @property

@@ -6,6 +6,7 @@ import traceback
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import jinja2
 from babel.dates import format_date, format_time
@@ -13,9 +14,11 @@ from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from sitegen.errors import BuildFailed, SiteError, error
+from sitegen.feeds import calendar_feed, google_calendar_link
 from sitegen.indexes import Indexes, Occurrence
+from sitegen.jsonld import article_data, event_data, page_url, school_data, to_json
 from sitegen.models import Achievement, Moment, Schedule, Site
-from sitegen.routes import Route
+from sitegen.routes import ICS, Feed, Route, agenda_filters, feed_path
 from sitegen.yamlload import load_yaml, read_source
 
 # Short names parents know; other zones fall back to their UTC offset.
@@ -30,6 +33,7 @@ class Dates:
 
     language: str  # "id"
     zone_label: str  # "WIB"
+    zone: ZoneInfo  # Asia/Jakarta
 
     def long(self, day: date) -> str:
         return format_date(day, "EEEE, d MMMM y", locale=self.language)
@@ -42,6 +46,16 @@ class Dates:
 
     def month(self, day: date) -> str:
         return format_date(day, "LLLL y", locale=self.language)
+
+    def weekday(self, day: date) -> str:
+        return format_date(day, "EEEE", locale=self.language)
+
+    def weekday_short(self, day: date) -> str:
+        return format_date(day, "EEE", locale=self.language)
+
+    def month_of_key(self, key: str) -> str:
+        """'2026-12' -> 'Desember 2026'."""
+        return self.month(date.fromisoformat(key + "-01"))
 
     def time(self, moment: datetime) -> str:
         return format_time(moment.time(), TIME_PATTERN.get(self.language, "HH:mm"), locale=self.language)
@@ -75,6 +89,10 @@ class Dates:
     def iso(self, moment: Moment) -> str:
         return moment.isoformat()
 
+    def atom(self, day: date) -> str:
+        """RFC 3339 at the start of the day in the site's zone: '2026-11-20T00:00:00+07:00'."""
+        return datetime.combine(day, datetime.min.time(), tzinfo=self.zone).isoformat()
+
 
 def initials(name: str) -> str:
     """'Ahmad Fauzi' -> 'A. F.': names shown without the guardians' consent."""
@@ -100,6 +118,32 @@ def file_info(name: str, size: int, language: str) -> str:
     return f"{kind}, {amount}"
 
 
+@dataclass(frozen=True)
+class Preview:
+    """The picture a link preview shows."""
+
+    url: str  # "/images/kartu-sekolah.png"
+    alt: str
+    width: int | None
+    height: int | None
+
+
+def preview_image(item: object, site: Site) -> Preview | None:
+    """The item's own image, else the site's default card (og_image in site.yaml), else none."""
+    meta = getattr(item, "meta", None)
+    image = getattr(meta, "image", None)
+    if image and meta is not None:
+        return Preview("/" + image, meta.image_alt or "", None, None)
+    if site.config.og_image:
+        return Preview("/" + site.config.og_image, site.config.school.name, None, None)
+    return None
+
+
+def _preview_url(item: object, site: Site) -> str | None:
+    preview = preview_image(item, site)
+    return page_url(site.config, preview.url) if preview else None
+
+
 def load_translations(root: Path, language: str) -> dict[str, str]:
     """layouts/i18n/<language>.yaml: interface text by key."""
     source = f"layouts/i18n/{language}.yaml"
@@ -121,6 +165,7 @@ def make_environment(root: Path, site: Site, dev: bool) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     base_path = config.base_path
+    translations = load_translations(root, config.language)
 
     def url(path: str) -> str:
         if "://" in path or path.startswith(("mailto:", "tel:", "#")):
@@ -133,12 +178,21 @@ def make_environment(root: Path, site: Site, dev: bool) -> jinja2.Environment:
     env.globals.update(
         site=site,
         config=config,
-        dates=Dates(config.language, ZONE_LABELS.get(config.timezone, config.timezone)),
-        t=load_translations(root, config.language),
+        dates=Dates(config.language, ZONE_LABELS.get(config.timezone, config.timezone), ZoneInfo(config.timezone)),
+        t=translations,
         student_names=student_names,
         file_info=lambda name: file_info(name, site.static_files[name], config.language),
         body=lambda html: Markup(html),  # the one place HTML is trusted: sanitized Markdown
         dev=dev,
+        json_ld=lambda data: Markup(to_json(data)),  # escaped for <script> by to_json
+        event_data=lambda event: event_data(event, config),
+        google_link=lambda happening: google_calendar_link(happening, config, translations["rescheduled_from"]),
+        agenda_filters=lambda: agenda_filters(site),
+        feed_path=lambda kind, key="": feed_path(site, kind, key),
+        page_url=lambda path: page_url(config, path),
+        school_data=lambda: school_data(config),
+        preview_image=lambda item: preview_image(item, site),
+        article_data=lambda item: article_data(item, config, _preview_url(item, site)),
     )
     return env
 
@@ -149,7 +203,14 @@ def render_routes(
     """Every route rendered; template problems are returned with template and line."""
     files: dict[str, bytes] = {}
     errors: list[SiteError] = []
+    config = env.globals["config"]
+    env.globals["atom_routes"] = [r for r in routes if r.template == "atom.xml"]
     for route in routes:
+        if route.template == ICS:
+            assert isinstance(route.item, Feed)
+            files[route.output_path] = calendar_feed(route.item.happenings, config, route.item.name,  # type: ignore[arg-type]
+                                                     page_url(config, route.path), env.globals["t"]["rescheduled_from"])  # type: ignore[arg-type,index]
+            continue
         try:
             template = env.get_template(route.template)
             text = template.render(route=route, item=route.item, indexes=indexes, routes=routes)

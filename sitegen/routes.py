@@ -3,11 +3,66 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
+from functools import partial
 
 from sitegen.errors import SiteError, error
-from sitegen.indexes import Indexes, PageNode
-from sitegen.models import Site
+from sitegen.indexes import Happening, Indexes, Month, PageNode, filter_agenda
+from sitegen.models import FIELDS, LEVELS, Achievement, Site
+
+ICS = "ics"  # the template name of routes that feeds.calendar_feed writes, not Jinja
+
+
+@dataclass(frozen=True)
+class AgendaView:
+    """The agenda, whole or filtered to one category or audience, with its subscription feed."""
+
+    title: str  # "Agenda Kegiatan" or "Rapat"
+    kind: str  # "all", "category" or "audience"
+    key: str  # "rapat", "kelas-9"; "" for all
+    current: tuple[Month, ...]
+    past: tuple[Month, ...]
+    feed: str  # "/kalender/kategori-rapat.ics"
+
+
+@dataclass(frozen=True)
+class AchievementView:
+    """Achievements by year, all or filtered to one level or field."""
+
+    title: str  # "Prestasi" or "Tingkat Provinsi"
+    kind: str  # "all", "level" or "field"
+    key: str  # "province", "academic"; "" for all
+    by_year: tuple[tuple[int, tuple[Achievement, ...]], ...]
+
+
+@dataclass(frozen=True)
+class AtomEntry:
+    title: str
+    path: str  # "/pengumuman/rapor/"
+    updated: date  # from content: the publication, achievement or start date
+    summary: str | None
+    body_html: str
+
+
+@dataclass(frozen=True)
+class AtomFeed:
+    title: str  # "SMP Negeri 1 Prabumulih: Pengumuman"
+    alternate: str  # the HTML page the feed follows: "/pengumuman/"
+    entries: tuple[AtomEntry, ...]  # newest first
+
+    @property
+    def updated(self) -> date | None:
+        return max((e.updated for e in self.entries), default=None)
+
+
+@dataclass(frozen=True)
+class Feed:
+    """One iCalendar file: a subscription or a single event's "add to calendar"."""
+
+    name: str  # "SMP Negeri 1 Prabumulih: Rapat"
+    happenings: tuple[Happening, ...]
 
 
 @dataclass(frozen=True)
@@ -26,15 +81,21 @@ def plan_routes(site: Site, indexes: Indexes) -> tuple[Route, ...]:
     home_source = site.home.doc.source if site.home else "site.yaml"
     routes = [
         _page("/", "home.html", home_source, site.home),
-        _page(f"/{sections.events.path}/", "agenda.html", "site.yaml", None),
-        _page(f"/{sections.achievements.path}/", "achievements.html", "site.yaml", None),
         _page(f"/{sections.announcements.path}/", "announcements.html", "site.yaml", None),
     ]
+    routes += _agenda_routes(site, indexes)
     routes += [_page(e.doc.path, "event.html", e.doc.source, e) for e in site.events]
+    routes += [
+        Route(f"{h.path}{h.event.doc.slug}.ics", f"{h.path.lstrip('/')}{h.event.doc.slug}.ics", ICS, h.source,
+              Feed(f"{site.config.title}: {h.title}", (h,)), in_sitemap=False)
+        for h in indexes.happenings if h.event and h.path
+    ]
+    routes += _achievement_routes(site, indexes)
     routes += [_page(a.doc.path, "achievement.html", a.doc.source, a) for a in site.achievements]
     routes += [_page(a.doc.path, "announcement.html", a.doc.source, a) for a in site.announcements]
     routes += _page_routes(indexes.pages)
-    routes.append(_page(f"/{sections.calendar.path}/", "calendar.html", "site.yaml", None))
+    routes += _calendar_routes(site, indexes)
+    routes += _atom_routes(site, indexes)
     routes += [
         Route("/404.html", "404.html", "404.html", "layouts/404.html", None, in_sitemap=False),
         Route("/sitemap.xml", "sitemap.xml", "sitemap.xml", "layouts/sitemap.xml", None, in_sitemap=False),
@@ -42,6 +103,111 @@ def plan_routes(site: Site, indexes: Indexes) -> tuple[Route, ...]:
         Route("/css/kategori.css", "css/kategori.css", "kategori.css", "site.yaml", None, in_sitemap=False),
     ]
     return tuple(routes)
+
+
+def feed_path(site: Site, kind: str, key: str) -> str:
+    """'/kalender/semua.ics', '/kalender/kategori-rapat.ics', '/kalender/untuk-kelas-9.ics'."""
+    name = {"all": "semua", "category": f"kategori-{key}", "audience": f"untuk-{key}"}[kind]
+    return f"/{site.config.sections.calendar.path}/{name}.ics"
+
+
+def agenda_filters(site: Site) -> list[tuple[str, str, str, Callable[[Happening], bool]]]:
+    """(kind, key, title, predicate) for the whole agenda, each category and each audience."""
+    calendar = site.config.calendar
+    filters: list[tuple[str, str, str, Callable[[Happening], bool]]] = [
+        ("all", "", site.config.sections.events.title, lambda h: True)
+    ]
+    for key, category in sorted(calendar.categories.items()):
+        filters.append(("category", key, category.label, partial(_in_category, key)))
+    for key, label in sorted(calendar.audiences.items()):
+        filters.append(("audience", key, label, partial(_for_audience, key)))
+    return filters
+
+
+def _in_category(key: str, happening: Happening) -> bool:
+    return happening.schedule.category == key
+
+
+def _for_audience(key: str, happening: Happening) -> bool:
+    return key in happening.schedule.audience
+
+
+def _agenda_routes(site: Site, indexes: Indexes) -> list[Route]:
+    base = f"/{site.config.sections.events.path}/"
+    folder = {"category": "kategori", "audience": "untuk"}
+    routes = []
+    for kind, key, title, keep in agenda_filters(site):
+        view = AgendaView(title, kind, key, filter_agenda(indexes.current, keep), filter_agenda(indexes.past, keep),
+                          feed_path(site, kind, key))
+        path = base if kind == "all" else f"{base}{folder[kind]}/{key}/"
+        routes.append(_page(path, "agenda.html", "site.yaml", view))
+        happenings = tuple(h for h in indexes.happenings if keep(h))
+        name = site.config.title if kind == "all" else f"{site.config.title}: {title}"
+        routes.append(Route(view.feed, view.feed.lstrip("/"), ICS, "site.yaml", Feed(name, happenings),
+                            in_sitemap=False))
+    return routes
+
+
+def _achievement_routes(site: Site, indexes: Indexes) -> list[Route]:
+    base = f"/{site.config.sections.achievements.path}/"
+    routes = [_page(base, "achievements.html", "site.yaml",
+                    AchievementView(site.config.sections.achievements.title, "all", "", indexes.achievements_by_year))]
+    for kind, folder, keys in (("level", "tingkat", LEVELS), ("field", "bidang", FIELDS)):
+        for key in keys:
+            by_year = tuple(
+                (year, kept) for year, group in indexes.achievements_by_year
+                if (kept := tuple(a for a in group if getattr(a.meta, kind) == key))
+            )
+            routes.append(_page(f"{base}{folder}/{key}/", "achievements.html", "site.yaml",
+                                AchievementView("", kind, key, by_year)))
+    return routes
+
+
+def atom_feeds(site: Site, indexes: Indexes) -> dict[str, AtomFeed]:
+    """The Atom feeds by path: announcements, achievements, upcoming events, and all of them."""
+    sections, title = site.config.sections, site.config.title
+    announcements = tuple(
+        AtomEntry(a.meta.title, a.doc.path, a.meta.date, a.meta.summary, a.doc.body_html)
+        for a in sorted(indexes.announcements + indexes.archive, key=lambda a: (-a.meta.date.toordinal(), a.doc.path))
+    )
+    achievements = tuple(
+        AtomEntry(a.meta.title, a.doc.path, a.meta.date, a.meta.summary, a.doc.body_html)
+        for _, group in indexes.achievements_by_year for a in group
+    )
+    events = tuple(
+        AtomEntry(i.happening.title, i.happening.path, i.happening.schedule.start_day, i.happening.summary,
+                  i.happening.event.doc.body_html)
+        for month in indexes.current for i in month.items if i.happening.event and i.happening.path
+    )
+    everything = tuple(sorted(announcements + achievements + events, key=lambda e: (-e.updated.toordinal(), e.path)))
+    return {
+        f"/{sections.announcements.path}/feed.xml": AtomFeed(f"{title}: {sections.announcements.title}",
+                                                             f"/{sections.announcements.path}/", announcements[:50]),
+        f"/{sections.achievements.path}/feed.xml": AtomFeed(f"{title}: {sections.achievements.title}",
+                                                            f"/{sections.achievements.path}/", achievements[:50]),
+        f"/{sections.events.path}/feed.xml": AtomFeed(f"{title}: {sections.events.title}",
+                                                      f"/{sections.events.path}/", events[:50]),
+        "/feed.xml": AtomFeed(title, "/", everything[:50]),
+    }
+
+
+def _atom_routes(site: Site, indexes: Indexes) -> list[Route]:
+    return [Route(path, path.lstrip("/"), "atom.xml", "site.yaml", feed, in_sitemap=False)
+            for path, feed in atom_feeds(site, indexes).items()]
+
+
+def _calendar_routes(site: Site, indexes: Indexes) -> list[Route]:
+    base = f"/{site.config.sections.calendar.path}/"
+    routes = [
+        _page(base, "calendar.html", "site.yaml", None),
+        _page(f"{base}langganan/", "subscribe.html", "site.yaml", None),
+    ]
+    this_month = indexes.today.isoformat()[:7]
+    for grid in indexes.months:
+        routes.append(_page(f"{base}{grid.key}/", "month.html", "site.yaml", grid))
+        if grid.key == this_month:
+            routes.append(_page(f"{base}bulan-ini/", "month.html", "site.yaml", grid))
+    return routes
 
 
 def _page(path: str, template: str, source: str, item: object | None) -> Route:

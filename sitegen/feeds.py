@@ -1,0 +1,168 @@
+"""iCalendar feeds and "add to Google Calendar" links of happenings: values in, bytes or text out."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from urllib.parse import quote, urlencode
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_time
+from icalendar import Calendar, Event, Timezone, vDuration, vRecur
+
+from sitegen.indexes import Happening
+from sitegen.models import Moment, Schedule, SiteConfig
+
+PRODID = "-//sitegen//Situs Humas Sekolah//ID"
+REFRESH = timedelta(hours=12)  # how often subscribed calendars should fetch the feed again
+STATUSES = {"scheduled": "CONFIRMED", "rescheduled": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
+CHANGED = ("rescheduled", "cancelled")  # RFC 5546: a changed event carries a higher SEQUENCE
+FREQUENCIES = {"daily": "DAILY", "weekly": "WEEKLY", "monthly": "MONTHLY"}
+TIME_PATTERNS = {"id": "HH.mm", "en": "HH:mm"}
+GOOGLE = "https://calendar.google.com/calendar/render"
+GOOGLE_LENGTH = timedelta(hours=1)  # Google needs an end; a timed event without one gets an hour
+
+
+def calendar_feed(
+    happenings: Sequence[Happening], config: SiteConfig, name: str, url: str, previous_label: str
+) -> bytes:
+    """One VCALENDAR with a VEVENT per happening (a series is one VEVENT with RRULE/EXDATE)."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.calendar_name = name
+    calendar.add("x-wr-timezone", config.timezone)
+    calendar.add("refresh-interval", vDuration(REFRESH), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", vDuration(REFRESH))
+    calendar.add("source", url, parameters={"VALUE": "URI"})
+    calendar.add("url", url)
+    timed = [h.schedule for h in happenings if not h.schedule.all_day]
+    if timed:
+        calendar.add_component(_timezone(config.timezone, timed))
+    for happening in sorted(happenings, key=lambda h: (_sort_key(h.schedule.start), _uid(h, config))):
+        calendar.add_component(_event(happening, config, previous_label))
+    return bytes(calendar.to_ical())
+
+
+def google_calendar_link(happening: Happening, config: SiteConfig, previous_label: str) -> str:
+    """https://calendar.google.com/calendar/render?action=TEMPLATE&text=...&dates=...&ctz=Asia/Jakarta"""
+    schedule = happening.schedule
+    if isinstance(schedule.start, datetime):
+        end = schedule.end if isinstance(schedule.end, datetime) else schedule.start + GOOGLE_LENGTH
+        dates = f"{schedule.start:%Y%m%dT%H%M%S}/{end:%Y%m%dT%H%M%S}"
+    else:
+        dates = f"{schedule.start_day:%Y%m%d}/{schedule.end_day + timedelta(days=1):%Y%m%d}"
+    page = _absolute(happening.path, config) if happening.path else None
+    details = "\n".join(part for part in (_description(happening, config, previous_label), page) if part)
+    params = {"action": "TEMPLATE", "text": happening.title, "dates": dates}
+    if details:
+        params["details"] = details
+    if schedule.location:
+        params["location"] = schedule.location
+    if schedule.repeat:
+        until = _until(schedule, ZoneInfo(config.timezone))
+        stamp = f"{until:%Y%m%dT%H%M%SZ}" if isinstance(until, datetime) else f"{until:%Y%m%d}"
+        params["recur"] = f"RRULE:FREQ={FREQUENCIES[schedule.repeat]};UNTIL={stamp}"
+    if not schedule.all_day:
+        params["ctz"] = config.timezone
+    return f"{GOOGLE}?{urlencode(params, safe='/', quote_via=quote)}"
+
+
+def _absolute(path: str, config: SiteConfig) -> str:
+    """'/agenda/pentas-seni/' -> 'https://user.github.io/repo/agenda/pentas-seni/'; full URLs stay."""
+    return config.origin + config.base_path + path.lstrip("/") if path.startswith("/") else path
+
+
+def _event(happening: Happening, config: SiteConfig, previous_label: str) -> Event:
+    schedule = happening.schedule
+    zone = ZoneInfo(config.timezone)
+    event = Event()
+    event.add("uid", _uid(happening, config))
+    # Content, not the clock: the start day at midnight UTC, the same in every build.
+    event.add("dtstamp", datetime.combine(schedule.start_day, time(), tzinfo=UTC))
+    event.add("dtstart", _value(schedule.start, zone))
+    end = _end(schedule)
+    if end is not None:
+        event.add("dtend", _value(end, zone))
+    if schedule.repeat:
+        event.add("rrule", vRecur({"FREQ": FREQUENCIES[schedule.repeat], "UNTIL": _until(schedule, zone)}))
+        for day in schedule.except_:
+            event.add("exdate", _value(_moment_on(schedule.start, day), zone))
+    event.add("summary", happening.title)
+    event.add("status", STATUSES[schedule.status])
+    event.add("sequence", 1 if schedule.status in CHANGED else 0)
+    if happening.path:
+        event.add("url", _absolute(happening.path, config))
+    if schedule.location:
+        event.add("location", schedule.location)
+    event.add("categories", [config.calendar.categories[schedule.category].label])
+    description = _description(happening, config, previous_label)
+    if description:
+        event.add("description", description)
+    return event
+
+
+def _uid(happening: Happening, config: SiteConfig) -> str:
+    """A hash of the source file and entry, at the school's name: never build time, position or host."""
+    school = re.sub(r"[^a-z0-9]+", "-", config.school.name.lower()).strip("-")
+    return f"{hashlib.sha256(happening.key.encode()).hexdigest()[:32]}@{school}"
+
+
+def _end(schedule: Schedule) -> Moment | None:
+    """All day: the day after the last day (DTEND is exclusive); timed: the end, if it is later."""
+    if schedule.all_day:
+        return schedule.end_day + timedelta(days=1)
+    if schedule.end is None or schedule.end == schedule.start:
+        return None  # RFC 5545 3.6.1: a timed event without DTEND takes no time
+    return schedule.end
+
+
+def _until(schedule: Schedule, zone: ZoneInfo) -> Moment:
+    """UNTIL of a series: the last day for an all-day one, the last start in UTC for a timed one."""
+    last_day = schedule.series_days()[-1]
+    if isinstance(schedule.start, datetime):
+        return datetime.combine(last_day, schedule.start.time(), tzinfo=zone).astimezone(UTC)
+    return last_day
+
+
+def _description(happening: Happening, config: SiteConfig, previous_label: str) -> str:
+    """Summary, online link and, for a rescheduled event, "<previous_label> <old date>"."""
+    schedule = happening.schedule
+    parts = [happening.summary or ""]
+    if schedule.mode != "offline" and schedule.online_url:
+        parts.append(schedule.online_url)
+    if schedule.status == "rescheduled" and schedule.previous_start is not None:
+        parts.append(f"{previous_label} {_show(schedule.previous_start, config.language)}")
+    return "\n".join(part for part in parts if part)
+
+
+def _show(moment: Moment, language: str) -> str:
+    """'Sabtu, 5 Desember 2026' or 'Sabtu, 5 Desember 2026, 08.00' in the site's zone."""
+    day = format_date(moment, "EEEE, d MMMM y", locale=language)
+    if not isinstance(moment, datetime):
+        return day
+    return f"{day}, {format_time(moment.time(), TIME_PATTERNS.get(language, 'HH:mm'), locale=language)}"
+
+
+def _timezone(tzid: str, timed: Sequence[Schedule]) -> Timezone:
+    """The site's VTIMEZONE for the years the timed happenings span: deterministic, small."""
+    first = min(s.start_day for s in timed).year
+    last = max(max(s.end_day, s.until or s.end_day) for s in timed).year
+    return Timezone.from_tzid(tzid, first_date=date(first, 1, 1), last_date=date(last + 1, 1, 1))
+
+
+def _value(moment: Moment, zone: ZoneInfo) -> Moment:
+    """A date stays a date (VALUE=DATE, no TZID); a local time gets the site's zone (TZID)."""
+    return moment.replace(tzinfo=zone) if isinstance(moment, datetime) else moment
+
+
+def _moment_on(start: Moment, day: date) -> Moment:
+    return datetime.combine(day, start.time()) if isinstance(start, datetime) else day
+
+
+def _sort_key(moment: Moment) -> datetime:
+    return moment if isinstance(moment, datetime) else datetime.combine(moment, time())

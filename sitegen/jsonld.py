@@ -1,0 +1,127 @@
+"""schema.org structured data (JSON-LD) for the pages that have it."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sitegen.models import Achievement, Announcement, Event, Moment, SiteConfig
+
+STATUS = {
+    "scheduled": "EventScheduled",
+    "postponed": "EventPostponed",
+    "cancelled": "EventCancelled",
+    "rescheduled": "EventRescheduled",
+}
+ATTENDANCE = {
+    "offline": "OfflineEventAttendanceMode",
+    "online": "OnlineEventAttendanceMode",
+    "hybrid": "MixedEventAttendanceMode",
+}
+
+
+def page_url(config: SiteConfig, path: str) -> str:
+    """Absolute URL of a site path: '/agenda/x/' -> 'https://user.github.io/repo/agenda/x/'."""
+    return config.origin + config.base_path + path.lstrip("/")
+
+
+def event_data(event: Event, config: SiteConfig) -> dict[str, Any]:
+    """An Event per STANDARDS.md: dates with the site's offset, place or virtual location, status."""
+    meta = event.meta
+    school = config.school
+    place = {
+        "@type": "Place",
+        "name": meta.location or school.name,
+        "address": postal_address(config),
+    }
+    virtual = {"@type": "VirtualLocation", "url": meta.online_url}
+    location: Any = {"offline": place, "online": virtual, "hybrid": [place, virtual]}[meta.mode]
+    status = STATUS[meta.status]
+    if meta.mode == "online" and meta.status == "scheduled":
+        status = "EventMovedOnline"
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": meta.title,
+        "startDate": _iso(meta.start, config.timezone),
+        "endDate": _iso(meta.end if meta.end is not None else meta.start, config.timezone),
+        "eventStatus": f"https://schema.org/{status}",
+        "eventAttendanceMode": f"https://schema.org/{ATTENDANCE[meta.mode]}",
+        "location": location,
+        "organizer": {"@type": school.type, "name": school.name, "url": config.base_url},
+        "description": meta.summary or meta.title,
+        "url": page_url(config, event.doc.path),
+    }
+    if meta.previous_start is not None:
+        data["previousStartDate"] = _iso(meta.previous_start, config.timezone)
+    if meta.image:
+        data["image"] = page_url(config, "/" + meta.image)
+    return data
+
+
+def postal_address(config: SiteConfig) -> dict[str, str]:
+    address = config.school.address
+    data = {"@type": "PostalAddress", "streetAddress": address.street, "addressLocality": address.locality,
+            "addressCountry": address.country}
+    if address.region:
+        data["addressRegion"] = address.region
+    if address.postal_code:
+        data["postalCode"] = address.postal_code
+    return data
+
+
+def to_json(data: dict[str, Any]) -> str:
+    """JSON safe inside <script>: no '</script>' can close the element early."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _iso(moment: Moment, timezone: str) -> str:
+    """'2026-12-05' all day; '2026-12-05T08:00:00+07:00' with the zone's offset on that day."""
+    if isinstance(moment, datetime):
+        return moment.replace(tzinfo=ZoneInfo(timezone)).isoformat()
+    return moment.isoformat()
+
+
+def school_data(config: SiteConfig) -> dict[str, Any]:
+    """The school as an organization (schema.org type from site.yaml, e.g. MiddleSchool)."""
+    school = config.school
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": school.type,
+        "name": school.name,
+        "url": config.base_url,
+        "address": postal_address(config),
+    }
+    if school.logo:
+        data["logo"] = page_url(config, "/" + school.logo)
+    contact = {k: v for k, v in (("telephone", school.phone), ("email", school.email)) if v}
+    if contact:
+        data["contactPoint"] = [{"@type": "ContactPoint", "contactType": "public relations", **contact}]
+    if school.social:
+        data["sameAs"] = [url for _, url in sorted(school.social.items())]
+    return data
+
+
+def article_data(item: Announcement | Achievement, config: SiteConfig, image: str | None) -> dict[str, Any]:
+    """A NewsArticle for an announcement or an achievement; `image` is an absolute URL."""
+    school = config.school
+    organization: dict[str, Any] = {"@type": school.type, "name": school.name, "url": config.base_url}
+    publisher = dict(organization)
+    if school.logo:
+        publisher["logo"] = {"@type": "ImageObject", "url": page_url(config, "/" + school.logo)}
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": item.meta.title,
+        "datePublished": item.meta.date.isoformat(),
+        "author": organization,
+        "publisher": publisher,
+        "mainEntityOfPage": page_url(config, item.doc.path),
+        "description": item.meta.summary or item.meta.title,
+    }
+    if image:
+        data["image"] = [image]
+    return data
