@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from sitegen.errors import ConfigUnusable, error
@@ -28,8 +29,10 @@ def resolve_output(root: Path, output_dir: str) -> Path:
     raise ConfigUnusable([problem])
 
 
-def write_site(out: Path, files: dict[str, bytes], static: dict[str, Path]) -> None:
-    """Write everything to `.<name>.staging`, then swap it in for `out` in two renames."""
+def write_site(
+    out: Path, files: dict[str, bytes], static: dict[str, Path], finish: Callable[[Path], None] | None = None
+) -> None:
+    """Write everything to `.<name>.staging`, let `finish` add to it (the search index), then swap it in."""
     staging = out.with_name(f".{out.name}.staging")
     old = out.with_name(f".{out.name}.old")
     if old.exists() and not out.exists():  # a swap was interrupted: put the last site back
@@ -46,6 +49,8 @@ def write_site(out: Path, files: dict[str, bytes], static: dict[str, Path]) -> N
         target = staging / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+    if finish is not None:
+        finish(staging)
     if out.exists():
         out.rename(old)
     staging.rename(out)

@@ -16,6 +16,7 @@ from sitegen.models import Site, SiteConfig
 from sitegen.output import resolve_output, write_site
 from sitegen.render import make_environment, render_routes
 from sitegen.routes import find_collisions, plan_routes
+from sitegen.search import index_site
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ def build_site(root: Path, options: Options) -> Built:
     except BuildFailed as exc:
         raise BuildFailed(exc.errors, config.language) from exc
     if options.write:
-        write_site(output, files, static)
+        write_site(output, files, static, finish=lambda folder: index_site(folder, config.language))
     return Built(config, output, files, static)
 
 

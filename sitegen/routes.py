@@ -97,6 +97,7 @@ def plan_routes(site: Site, indexes: Indexes) -> tuple[Route, ...]:
     routes += _calendar_routes(site, indexes)
     routes += _atom_routes(site, indexes)
     routes += [
+        _page("/cari/", "search.html", "layouts/search.html", None),
         Route("/404.html", "404.html", "404.html", "layouts/404.html", None, in_sitemap=False),
         Route("/sitemap.xml", "sitemap.xml", "sitemap.xml", "layouts/sitemap.xml", None, in_sitemap=False),
         Route("/robots.txt", "robots.txt", "robots.txt", "layouts/robots.txt", None, in_sitemap=False),

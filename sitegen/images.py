@@ -1,0 +1,214 @@
+"""Photos made safe and light: metadata removed, resized variants, link-preview images."""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Iterator
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import PurePosixPath
+from types import MappingProxyType
+from typing import Any
+
+from PIL import Image, ImageCms, ImageDraw, ImageFont, ImageOps, JpegImagePlugin
+
+_FORMATS = MappingProxyType({".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"})
+# What a clean JPEG may carry besides pixels: JFIF header, colour profile, Adobe colour transform.
+_CLEAN_JPEG_SEGMENTS = (("APP0", b"JFIF\0"), ("APP2", b"ICC_PROFILE\0"), ("APP14", b"Adobe"))
+_PNG_METADATA = frozenset({b"tEXt", b"zTXt", b"iTXt", b"eXIf", b"tIME"})
+_WEBP_METADATA = frozenset({b"EXIF", b"XMP "})
+_KEPT_INFO = ("icc_profile", "transparency")
+OG_SIZE = (1200, 630)
+OG_LIMIT = 300_000  # bytes: WhatsApp shows no preview above this
+_OG_QUALITIES = (85, 75, 65, 55)
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A photo ready for <picture>: WebP srcset, JPEG fallback and a link-preview image."""
+
+    src: str  # "/images/pentas-seni-960.jpg", site-relative; url() adds the base path
+    width: int  # of src: 960
+    height: int  # of src: 640
+    srcset: tuple[tuple[str, int], ...]  # (("/images/pentas-seni-480.webp", 480), ...), ascending
+    og: str  # "/images/pentas-seni-og.jpg", 1200x630 JPEG under 300 KB
+
+
+def strip_metadata(data: bytes, name: str) -> bytes:
+    """JPEG/PNG/WebP without EXIF, GPS, XMP, IPTC, comments or text, upright; other files unchanged."""
+    fmt = _FORMATS.get(PurePosixPath(name).suffix.lower())
+    if fmt is None:
+        return data
+    image = _open(data, fmt)
+    if not _has_metadata(image, data):
+        return data
+    if getattr(image, "n_frames", 1) > 1 and fmt != "JPEG":
+        # Animations keep their frames; Pillow writes no metadata unless it is passed in.
+        return _encode(image, fmt, save_all=True, **_options(fmt, data, image.info.get("icc_profile")))
+    upright = ImageOps.exif_transpose(image)
+    upright.info = {key: value for key, value in upright.info.items() if key in _KEPT_INFO}
+    return _encode(upright, fmt, **_options(fmt, data, upright.info.get("icc_profile")))
+
+
+def make_picture(
+    name: str, data: bytes, widths: tuple[int, ...] = (480, 960, 1440)
+) -> tuple[Picture, dict[str, bytes]]:
+    """WebP variants, a JPEG fallback and an Open Graph JPEG, by output path: "images/x-480.webp"."""
+    fmt = _FORMATS.get(PurePosixPath(name).suffix.lower())
+    if fmt is None:
+        raise ValueError("not a JPEG, PNG or WebP image")
+    image = _to_srgb(ImageOps.exif_transpose(_open(data, fmt)))
+    stem = PurePosixPath(name).with_suffix("").as_posix()
+    fitting = tuple(w for w in sorted(set(widths)) if w <= image.width) or (image.width,)
+    files = {f"{stem}-{w}.webp": _encode(_resize(image, w), "WEBP", quality=80) for w in fitting}
+    middle = fitting[len(fitting) // 2]
+    fallback = _flatten(_resize(image, middle))
+    files[f"{stem}-{middle}.jpg"] = _encode(fallback, "JPEG", quality=85, optimize=True, progressive=True)
+    files[f"{stem}-og.jpg"] = _small_jpeg(_flatten(ImageOps.fit(image, OG_SIZE, Image.Resampling.LANCZOS)))
+    picture = Picture(
+        src=f"/{stem}-{middle}.jpg",
+        width=fallback.width,
+        height=fallback.height,
+        srcset=tuple((f"/{stem}-{w}.webp", w) for w in fitting),
+        og=f"/{stem}-og.jpg",
+    )
+    return picture, files
+
+
+def make_card(title: str, subtitle: str, logo: bytes | None) -> bytes:
+    """A 1200x630 PNG link preview: the school's name large, the subtitle, the logo if given."""
+    card = Image.new("RGB", OG_SIZE, "#1e3a8a")
+    draw = ImageDraw.Draw(card)
+    left, margin = 80, 80
+    if logo is not None:
+        mark = _open(logo, None).convert("RGBA")
+        mark.thumbnail((240, 240), Image.Resampling.LANCZOS)
+        card.paste(mark, (margin, (OG_SIZE[1] - mark.height) // 2), mark)
+        left = margin + 240 + 60
+    width = OG_SIZE[0] - left - margin
+    big, small = ImageFont.load_default(size=72), ImageFont.load_default(size=40)
+    blocks = [(line, big, "#ffffff", 88) for line in _wrap(draw, title, big, width, 3)]
+    blocks += [(line, small, "#dbeafe", 52) for line in _wrap(draw, subtitle, small, width, 3)]
+    gap = 24 if subtitle.strip() else 0
+    top = (OG_SIZE[1] - sum(step for *_, step in blocks) - gap) // 2
+    for index, (line, font, colour, step) in enumerate(blocks):
+        if font is small and blocks[index - 1][1] is big:
+            top += gap
+        draw.text((left, top), line, font=font, fill=colour)
+        top += step
+    return _encode(card, "PNG", optimize=True)
+
+
+def _open(data: bytes, fmt: str | None) -> Image.Image:
+    """Decode fully, so a broken file fails here with a short reason."""
+    try:
+        image = Image.open(BytesIO(data))
+        image.load()
+    except Image.DecompressionBombError as exc:
+        raise ValueError("the image has too many pixels") from exc
+    except (OSError, SyntaxError) as exc:
+        raise ValueError(f"the image cannot be read ({exc})") from exc
+    actual = "JPEG" if image.format == "MPO" else image.format
+    if fmt is not None and actual != fmt:
+        raise ValueError(f"the file holds a {actual} image, not what its name says ({fmt})")
+    return image
+
+
+def _has_metadata(image: Image.Image, data: bytes) -> bool:
+    """Whether the file carries anything besides pixels, colour profile and transparency."""
+    if isinstance(image, JpegImagePlugin.JpegImageFile):
+        clean = all(
+            any(marker == name and payload.startswith(prefix) for name, prefix in _CLEAN_JPEG_SEGMENTS)
+            for marker, payload in image.applist
+        )
+        # MPO frames and data after the end marker (e.g. a phone's motion video) count as metadata.
+        return not clean or image.format == "MPO" or not data.endswith(b"\xff\xd9")
+    if image.format == "PNG":
+        return not _PNG_METADATA.isdisjoint(_png_chunks(data))
+    return not _WEBP_METADATA.isdisjoint(_riff_chunks(data))
+
+
+def _png_chunks(data: bytes) -> Iterator[bytes]:
+    """Chunk types of a PNG file: b"IHDR", b"tEXt", ..."""
+    position = 8
+    while position + 8 <= len(data):
+        length, kind = struct.unpack_from(">I4s", data, position)
+        yield kind
+        position += 12 + length
+
+
+def _riff_chunks(data: bytes) -> Iterator[bytes]:
+    """Chunk types of a WebP (RIFF) file: b"VP8 ", b"EXIF", ..."""
+    position = 12
+    while position + 8 <= len(data):
+        kind, length = struct.unpack_from("<4sI", data, position)
+        yield kind
+        position += 8 + length + (length & 1)
+
+
+def _options(fmt: str, data: bytes, icc: bytes | None) -> dict[str, Any]:
+    """Encoder settings for re-saving in the file's own format."""
+    if fmt == "JPEG":
+        return {"quality": 85, "optimize": True, "progressive": True, "icc_profile": icc}
+    if fmt == "PNG":
+        return {"optimize": True}
+    return {"quality": 80, "lossless": b"VP8L" in _riff_chunks(data), "icc_profile": icc}
+
+
+def _encode(image: Image.Image, fmt: str, **options: Any) -> bytes:
+    out = BytesIO()
+    image.save(out, fmt, **options)
+    return out.getvalue()
+
+
+def _to_srgb(image: Image.Image) -> Image.Image:
+    """RGB or RGBA in sRGB, the embedded colour profile applied."""
+    mode = "RGBA" if image.has_transparency_data else "RGB"
+    icc = image.info.get("icc_profile")
+    if not icc:
+        return image.convert(mode)
+    if image.mode not in ("RGB", "RGBA", "CMYK", "L"):
+        image = image.convert(mode)
+    try:
+        profile = ImageCms.ImageCmsProfile(BytesIO(icc))
+        converted = ImageCms.profileToProfile(image, profile, ImageCms.createProfile("sRGB"), outputMode=mode)
+    except (ImageCms.PyCMSError, OSError) as exc:
+        raise ValueError("the colour profile cannot be used; export the photo again as sRGB") from exc
+    assert converted is not None  # only None when converting in place
+    return converted
+
+
+def _resize(image: Image.Image, width: int) -> Image.Image:
+    if width == image.width:
+        return image
+    height = max(1, round(image.height * width / image.width))
+    return image.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+
+
+def _flatten(image: Image.Image) -> Image.Image:
+    """RGB for JPEG: transparency becomes white."""
+    if image.mode != "RGBA":
+        return image.convert("RGB")
+    return Image.alpha_composite(Image.new("RGBA", image.size, "white"), image).convert("RGB")
+
+
+def _small_jpeg(image: Image.Image) -> bytes:
+    """JPEG at the highest quality step that stays under OG_LIMIT."""
+    for quality in _OG_QUALITIES:
+        data = _encode(image, "JPEG", quality=quality, optimize=True, progressive=True)
+        if len(data) < OG_LIMIT:
+            return data
+    raise ValueError("the preview image stays over 300 KB even at low quality")
+
+
+def _wrap(draw: ImageDraw.ImageDraw, text: str, font: Any, width: int, most: int) -> list[str]:
+    """Greedy word wrap to `width` pixels, at most `most` lines (the last one shortened with '…')."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and draw.textlength(f"{lines[-1]} {word}", font=font) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    if len(lines) > most:
+        lines = [*lines[: most - 1], lines[most - 1] + " …"]
+    return lines
