@@ -60,9 +60,13 @@ def make_picture(
     image = _to_srgb(ImageOps.exif_transpose(_open(data, fmt)))
     stem = PurePosixPath(name).with_suffix("").as_posix()
     fitting = tuple(w for w in sorted(set(widths)) if w <= image.width) or (image.width,)
-    files = {f"{stem}-{w}.webp": _encode(_resize(image, w), "WEBP", quality=80) for w in fitting}
+    variants: dict[int, Image.Image] = {}
+    source = image
+    for w in reversed(fitting):  # each from the next larger one: nearly as sharp, much faster
+        source = variants[w] = _resize(source, w)
+    files = {f"{stem}-{w}.webp": _encode(variants[w], "WEBP", quality=80) for w in fitting}
     middle = fitting[len(fitting) // 2]
-    fallback = _flatten(_resize(image, middle))
+    fallback = _flatten(variants[middle])
     files[f"{stem}-{middle}.jpg"] = _encode(fallback, "JPEG", quality=85, optimize=True, progressive=True)
     files[f"{stem}-og.jpg"] = _small_jpeg(_flatten(ImageOps.fit(image, OG_SIZE, Image.Resampling.LANCZOS)))
     picture = Picture(
@@ -210,5 +214,8 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font: Any, width: int, most: int
         else:
             lines.append(word)
     if len(lines) > most:
-        lines = [*lines[: most - 1], lines[most - 1] + " …"]
+        words = lines[most - 1].split()
+        while len(words) > 1 and draw.textlength(" ".join([*words, "…"]), font=font) > width:
+            words.pop()
+        lines = [*lines[: most - 1], " ".join([*words, "…"])]
     return lines

@@ -103,6 +103,8 @@ def plan_routes(site: Site, indexes: Indexes) -> tuple[Route, ...]:
         Route("/robots.txt", "robots.txt", "robots.txt", "layouts/robots.txt", None, in_sitemap=False),
         Route("/css/kategori.css", "css/kategori.css", "kategori.css", "site.yaml", None, in_sitemap=False),
     ]
+    if site.config.cname:  # GitHub Pages serves the site at this custom domain
+        routes.append(Route("/CNAME", "CNAME", "CNAME", "site.yaml", None, in_sitemap=False))
     return tuple(routes)
 
 
