@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sitegen.config import load_config
 from sitegen.content import slugify
-from sitegen.errors import FRAME, BuildFailed, ConfigUnusable
+from sitegen.errors import FRAME, BuildFailed, ConfigUnusable, report
 from sitegen.pipeline import Options, build_site
 
 COMMANDS = ("build", "check", "serve", "new")
@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         options = Options(today=today, base_url=base_url, drafts=args.drafts, write=args.command == "build")
         built = build_site(root, options)
     except BuildFailed as exc:
-        report(exc, args.format)
+        print_report(exc, args.format)
         return 2 if isinstance(exc, ConfigUnusable) else 1
     words = FRAME.get(built.config.language, FRAME["id"])
     if args.command == "build":
@@ -57,15 +57,11 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def report(exc: BuildFailed, fmt: str = "text") -> None:
-    """Print every problem: readable text on stderr, or GitHub annotations on stdout."""
-    words = FRAME.get(exc.language, FRAME["id"])
-    for problem in exc.errors:
-        if fmt == "github":
-            print(problem.format_github(exc.language))
-        else:
-            print(problem.format(exc.language), file=sys.stderr)
-    print(words["failed"].format(count=len(exc.errors)), file=sys.stderr)
+def print_report(exc: BuildFailed, fmt: str = "text") -> None:
+    """Every problem: readable text on stderr, or GitHub annotations on stdout."""
+    out, err = report(exc, fmt)
+    sys.stdout.write(out)
+    sys.stderr.write(err)
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:

@@ -361,5 +361,14 @@ def _sort_key(err: SiteError) -> tuple[str, int, str, str]:
     return (err.source, err.line or 0, err.field or "", err.code)
 
 
+def report(exc: BuildFailed, fmt: str = "text") -> tuple[str, str]:
+    """(stdout, stderr) for the people reading: readable text, or GitHub annotations on stdout."""
+    words = FRAME.get(exc.language, FRAME["id"])
+    annotations = [p.format_github(exc.language) for p in exc.errors] if fmt == "github" else []
+    messages = [] if fmt == "github" else [p.format(exc.language) for p in exc.errors]
+    summary = words["failed"].format(count=len(exc.errors))
+    return "".join(f"{line}\n" for line in annotations), "".join(f"{line}\n" for line in [*messages, summary])
+
+
 class ConfigUnusable(BuildFailed):
     """site.yaml cannot be used: the command line exits 2 rather than 1."""

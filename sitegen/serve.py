@@ -8,7 +8,7 @@ from pathlib import Path
 
 from livereload import Server
 
-from sitegen.errors import FRAME, BuildFailed
+from sitegen.errors import FRAME, BuildFailed, report
 from sitegen.pipeline import Options, build_site
 
 PREVIEW_DIR = ".dev-site"
@@ -23,9 +23,7 @@ def serve(root: Path, options: Options, port: int) -> int:
         try:
             built = build_site(root, options)
         except BuildFailed as exc:
-            from sitegen.cli import report
-
-            report(exc)
+            sys.stderr.write(report(exc)[1])
             return
         print(FRAME[built.config.language]["built"].format(path=PREVIEW_DIR, pages=built.page_count))
 
