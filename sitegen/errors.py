@@ -215,6 +215,18 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("file '{value}' is not in the static/ folder.",
                "Upload it as static/{value}, or correct the name and folder (case matters)."),
     },
+    "image_invalid": {
+        "id": ("gambar '{value}' tidak dapat dipakai ({problem}).",
+               "Simpan ulang foto sebagai JPEG atau PNG (misalnya lewat aplikasi galeri), lalu unggah lagi."),
+        "en": ("image '{value}' cannot be used ({problem}).",
+               "Save the photo again as JPEG or PNG (for example from the gallery app) and upload it again."),
+    },
+    "image_format": {
+        "id": ("format gambar '{value}' tidak didukung dan bisa memuat lokasi GPS.",
+               "Ubah foto menjadi JPEG (di ponsel: bagikan/ekspor sebagai JPG), lalu unggah berkas .jpg itu."),
+        "en": ("the format of image '{value}' is not supported and may carry GPS location.",
+               "Convert the photo to JPEG (on a phone: share or export as JPG) and upload the .jpg file."),
+    },
     "link_broken": {
         "id": ("tautan '{value}' menuju halaman yang tidak ada.",
                "Periksa alamatnya. Alamat di situs ini diawali '/' dan diakhiri '/', "

@@ -10,7 +10,7 @@ from pathlib import PurePosixPath
 from types import MappingProxyType
 from typing import Any
 
-from PIL import Image, ImageCms, ImageDraw, ImageFont, ImageOps, JpegImagePlugin
+from PIL import Image, ImageCms, ImageDraw, ImageFont, ImageOps, JpegImagePlugin, UnidentifiedImageError
 
 _FORMATS = MappingProxyType({".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"})
 # What a clean JPEG may carry besides pixels: JFIF header, colour profile, Adobe colour transform.
@@ -18,6 +18,7 @@ _CLEAN_JPEG_SEGMENTS = (("APP0", b"JFIF\0"), ("APP2", b"ICC_PROFILE\0"), ("APP14
 _PNG_METADATA = frozenset({b"tEXt", b"zTXt", b"iTXt", b"eXIf", b"tIME"})
 _WEBP_METADATA = frozenset({b"EXIF", b"XMP "})
 _KEPT_INFO = ("icc_profile", "transparency")
+DEFAULT_CARD = "images/kartu-situs.png"  # made by make_card when site.yaml names no og_image
 OG_SIZE = (1200, 630)
 OG_LIMIT = 300_000  # bytes: WhatsApp shows no preview above this
 _OG_QUALITIES = (85, 75, 65, 55)
@@ -110,8 +111,10 @@ def _open(data: bytes, fmt: str | None) -> Image.Image:
         image.load()
     except Image.DecompressionBombError as exc:
         raise ValueError("the image has too many pixels") from exc
+    except UnidentifiedImageError as exc:  # its message holds a memory address: not for editors
+        raise ValueError("the file is not an image that can be read") from exc
     except (OSError, SyntaxError) as exc:
-        raise ValueError(f"the image cannot be read ({exc})") from exc
+        raise ValueError(f"the image is damaged ({exc})") from exc
     actual = "JPEG" if image.format == "MPO" else image.format
     if fmt is not None and actual != fmt:
         raise ValueError(f"the file holds a {actual} image, not what its name says ({fmt})")

@@ -9,14 +9,18 @@ from pathlib import Path
 from sitegen.calendars import load_calendars
 from sitegen.config import load_config
 from sitegen.content import load_content, scan_static
-from sitegen.errors import BuildFailed
+from sitegen.errors import BuildFailed, SiteError, error
+from sitegen.images import DEFAULT_CARD, Picture, make_card, make_picture, strip_metadata
 from sitegen.indexes import build_indexes
 from sitegen.links import check_links
-from sitegen.models import Site, SiteConfig
+from sitegen.models import Achievement, Announcement, Event, Page, Site, SiteConfig
 from sitegen.output import resolve_output, write_site
 from sitegen.render import make_environment, render_routes
 from sitegen.routes import find_collisions, plan_routes
 from sitegen.search import index_site
+
+PHOTOS = (".jpg", ".jpeg", ".png", ".webp")
+UNSAFE_IMAGES = (".heic", ".heif", ".tif", ".tiff")  # may carry GPS data we cannot remove
 
 
 @dataclass(frozen=True)
@@ -48,17 +52,53 @@ def build_site(root: Path, options: Options) -> Built:
     try:
         static = scan_static(root)
         site = load_site(root, config, static, options.drafts)
+        images, pictures, problems = prepare_images(site, static)
         indexes = build_indexes(site, options.today)
         routes = plan_routes(site, indexes)
-        problems = find_collisions(routes, tuple(static)) + check_links(site, routes)
-        files, template_problems = render_routes(make_environment(root, site, options.dev), routes, indexes)
+        problems += find_collisions(routes, tuple(static) + tuple(images)) + check_links(site, routes)
+        files, template_problems = render_routes(make_environment(root, site, options.dev, pictures), routes, indexes)
         if problems or template_problems:
             raise BuildFailed(problems + template_problems)
+        files.update(images)
+        static = {name: path for name, path in static.items() if name not in images}
     except BuildFailed as exc:
         raise BuildFailed(exc.errors, config.language) from exc
     if options.write:
         write_site(output, files, static, finish=lambda folder: index_site(folder, config.language))
     return Built(config, output, files, static)
+
+
+def prepare_images(site: Site, static: dict[str, Path]) -> tuple[dict[str, bytes], dict[str, Picture], list[SiteError]]:
+    """Static photos without metadata; resized variants and a preview of every content image."""
+    files: dict[str, bytes] = {}
+    pictures: dict[str, Picture] = {}
+    problems: list[SiteError] = []
+    items: list[Event | Achievement | Announcement | Page] = [
+        *site.events, *site.achievements, *site.announcements, *site.pages
+    ]
+    wanted = {item.meta.image for item in items if item.meta.image}
+    for name, path in sorted(static.items()):
+        suffix = path.suffix.lower()
+        if suffix in UNSAFE_IMAGES:
+            problems.append(error(f"static/{name}", None, None, "image_format", value=name))
+            continue
+        if suffix not in PHOTOS:
+            continue
+        data = path.read_bytes()
+        try:
+            cleaned = strip_metadata(data, name)
+            if cleaned is not data:
+                files[name] = cleaned
+            if name in wanted:
+                pictures[name], variants = make_picture(name, cleaned)
+                files.update(variants)
+        except ValueError as exc:
+            problems.append(error(f"static/{name}", None, None, "image_invalid", value=name, problem=str(exc)))
+    config = site.config
+    if not config.og_image:  # a preview card for pages without a picture of their own
+        logo = static[config.school.logo].read_bytes() if config.school.logo in static else None
+        files[DEFAULT_CARD] = make_card(config.title, config.school.address.locality, logo)
+    return files, pictures, problems
 
 
 def load_site(root: Path, config: SiteConfig, static: dict[str, Path], drafts: bool) -> Site:

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from sitegen.errors import BuildFailed, SiteError, error
 from sitegen.feeds import calendar_feed, google_calendar_link
+from sitegen.images import DEFAULT_CARD, OG_SIZE, Picture
 from sitegen.indexes import Indexes, Occurrence
 from sitegen.jsonld import article_data, event_data, page_url, school_data, to_json
 from sitegen.models import Achievement, Moment, Schedule, Site
@@ -124,24 +125,22 @@ class Preview:
 
     url: str  # "/images/kartu-sekolah.png"
     alt: str
-    width: int | None
-    height: int | None
+    width: int
+    height: int
 
 
-def preview_image(item: object, site: Site) -> Preview | None:
-    """The item's own image, else the site's default card (og_image in site.yaml), else none."""
+def preview_image(item: object, site: Site, pictures: dict[str, Picture]) -> Preview:
+    """The item's own picture, else the site's card: og_image of site.yaml, or the generated one."""
     meta = getattr(item, "meta", None)
     image = getattr(meta, "image", None)
-    if image and meta is not None:
-        return Preview("/" + image, meta.image_alt or "", None, None)
-    if site.config.og_image:
-        return Preview("/" + site.config.og_image, site.config.school.name, None, None)
-    return None
+    if image in pictures and meta is not None:
+        return Preview(pictures[image].og, meta.image_alt or "", *OG_SIZE)
+    card = site.config.og_image or DEFAULT_CARD
+    return Preview("/" + card, site.config.school.name, *OG_SIZE)
 
 
-def _preview_url(item: object, site: Site) -> str | None:
-    preview = preview_image(item, site)
-    return page_url(site.config, preview.url) if preview else None
+def _preview_url(item: object, site: Site, pictures: dict[str, Picture]) -> str:
+    return page_url(site.config, preview_image(item, site, pictures).url)
 
 
 def load_translations(root: Path, language: str) -> dict[str, str]:
@@ -153,7 +152,7 @@ def load_translations(root: Path, language: str) -> dict[str, str]:
     return {key: value for key, value in doc.data.items() if isinstance(value, str)}
 
 
-def make_environment(root: Path, site: Site, dev: bool) -> jinja2.Environment:
+def make_environment(root: Path, site: Site, dev: bool, pictures: dict[str, Picture]) -> jinja2.Environment:
     """A fresh, strict, autoescaping environment for one build."""
     config = site.config
     env = jinja2.Environment(
@@ -191,8 +190,9 @@ def make_environment(root: Path, site: Site, dev: bool) -> jinja2.Environment:
         feed_path=lambda kind, key="": feed_path(site, kind, key),
         page_url=lambda path: page_url(config, path),
         school_data=lambda: school_data(config),
-        preview_image=lambda item: preview_image(item, site),
-        article_data=lambda item: article_data(item, config, _preview_url(item, site)),
+        preview_image=lambda item: preview_image(item, site, pictures),
+        article_data=lambda item: article_data(item, config, _preview_url(item, site, pictures)),
+        pictures=pictures,
     )
     return env
 

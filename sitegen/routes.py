@@ -236,11 +236,10 @@ def find_collisions(routes: tuple[Route, ...], static_files: tuple[str, ...]) ->
     for name in static_files:
         if name in by_output:
             by_output[name].append(Route("/" + name, name, "", f"static/{name}", None))
-    errors = []
-    for _output_path, clashing in sorted(by_output.items()):
-        if len(clashing) > 1:
-            sources = sorted({r.source for r in clashing})
-            for source in sources:
-                errors.append(error(source, None, None, "url_collision",
-                                    url=clashing[0].path, sources=", ".join(sources)))
-    return errors
+    errors: dict[tuple[str, ...], list[SiteError]] = {}
+    for _, clashing in sorted(by_output.items()):
+        sources = tuple(sorted({r.source for r in clashing}))
+        if len(clashing) > 1 and sources not in errors:  # a page's .ics clashes with it too: say it once
+            errors[sources] = [error(source, None, None, "url_collision", url=clashing[0].path,
+                                     sources=", ".join(sources)) for source in sources]
+    return [e for group in errors.values() for e in group]

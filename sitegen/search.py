@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
@@ -13,7 +14,9 @@ IGNORED = [".share", ".page-menu", ".filters", ".month-nav", ".add-calendar", "n
 
 def index_site(folder: Path, language: str) -> None:
     """Write folder/pagefind/: the index of pages marked data-pagefind-body, stemmed in the site's language."""
-    asyncio.run(_index(folder.resolve(), language))
+    # A thread of its own: the caller may already run an event loop (serve's live reload does).
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, _index(folder.resolve(), language)).result()
 
 
 async def _index(folder: Path, language: str) -> None:
