@@ -65,6 +65,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "id": ("kolom '{field}' kosong.", "Isi nilainya setelah titik dua, atau hapus barisnya."),
         "en": ("field '{field}' is empty.", "Write a value after the colon, or remove the line."),
     },
+    "empty_required": {
+        "id": ("kolom wajib '{field}' kosong.", "Isi nilainya setelah titik dua."),
+        "en": ("required field '{field}' is empty.", "Write its value after the colon."),
+    },
+    "item_not_mapping": {
+        "id": ("isi ke-{number} dari '{field}' harus berupa kelompok 'nama: nilai'.",
+               "Tulis setiap isi sebagai '- title: ...' dengan kolom lainnya menjorok di bawahnya."),
+        "en": ("item {number} of '{field}' must be a group of 'name: value' fields.",
+               "Write each item as '- title: ...' with its other fields indented below it."),
+    },
     "unknown_field": {
         "id": ("kolom '{field}' tidak dikenal.", "Kolom yang boleh dipakai: {allowed}."),
         "en": ("unknown field '{field}'.", "Allowed fields: {allowed}."),
@@ -241,6 +251,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("address {url} is produced by more than one source: {sources}.",
                "Rename one of the files, or give it a different 'slug:'."),
     },
+    "cname_invalid": {
+        "id": ("'{value}' bukan nama domain.", "Tulis nama domain saja, tanpa https:// dan tanpa '/', misalnya www.sekolah.sch.id."),
+        "en": ("'{value}' is not a domain name.", "Write the domain name only, without https:// or '/', for example www.school.example."),
+    },
     "timezone_unknown": {
         "id": ("zona waktu '{value}' tidak dikenal.",
                "Tulis nama zona waktu IANA, misalnya Asia/Jakarta (WIB), Asia/Makassar (WITA) "
@@ -301,7 +315,7 @@ FRAME: dict[str, dict[str, str]] = {
            "checked": "Pemeriksaan selesai: tidak ada masalah ({pages} halaman).",
            "built": "Situs selesai dibuat di {path}/ ({pages} halaman)."},
     "en": {"field": "field", "hint": "Hint", "line": "line",
-           "failed": "Build failed: {count} problems found. The previous site was not changed.",
+           "failed": "Build failed: {count} problem(s) found. The previous site was not changed.",
            "checked": "Check finished: no problems ({pages} pages).",
            "built": "Site written to {path}/ ({pages} pages)."},
 }

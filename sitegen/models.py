@@ -18,6 +18,7 @@ Moment = date | datetime
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MOMENT = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2})[:.](\d{2}))?")
 _TIME_ONLY = re.compile(r"\d{1,2}[:.]\d{2}")
+_YEARS = (1900, 2199)  # a school's history to its far future; beyond is a typo
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 
@@ -35,11 +36,11 @@ def _fail(code: str, **ctx: Any) -> PydanticCustomError:
 
 
 def _text(value: Any) -> str:
-    if value is None:
-        raise _fail("empty")
-    if not isinstance(value, str):
+    if isinstance(value, list | dict):
         raise _fail("not_text")
-    return value.strip()
+    if value is None or not value.strip():
+        raise _fail("empty")
+    return str(value).strip()
 
 
 def _text_list(value: Any) -> tuple[str, ...]:
@@ -55,7 +56,7 @@ def parse_date(value: Any) -> date:
     text = _text(value)
     match = _DATE.fullmatch(text)
     try:
-        if match:
+        if match and _YEARS[0] <= int(match[1]) <= _YEARS[1]:
             return date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
         pass
@@ -66,8 +67,11 @@ def parse_moment(value: Any) -> Moment:
     """`2026-12-05` -> date, `2026-12-05 08:00` -> naive datetime in the site's zone."""
     text = _text(value)
     if _TIME_ONLY.fullmatch(text):
-        raise _fail("time_without_date", value=text)
+        hour, minute = (int(part) for part in re.split(r"[:.]", text))
+        raise _fail("time_without_date" if hour < 24 and minute < 60 else "moment_invalid", value=text)
     match = _MOMENT.fullmatch(text)
+    if match and not _YEARS[0] <= int(match[1]) <= _YEARS[1]:
+        raise _fail("moment_invalid", value=text)
     try:
         if match and match[4] is None:
             return date(int(match[1]), int(match[2]), int(match[3]))
@@ -152,6 +156,19 @@ def _dates(value: Any) -> tuple[date, ...]:
     return tuple(parse_date(item) for item in _text_list(value))
 
 
+def _base_url(value: Any) -> str:
+    """The site's address always ends with '/': 'https://user.github.io/repo/'."""
+    text = _web_address(value)
+    return text if text.endswith("/") else text + "/"
+
+
+def _hostname(value: Any) -> str:
+    text = _text(value)
+    if not re.fullmatch(r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}", text.lower()):
+        raise _fail("cname_invalid", value=text)
+    return text.lower()
+
+
 def _timezone(value: Any) -> str:
     text = _text(value)
     try:
@@ -228,7 +245,7 @@ class Schedule(Fields):
             if isinstance(self.end, datetime) != isinstance(self.start, datetime):
                 raise _fail("end_kind_mismatch", field="end")
             if _key(self.end) < _key(self.start):
-                raise _fail("end_before_start", field="end", start=self.start, end=_show(self.end))
+                raise _fail("end_before_start", field="end", start=_show(self.start), end=_show(self.end))
         if self.mode != "offline" and not self.online_url:
             raise _fail("online_url_required", field="online_url", at="mode", mode=self.mode)
         if self.status == "rescheduled" and self.previous_start is None:
@@ -393,7 +410,7 @@ class SiteConfig(Fields):
 
     title: Text
     description: Text
-    base_url: WebAddress  # "https://user.github.io/repo/"
+    base_url: Annotated[str, PlainValidator(_base_url)]  # "https://user.github.io/repo/"
     language: Annotated[str, _choice("id", "en")] = "id"
     timezone: Annotated[str, PlainValidator(_timezone)] = "Asia/Jakarta"
     school: School
@@ -402,7 +419,7 @@ class SiteConfig(Fields):
     calendar: CalendarSettings
     output_dir: Text = "_site"
     og_image: Text | None = None  # "images/kartu-sekolah.png": the link-preview picture of pages without one
-    cname: Text | None = None  # "www.smpn1prabumulih.sch.id" for a custom domain
+    cname: Annotated[str, PlainValidator(_hostname)] | None = None  # "www.smpn1prabumulih.sch.id"
 
     @property
     def base_path(self) -> str:

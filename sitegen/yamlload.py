@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar, Union, get_args
@@ -40,13 +41,14 @@ def load_yaml(text: str, source: str, first_line: int = 1) -> Document:
     """Parse one YAML document; `first_line` is the file line the text starts on."""
     lines: dict[Path, int] = {(): first_line}
     events = _events(text, source, first_line)
+    written = text.split("\n")
     try:
         next(events)  # StreamStart
         event = next(events)
         if isinstance(event, yaml.StreamEndEvent):
             return Document(source, None, lines)
         event = next(events)  # after DocumentStart
-        data = _build(event, events, (), lines, source, first_line)
+        data = _build(event, events, (), lines, source, first_line, written)
         next(events)  # DocumentEnd
         extra = next(events)
         if not isinstance(extra, yaml.StreamEndEvent):
@@ -61,7 +63,8 @@ def _events(text: str, source: str, first_line: int) -> Iterator[yaml.Event]:
     try:
         yield from yaml.parse(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        opened = exc.context and ("flow" in exc.context or "quoted" in exc.context)
+        mark = (exc.context_mark if opened else None) or exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark else None
         problem = exc.problem or exc.context or "unknown"
         raise BuildFailed([error(source, line, None, "yaml_syntax", problem=problem)]) from exc
@@ -76,13 +79,16 @@ def _build(
     lines: dict[Path, int],
     source: str,
     first_line: int,
+    written: list[str],
 ) -> Value:
     line = _line(event, first_line)
     if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
         raise BuildFailed([error(source, line, _field(path), "yaml_anchor")])
     tag = getattr(event, "tag", None)
     if tag is not None and not (isinstance(event, yaml.ScalarEvent) and tag == "!"):
-        raise BuildFailed([error(source, line, _field(path), "yaml_tag", tag=tag)])
+        mark = event.start_mark
+        shown = re.match(r"!\S*", written[mark.line][mark.column:]) if mark and mark.line < len(written) else None
+        raise BuildFailed([error(source, line, _field(path), "yaml_tag", tag=shown[0] if shown else tag)])
     if isinstance(event, yaml.ScalarEvent):
         if event.implicit[0] and event.value == "":
             return None
@@ -92,7 +98,7 @@ def _build(
         while not isinstance(item := next(events), yaml.SequenceEndEvent):
             index = len(items)
             lines[(*path, index)] = _line(item, first_line)
-            items.append(_build(item, events, (*path, index), lines, source, first_line))
+            items.append(_build(item, events, (*path, index), lines, source, first_line, written))
         return items
     assert isinstance(event, yaml.MappingStartEvent)
     mapping: dict[str, Value] = {}
@@ -110,7 +116,7 @@ def _build(
                       key=key, first_line=lines[(*path, key)])
             ])
         lines[(*path, key)] = key_line
-        mapping[key] = _build(next(events), events, (*path, key), lines, source, first_line)
+        mapping[key] = _build(next(events), events, (*path, key), lines, source, first_line, written)
 
 
 def _line(event: yaml.Event, first_line: int) -> int:
@@ -158,7 +164,11 @@ def _locate(model: type[BaseModel], doc: Document, path: Path, problem: Any) -> 
             return error(doc.source, line, name, "unknown_field_guess", field=leaf, guess=guess[0])
         return error(doc.source, line, name, "unknown_field", field=leaf, allowed=", ".join(allowed))
     if kind in ("model_type", "dict_type", "model_attributes_type"):
+        if isinstance(loc[-1], int):  # "- Libur semester" where "- title: ..." was meant
+            return error(doc.source, line, name, "item_not_mapping", field=str(loc[-2]), number=loc[-1] + 1)
         return error(doc.source, line, name, "not_mapping", field=leaf)
+    if kind == "empty" and _is_required(model, tuple(problem["loc"])):
+        return error(doc.source, line, name, "empty_required", field=leaf)
     if kind in ("list_type", "tuple_type"):
         return error(doc.source, line, name, "not_list", field=leaf)
     if kind in MESSAGES:
@@ -166,17 +176,27 @@ def _locate(model: type[BaseModel], doc: Document, path: Path, problem: Any) -> 
     return error(doc.source, line, name, "invalid", field=leaf, problem=problem["msg"])
 
 
-def _names_at(model: type[BaseModel], loc: Path) -> list[str]:
-    """The field names (YAML keys) the model accepts at `loc`."""
+def _is_required(model: type[BaseModel], loc: Path) -> bool:
+    """Whether the field at `loc` must be filled in."""
+    current = _model_at(model, loc[:-1])
+    info = current.model_fields.get(str(loc[-1])) if current else None
+    return bool(info and info.is_required())
+
+
+def _model_at(model: type[BaseModel], loc: Path) -> type[BaseModel] | None:
     current: Any = model
     for part in loc:
         if isinstance(part, int) or not (isinstance(current, type) and issubclass(current, BaseModel)):
             continue
         info = current.model_fields.get(part)
         current = _model_in(info.annotation) if info else None
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return sorted(info.alias or name for name, info in current.model_fields.items())
-    return []
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _names_at(model: type[BaseModel], loc: Path) -> list[str]:
+    """The field names (YAML keys) the model accepts at `loc`."""
+    current = _model_at(model, loc)
+    return sorted(info.alias or name for name, info in current.model_fields.items()) if current else []
 
 
 def _model_in(annotation: Any) -> Any:

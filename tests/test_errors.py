@@ -1,0 +1,1027 @@
+"""Every editor mistake: one broken file of the tiny site, and the exact message the editor reads.
+
+Each test breaks ONE file of the `tiny` site and pins the whole formatted message (file:line,
+field, message and hint). Tests marked `xfail(strict=True)` describe the correct behaviour of a
+generator bug that is still open; the reason says what happens today.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import TINY_SITE_YAML, TinySite
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sitegen.errors import BuildFailed, ConfigUnusable
+
+EVENT = "content/events/rapat.md"
+PAGE = "content/pages/kontak.md"
+ANNOUNCEMENT = "content/announcements/libur.md"
+ACHIEVEMENT = "content/achievements/juara.md"
+CALENDAR = "content/calendars/x.yaml"
+
+MOMENT_HINT = (
+    "Tulis tanggal TTTT-BB-HH, atau tanggal dan jam 'TTTT-BB-HH JJ:MM' dalam tanda kutip, "
+    'misalnya "2026-12-05 08:00".'
+)
+YAML_HINT = "Periksa titik dua, tanda kutip dan indentasi (pakai spasi, bukan tab) di baris ini."
+LINK_HINT = "Periksa alamatnya. Alamat di situs ini diawali '/' dan diakhiri '/', misalnya /informasi/kontak/."
+FILE_HINT = "Unggah berkasnya ke static/{name}, atau perbaiki nama dan foldernya (huruf besar-kecil berpengaruh)."
+OUTPUT_HINT = "Pakai folder baru di dalam proyek, misalnya 'output_dir: _site'."
+EVENT_FIELDS = (
+    "audience, category, draft, end, except, image, image_alt, location, mode, online_url, "
+    "previous_start, repeat, slug, start, status, summary, tags, title, until"
+)
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def text(*lines: str) -> str:
+    """A file from its lines: line 1 is the first argument."""
+    return "\n".join(lines) + "\n"
+
+
+def message(where: str, what: str, hint: str) -> str:
+    """The two-line Indonesian text of one problem."""
+    return f"{where}: {what}\n  Petunjuk: {hint}"
+
+
+def problems(tiny: TinySite) -> list[str]:
+    """The formatted problems of a build that must fail, in the site's language."""
+    with pytest.raises(BuildFailed) as caught:
+        tiny.build()
+    return [problem.format(caught.value.language) for problem in caught.value.errors]
+
+
+def config_problems(tiny: TinySite) -> list[str]:
+    """The problems of a site.yaml that cannot be used at all."""
+    with pytest.raises(ConfigUnusable) as caught:
+        tiny.build()
+    return [problem.format(caught.value.language) for problem in caught.value.errors]
+
+
+def write_event(tiny: TinySite, *front_matter: str, body: str = "") -> None:
+    """content/events/rapat.md with these front-matter lines (the first one is line 2)."""
+    tiny.write(EVENT, text("---", *front_matter, "---") + body)
+
+
+def write_calendar(tiny: TinySite, *lines: str) -> None:
+    tiny.write(CALENDAR, text(*lines))
+
+
+def site_yaml(*extra: str, replace: tuple[str, str] | None = None) -> str:
+    """The tiny site.yaml (20 lines), with a change or extra lines from line 21 on."""
+    base = TINY_SITE_YAML if replace is None else TINY_SITE_YAML.replace(*replace)
+    return base + "".join(f"{line}\n" for line in extra)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file below `folder` with its bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+# --- 1. YAML syntax --------------------------------------------------------------------------
+
+
+def test_an_unclosed_bracket_is_reported_on_the_line_of_the_bracket(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-12-05", "audience: [orang-tua", "category: rapat")
+    assert problems(tiny) == [
+        message(f"{EVENT}:4", "YAML tidak dapat dibaca: did not find expected ',' or ']'.", YAML_HINT),
+    ]
+
+
+def test_an_unclosed_quote_is_reported_on_the_line_of_the_quote(tiny: TinySite) -> None:
+    write_event(tiny, 'title: "Rapat', "start: 2026-12-05", "category: rapat")
+    assert problems(tiny) == [
+        message(f"{EVENT}:2", "YAML tidak dapat dibaca: found unexpected end of stream.", YAML_HINT),
+    ]
+
+
+def test_a_tab_used_for_indentation_is_reported_on_its_line(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-12-05", "category: rapat", "audience:", "\t- orang-tua")
+    assert problems(tiny) == [
+        message(f"{EVENT}:6", "YAML tidak dapat dibaca: found character that cannot start any token.", YAML_HINT),
+    ]
+
+
+def test_a_colon_inside_an_unquoted_title_is_reported_on_its_line(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat: penting", "start: 2026-12-05", "category: rapat")
+    assert problems(tiny) == [
+        message(f"{EVENT}:2", "YAML tidak dapat dibaca: mapping values are not allowed in this context.", YAML_HINT),
+    ]
+
+
+# --- 2. front matter ------------------------------------------------------------------------
+
+
+def test_a_markdown_file_without_front_matter_is_reported_on_line_1(tiny: TinySite) -> None:
+    tiny.write(EVENT, text("title: Rapat", "start: 2026-12-05", "category: rapat", "", "Isi."))
+    assert problems(tiny) == [
+        message(f"{EVENT}:1", "berkas tidak diawali front matter.",
+                "Baris pertama harus '---', lalu kolom seperti 'title: ...', lalu '---' lagi."),
+    ]
+
+
+def test_front_matter_that_is_never_closed_is_reported(tiny: TinySite) -> None:
+    tiny.write(EVENT, text("---", "title: Rapat", "start: 2026-12-05", "category: rapat", "", "Isi."))
+    assert problems(tiny) == [
+        message(f"{EVENT}:1", "front matter tidak ditutup.",
+                "Tambahkan baris '---' setelah kolom terakhir, sebelum isi tulisan."),
+    ]
+
+
+def test_front_matter_that_is_a_list_is_reported(tiny: TinySite) -> None:
+    write_event(tiny, "- title: Rapat", "- start: 2026-12-05")
+    assert problems(tiny) == [
+        message(f"{EVENT}:2", "isi berkas harus berupa daftar kolom 'nama: nilai'.",
+                "Mulai setiap baris dengan nama kolom, misalnya 'title: Pentas Seni'."),
+    ]
+
+
+# --- 3. duplicate key -------------------------------------------------------------------------
+
+
+def test_a_duplicate_key_names_the_line_of_the_second_and_of_the_first(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-12-05", "category: rapat", "title: Rapat lagi")
+    assert problems(tiny) == [
+        message(f"{EVENT}:5: kolom 'title'", "kunci 'title' ditulis dua kali (pertama di baris 2).",
+                "Hapus salah satunya."),
+    ]
+
+
+def test_a_duplicate_key_inside_a_calendar_entry_names_both_lines(tiny: TinySite) -> None:
+    write_calendar(tiny, "entries:", "  - title: A", "    start: 2026-12-21", "    category: libur", "    title: B")
+    assert problems(tiny) == [
+        message(f"{CALENDAR}:5: kolom 'entries.0.title'", "kunci 'title' ditulis dua kali (pertama di baris 2).",
+                "Hapus salah satunya."),
+    ]
+
+
+# --- 4. anchors, aliases and tags -------------------------------------------------------------
+
+
+def test_a_yaml_anchor_and_alias_are_refused(tiny: TinySite) -> None:
+    write_event(tiny, "title: &judul Rapat", "summary: *judul", "start: 2026-12-05", "category: rapat")
+    assert problems(tiny) == [
+        message(f"{EVENT}:2: kolom 'title'", "anchor dan alias YAML ('&' dan '*') tidak diizinkan.",
+                "Tulis nilainya lengkap di setiap tempat."),
+    ]
+
+
+def test_a_yaml_alias_alone_is_refused(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "summary: *judul", "start: 2026-12-05", "category: rapat")
+    assert problems(tiny) == [
+        message(f"{EVENT}:3: kolom 'summary'", "anchor dan alias YAML ('&' dan '*') tidak diizinkan.",
+                "Tulis nilainya lengkap di setiap tempat."),
+    ]
+
+
+def test_a_custom_yaml_tag_is_refused_as_written(tiny: TinySite) -> None:
+    write_event(tiny, "title: !rahasia Rapat", "start: 2026-12-05", "category: rapat")
+    assert problems(tiny) == [
+        message(f"{EVENT}:2: kolom 'title'", "tag YAML '!rahasia' tidak diizinkan.",
+                "Tulis nilainya sebagai teks biasa, tanpa '!'."),
+    ]
+
+
+def test_a_python_object_tag_is_refused_and_quoted_as_the_editor_wrote_it(tiny: TinySite) -> None:
+    write_event(tiny, 'title: !!python/object/apply:os.system ["echo hi"]', "start: 2026-12-05", "category: rapat")
+    assert problems(tiny) == [
+        message(f"{EVENT}:2: kolom 'title'", "tag YAML '!!python/object/apply:os.system' tidak diizinkan.",
+                "Tulis nilainya sebagai teks biasa, tanpa '!'."),
+    ]
+
+
+def test_a_python_object_tag_is_refused_and_never_run(tiny: TinySite) -> None:
+    marker = tiny.root / "pwned"
+    write_event(tiny, f'title: !!python/object/apply:os.system ["touch {marker}"]', "start: 2026-12-05",
+                "category: rapat")
+    [found] = problems(tiny)
+    assert found.startswith(f"{EVENT}:2: kolom 'title': tag YAML ")
+    assert not marker.exists()
+
+
+# --- 5. missing required fields ---------------------------------------------------------------
+
+
+def test_an_event_without_category_is_reported(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-12-05")
+    assert problems(tiny) == [
+        message(f"{EVENT}:2: kolom 'category'", "kolom wajib 'category' belum diisi.",
+                "Tambahkan baris 'category: ...'."),
+    ]
+
+
+def test_an_achievement_without_level_is_reported(tiny: TinySite) -> None:
+    tiny.write(ACHIEVEMENT, text("---", "title: Juara 1", "date: 2026-10-01", "field: academic", "---"))
+    assert problems(tiny) == [
+        message(f"{ACHIEVEMENT}:2: kolom 'level'", "kolom wajib 'level' belum diisi.",
+                "Tambahkan baris 'level: ...'."),
+    ]
+
+
+def test_an_empty_quoted_title_is_reported_as_empty(tiny: TinySite) -> None:
+    write_event(tiny, 'title: ""', "start: 2026-12-05", "category: rapat")
+    assert problems(tiny) == [
+        f"{EVENT}:2: kolom 'title': kolom wajib 'title' kosong.\n  Petunjuk: Isi nilainya setelah titik dua."
+    ]
+
+
+def test_an_empty_required_date_does_not_advise_removing_the_line(tiny: TinySite) -> None:
+    tiny.write(ANNOUNCEMENT, text("---", "title: Libur", "date:", "---"))
+    [found] = problems(tiny)
+    assert found.split("\n")[0] == f"{ANNOUNCEMENT}:3: kolom 'date': kolom wajib 'date' kosong."
+    assert "hapus barisnya" not in found
+
+
+# --- 6. unknown fields --------------------------------------------------------------------------
+
+
+def test_titel_is_reported_with_did_you_mean_title(tiny: TinySite) -> None:
+    write_event(tiny, "titel: Rapat", "start: 2026-12-05", "category: rapat")
+    assert problems(tiny) == [
+        message(f"{EVENT}:2: kolom 'titel'", "kolom 'titel' tidak dikenal.", "Mungkin maksud Anda 'title'?"),
+        message(f"{EVENT}:2: kolom 'title'", "kolom wajib 'title' belum diisi.", "Tambahkan baris 'title: ...'."),
+    ]
+
+
+def test_catgory_is_reported_with_did_you_mean_category(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-12-05", "catgory: rapat")
+    assert problems(tiny) == [
+        message(f"{EVENT}:2: kolom 'category'", "kolom wajib 'category' belum diisi.",
+                "Tambahkan baris 'category: ...'."),
+        message(f"{EVENT}:4: kolom 'catgory'", "kolom 'catgory' tidak dikenal.", "Mungkin maksud Anda 'category'?"),
+    ]
+
+
+def test_an_unknown_field_without_a_close_match_lists_the_allowed_fields(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-12-05", "category: rapat", "warna: merah")
+    assert problems(tiny) == [
+        message(f"{EVENT}:5: kolom 'warna'", "kolom 'warna' tidak dikenal.",
+                f"Kolom yang boleh dipakai: {EVENT_FIELDS}."),
+    ]
+
+
+def test_an_unknown_field_of_an_attachment_lists_the_attachment_fields(tiny: TinySite) -> None:
+    tiny.write(ANNOUNCEMENT, text("---", "title: Libur", "date: 2026-12-01", "attachments:",
+                                  "  - title: Jadwal", "    berkas: files/jadwal.pdf", "---"))
+    assert problems(tiny) == [
+        message(f"{ANNOUNCEMENT}:5: kolom 'attachments.0.file'", "kolom wajib 'file' belum diisi.",
+                "Tambahkan baris 'file: ...'."),
+        message(f"{ANNOUNCEMENT}:6: kolom 'attachments.0.berkas'", "kolom 'berkas' tidak dikenal.",
+                "Kolom yang boleh dipakai: file, title."),
+    ]
+
+
+# --- 7. dates and moments -------------------------------------------------------------------------
+
+
+def test_month_13_in_start_is_reported_with_the_date_hint(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-13-01", "category: rapat")
+    assert problems(tiny) == [
+        message(f"{EVENT}:3: kolom 'start'", "tanggal atau waktu '2026-13-01' tidak valid.", MOMENT_HINT),
+    ]
+
+
+def test_a_day_month_year_date_with_slashes_is_reported_with_the_date_hint(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 1/7/2026", "category: rapat")
+    assert problems(tiny) == [
+        message(f"{EVENT}:3: kolom 'start'", "tanggal atau waktu '1/7/2026' tidak valid.", MOMENT_HINT),
+    ]
+
+
+def test_a_time_without_a_date_is_reported_with_an_example_using_that_time(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 10:30", "category: rapat")
+    assert problems(tiny) == [
+        message(f"{EVENT}:3: kolom 'start'", "'10:30' hanya berisi jam, tanpa tanggal.",
+                'Tulis tanggal dan jam, misalnya "2026-12-05 10:30".'),
+    ]
+
+
+def test_an_impossible_time_without_a_date_is_not_proposed_back_in_the_hint(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 25:00", "category: rapat")
+    [found] = problems(tiny)
+    assert found.split("\n")[0] == f"{EVENT}:3: kolom 'start': tanggal atau waktu '25:00' tidak valid."
+    assert "25:00\"" not in found.split("\n")[1]
+
+
+def test_hour_25_in_a_quoted_date_and_time_is_reported(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", 'start: "2026-12-05 25:00"', "category: rapat")
+    assert problems(tiny) == [
+        message(f"{EVENT}:3: kolom 'start'", "tanggal atau waktu '2026-12-05 25:00' tidak valid.", MOMENT_HINT),
+    ]
+
+
+def test_a_start_in_year_9999_gives_a_message_or_a_site_never_a_traceback(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 9999-12-31", "category: rapat")
+    result = tiny.run("check")
+    assert "Traceback" not in result.stderr
+    assert result.returncode in (0, 1)
+
+
+def test_february_30_as_an_announcement_date_is_reported(tiny: TinySite) -> None:
+    tiny.write(ANNOUNCEMENT, text("---", "title: Libur", "date: 2026-02-30", "---"))
+    assert problems(tiny) == [
+        message(f"{ANNOUNCEMENT}:3: kolom 'date'", "tanggal '2026-02-30' tidak valid.",
+                "Tulis tanggal sebagai TTTT-BB-HH, misalnya 2026-12-05."),
+    ]
+
+
+def test_a_date_and_time_as_an_announcement_date_is_reported(tiny: TinySite) -> None:
+    tiny.write(ANNOUNCEMENT, text("---", "title: Libur", 'date: "2026-12-01 08:00"', "---"))
+    assert problems(tiny) == [
+        message(f"{ANNOUNCEMENT}:3: kolom 'date'", "tanggal '2026-12-01 08:00' tidak valid.",
+                "Tulis tanggal sebagai TTTT-BB-HH, misalnya 2026-12-05."),
+    ]
+
+
+# --- 8. values outside the allowed list -------------------------------------------------------------
+
+
+def test_level_kota_names_the_allowed_levels(tiny: TinySite) -> None:
+    tiny.write(ACHIEVEMENT, text("---", "title: Juara 1", "date: 2026-10-01", "level: kota", "field: academic", "---"))
+    assert problems(tiny) == [
+        message(f"{ACHIEVEMENT}:4: kolom 'level'", "nilai 'kota' tidak dikenal untuk kolom 'level'.",
+                "Pilih salah satu: school, subdistrict, city, province, national, international."),
+    ]
+
+
+def test_mode_zoom_names_the_allowed_modes(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-12-05", "category: rapat", "mode: zoom")
+    assert problems(tiny) == [
+        message(f"{EVENT}:5: kolom 'mode'", "nilai 'zoom' tidak dikenal untuk kolom 'mode'.",
+                "Pilih salah satu: offline, online, hybrid."),
+    ]
+
+
+def test_status_batal_names_the_allowed_statuses(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-12-05", "category: rapat", "status: batal")
+    assert problems(tiny) == [
+        message(f"{EVENT}:5: kolom 'status'", "nilai 'batal' tidak dikenal untuk kolom 'status'.",
+                "Pilih salah satu: scheduled, postponed, cancelled, rescheduled."),
+    ]
+
+
+def test_priority_tinggi_names_the_allowed_priorities(tiny: TinySite) -> None:
+    tiny.write(ANNOUNCEMENT, text("---", "title: Libur", "date: 2026-12-01", "priority: tinggi", "---"))
+    assert problems(tiny) == [
+        message(f"{ANNOUNCEMENT}:4: kolom 'priority'", "nilai 'tinggi' tidak dikenal untuk kolom 'priority'.",
+                "Pilih salah satu: normal, important, urgent."),
+    ]
+
+
+def test_a_word_as_page_order_asks_for_a_whole_number(tiny: TinySite) -> None:
+    tiny.write(PAGE, text("---", "title: Kontak", "order: satu", "---"))
+    assert problems(tiny) == [
+        message(f"{PAGE}:3: kolom 'order'", "kolom 'order' harus berupa bilangan bulat, bukan 'satu'.",
+                "Tulis angka saja, misalnya 1, 2 atau 10."),
+    ]
+
+
+# --- 9. end and start ---------------------------------------------------------------------------
+
+
+def test_an_end_day_before_the_start_day_is_reported_on_the_end_line(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-12-05", "category: rapat", "end: 2026-12-04")
+    assert problems(tiny) == [
+        message(f"{EVENT}:5: kolom 'end'", "'end' (2026-12-04) lebih awal daripada 'start' (2026-12-05).",
+                "Perbaiki tanggal selesai agar sama dengan atau setelah tanggal mulai."),
+    ]
+
+
+def test_an_end_time_before_the_start_time_shows_both_as_written(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", 'start: "2026-12-05 08:00"', "category: rapat", 'end: "2026-12-05 07:00"')
+    assert problems(tiny) == [
+        message(f"{EVENT}:5: kolom 'end'",
+                "'end' (2026-12-05 07:00) lebih awal daripada 'start' (2026-12-05 08:00).",
+                "Perbaiki tanggal selesai agar sama dengan atau setelah tanggal mulai."),
+    ]
+
+
+def test_an_end_date_after_a_start_with_a_time_is_reported(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", 'start: "2026-12-05 08:00"', "category: rapat", "end: 2026-12-05")
+    assert problems(tiny) == [
+        message(f"{EVENT}:5: kolom 'end'",
+                "'start' dan 'end' harus sama-sama tanggal saja, atau sama-sama tanggal dan jam.",
+                "Untuk kegiatan sehari penuh tulis 'end: 2026-12-06'; untuk kegiatan berjam "
+                "tulis 'end: \"2026-12-05 10:00\"'."),
+    ]
+
+
+# --- 10. fields that need another field -------------------------------------------------------------
+
+
+def test_mode_online_without_online_url_is_reported_on_the_mode_line(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-12-05", "category: rapat", "mode: online")
+    assert problems(tiny) == [
+        message(f"{EVENT}:5: kolom 'online_url'", "kegiatan dengan 'mode: online' memerlukan 'online_url'.",
+                "Tambahkan 'online_url: https://...' berisi tautan pertemuan daring."),
+    ]
+
+
+def test_an_online_url_without_https_is_reported(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-12-05", "category: rapat", "mode: hybrid",
+                "online_url: zoom.us/j/123")
+    assert problems(tiny) == [
+        message(f"{EVENT}:6: kolom 'online_url'", "alamat 'zoom.us/j/123' tidak valid.",
+                "Tulis alamat lengkap yang diawali https://, atau alamat di situs ini yang diawali '/'."),
+    ]
+
+
+def test_status_rescheduled_without_previous_start_is_reported_on_the_status_line(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-12-05", "category: rapat", "status: rescheduled")
+    assert problems(tiny) == [
+        message(f"{EVENT}:5: kolom 'previous_start'",
+                "kegiatan dengan 'status: rescheduled' memerlukan 'previous_start'.",
+                "Tambahkan 'previous_start:' berisi tanggal semula."),
+    ]
+
+
+# --- 11. images and attachments ---------------------------------------------------------------------
+
+
+def test_an_image_without_image_alt_is_reported_on_the_image_line(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-12-05", "category: rapat", "image: images/rapat.jpg")
+    assert problems(tiny) == [
+        message(f"{EVENT}:5: kolom 'image_alt'", "'image' diisi tetapi 'image_alt' belum.",
+                "Tambahkan 'image_alt:' berisi keterangan singkat isi gambar untuk pembaca layar."),
+    ]
+
+
+def test_a_missing_image_file_is_reported_on_the_image_line(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-12-05", "category: rapat", "image: images/rapat.jpg",
+                "image_alt: Orang tua di aula")
+    assert problems(tiny) == [
+        message(f"{EVENT}:5: kolom 'image'", "berkas 'images/rapat.jpg' tidak ditemukan di folder static/.",
+                FILE_HINT.format(name="images/rapat.jpg")),
+    ]
+
+
+def test_an_attachment_whose_name_differs_only_in_case_is_missing(tiny: TinySite) -> None:
+    tiny.write("static/files/Jadwal.pdf", "%PDF-1.4")
+    tiny.write(ANNOUNCEMENT, text("---", "title: Libur", "date: 2026-12-01", "attachments:",
+                                  "  - title: Jadwal", "    file: files/jadwal.pdf", "---"))
+    assert problems(tiny) == [
+        message(f"{ANNOUNCEMENT}:6: kolom 'attachments.0.file'",
+                "berkas 'files/jadwal.pdf' tidak ditemukan di folder static/.",
+                FILE_HINT.format(name="files/jadwal.pdf")),
+    ]
+
+
+def test_a_missing_attachment_file_is_reported_on_its_file_line(tiny: TinySite) -> None:
+    tiny.write(ANNOUNCEMENT, text("---", "title: Libur", "date: 2026-12-01", "attachments:",
+                                  "  - title: Jadwal", "    file: files/jadwal.pdf", "---"))
+    assert problems(tiny) == [
+        message(f"{ANNOUNCEMENT}:6: kolom 'attachments.0.file'",
+                "berkas 'files/jadwal.pdf' tidak ditemukan di folder static/.",
+                FILE_HINT.format(name="files/jadwal.pdf")),
+    ]
+
+
+@pytest.mark.xfail(reason="BUG: a site.yaml `og_image:` naming a file that is not under static/ is "
+                   "accepted, and every page's link preview points at a missing picture", strict=True)
+def test_a_missing_og_image_file_is_reported_on_its_site_yaml_line(tiny: TinySite) -> None:
+    tiny.write("site.yaml", site_yaml("og_image: images/kartu-sekolah.png"))
+    assert problems(tiny) == [
+        message("site.yaml:21: kolom 'og_image'",
+                "berkas 'images/kartu-sekolah.png' tidak ditemukan di folder static/.",
+                FILE_HINT.format(name="images/kartu-sekolah.png")),
+    ]
+
+
+# --- 12. broken links in Markdown ---------------------------------------------------------------------
+
+
+def test_a_broken_internal_link_names_the_line_of_the_link(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-12-05", "category: rapat",
+                body=text("Paragraf pertama.", "", "Lihat [jadwal](/agenda/jadwal/)."))
+    assert problems(tiny) == [
+        message(f"{EVENT}:8", "tautan '/agenda/jadwal/' menuju halaman yang tidak ada.", LINK_HINT),
+    ]
+
+
+def test_a_broken_link_to_a_static_file_is_reported(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-12-05", "category: rapat",
+                body=text("Unduh [formulir](/files/formulir.pdf)."))
+    assert problems(tiny) == [
+        message(f"{EVENT}:6", "tautan '/files/formulir.pdf' menuju halaman yang tidak ada.", LINK_HINT),
+    ]
+
+
+@pytest.mark.xfail(reason="BUG: the line is the first line where the address appears as text (6), "
+                   "not the line of the link (8)", strict=True)
+def test_a_broken_link_is_located_on_the_link_not_on_an_earlier_mention(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-12-05", "category: rapat",
+                body=text("Alamat lama /agenda/lama/ tidak dipakai lagi.", "", "Lihat [agenda lama](/agenda/lama/)."))
+    assert problems(tiny) == [
+        message(f"{EVENT}:8", "tautan '/agenda/lama/' menuju halaman yang tidak ada.", LINK_HINT),
+    ]
+
+
+@pytest.mark.xfail(reason="BUG: the same broken address on lines 6 and 8 gives one message, for line 6",
+                   strict=True)
+def test_the_same_broken_link_on_two_lines_is_reported_on_both(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-12-05", "category: rapat",
+                body=text("[a](/x/)", "", "[b](/x/)"))
+    assert problems(tiny) == [
+        message(f"{EVENT}:6", "tautan '/x/' menuju halaman yang tidak ada.", LINK_HINT),
+        message(f"{EVENT}:8", "tautan '/x/' menuju halaman yang tidak ada.", LINK_HINT),
+    ]
+
+
+@pytest.mark.xfail(reason="BUG: a broken menu link in site.yaml is reported without its line (13)", strict=True)
+def test_a_broken_menu_link_in_site_yaml_names_its_line(tiny: TinySite) -> None:
+    tiny.write("site.yaml", site_yaml(replace=("url: /agenda/}", "url: /agendaa/}")))
+    assert problems(tiny) == [
+        message("site.yaml:13: kolom 'menu.1.url'", "tautan '/agendaa/' menuju halaman yang tidak ada.", LINK_HINT),
+    ]
+
+
+# --- 13. two sources, one address --------------------------------------------------------------------
+
+
+def test_a_page_and_a_folder_index_with_the_same_address_are_both_named(tiny: TinySite) -> None:
+    tiny.write("content/pages/kontak/index.md", text("---", "title: Kontak juga", "---"))
+    what = ("alamat /informasi/kontak/ dihasilkan oleh lebih dari satu sumber: "
+            "content/pages/kontak.md, content/pages/kontak/index.md.")
+    hint = "Ganti nama salah satu berkas, atau isi 'slug:' yang berbeda."
+    assert problems(tiny) == [
+        message("content/pages/kontak.md", what, hint),
+        message("content/pages/kontak/index.md", what, hint),
+    ]
+
+
+def test_two_page_names_that_make_the_same_slug_are_both_named(tiny: TinySite) -> None:
+    tiny.write("content/pages/Kontak Sekolah.md", text("---", "title: Kontak", "---"))
+    tiny.write("content/pages/kontak-sekolah.md", text("---", "title: Kontak juga", "---"))
+    what = ("alamat /informasi/kontak-sekolah/ dihasilkan oleh lebih dari satu sumber: "
+            "content/pages/Kontak Sekolah.md, content/pages/kontak-sekolah.md.")
+    hint = "Ganti nama salah satu berkas, atau isi 'slug:' yang berbeda."
+    assert problems(tiny) == [
+        message("content/pages/Kontak Sekolah.md", what, hint),
+        message("content/pages/kontak-sekolah.md", what, hint),
+    ]
+
+
+PENTAS = "content/events/pentas.md"
+PENTAS_WITH_SLUG_RAPAT = text("---", "title: Pentas", "start: 2026-12-06", "category: rapat", "slug: rapat", "---")
+SLUG_CLASH = ("alamat /agenda/rapat/ dihasilkan oleh lebih dari satu sumber: "
+              "content/events/pentas.md, content/events/rapat.md.")
+SLUG_HINT = "Ganti nama salah satu berkas, atau isi 'slug:' yang berbeda."
+
+
+def test_an_event_slug_equal_to_another_event_file_names_both_sources(tiny: TinySite) -> None:
+    tiny.write(PENTAS, PENTAS_WITH_SLUG_RAPAT)
+    found = problems(tiny)
+    for source in (PENTAS, EVENT):
+        assert any(p.startswith(source) and SLUG_CLASH in p for p in found), source
+
+
+def test_an_event_slug_clash_is_reported_once_per_source_and_not_again_for_its_ics_file(tiny: TinySite) -> None:
+    tiny.write(PENTAS, PENTAS_WITH_SLUG_RAPAT)
+    found = problems(tiny)
+    assert len(found) == 2
+    assert not any(".ics" in p for p in found)
+
+
+@pytest.mark.xfail(reason="BUG: the event whose `slug:` causes the clash is named without the line "
+                   "and field of its `slug:` (line 5)", strict=True)
+def test_an_event_slug_equal_to_another_event_file_names_the_slug_line(tiny: TinySite) -> None:
+    tiny.write(PENTAS, PENTAS_WITH_SLUG_RAPAT)
+    assert problems(tiny) == [
+        message(f"{PENTAS}:5: kolom 'slug'", SLUG_CLASH, SLUG_HINT),
+        message(EVENT, SLUG_CLASH, SLUG_HINT),
+    ]
+
+
+# --- 14. site.yaml ------------------------------------------------------------------------------------
+
+
+def test_an_unknown_key_in_site_yaml_exits_2_through_the_cli(tiny: TinySite) -> None:
+    tiny.write("site.yaml", site_yaml("warna: biru"))
+    result = tiny.run("check")
+    assert result.returncode == 2
+    assert result.stderr == (
+        message("site.yaml:21: kolom 'warna'", "kolom 'warna' tidak dikenal.",
+                "Kolom yang boleh dipakai: base_url, calendar, cname, description, language, menu, og_image, "
+                "output_dir, school, sections, timezone, title.")
+        + "\nBuild gagal: 1 masalah ditemukan. Situs sebelumnya tidak diubah.\n"
+    )
+
+
+def test_an_unknown_time_zone_is_reported_with_examples(tiny: TinySite) -> None:
+    tiny.write("site.yaml", site_yaml(replace=("Asia/Jakarta", "Asia/Jakarte")))
+    assert config_problems(tiny) == [
+        message("site.yaml:5: kolom 'timezone'", "zona waktu 'Asia/Jakarte' tidak dikenal.",
+                "Tulis nama zona waktu IANA, misalnya Asia/Jakarta (WIB), Asia/Makassar (WITA) "
+                "atau Asia/Jayapura (WIT)."),
+    ]
+
+
+def test_language_fr_names_the_available_languages(tiny: TinySite) -> None:
+    tiny.write("site.yaml", site_yaml(replace=("language: id", "language: fr")))
+    assert config_problems(tiny) == [
+        message("site.yaml:4: kolom 'language'", "nilai 'fr' tidak dikenal untuk kolom 'language'.",
+                "Pilih salah satu: id, en."),
+    ]
+
+
+def test_a_missing_site_yaml_exits_2(tiny: TinySite) -> None:
+    (tiny.root / "site.yaml").unlink()
+    result = tiny.run("check")
+    assert result.returncode == 2
+    assert result.stderr == (
+        message("site.yaml", "berkas pengaturan site.yaml tidak ditemukan.",
+                "Jalankan perintah dari folder proyek, atau beri --root FOLDER.")
+        + "\nBuild gagal: 1 masalah ditemukan. Situs sebelumnya tidak diubah.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("output_dir", "what"),
+    [
+        (".", "folder hasil '.' adalah folder proyek itu sendiri."),
+        ("content", "folder hasil 'content' berada di folder sumber 'content'."),
+        ("../elsewhere", "folder hasil '../elsewhere' berada di luar folder proyek."),
+    ],
+)
+def test_an_unsafe_output_dir_exits_2_and_writes_nothing_anywhere(tiny: TinySite, output_dir: str, what: str) -> None:
+    tiny.write("site.yaml", site_yaml(f"output_dir: {output_dir}"))
+    everything = tiny.root.parent
+    before = snapshot(everything)
+    result = tiny.run("build")
+    assert result.returncode == 2
+    assert f"kolom 'output_dir': {what}\n  Petunjuk: {OUTPUT_HINT}\n" in result.stderr
+    assert result.stderr.endswith("Build gagal: 1 masalah ditemukan. Situs sebelumnya tidak diubah.\n")
+    assert "Traceback" not in result.stderr
+    assert snapshot(everything) == before
+    assert sorted(p.name for p in everything.iterdir()) == ["situs"]
+
+
+@pytest.mark.xfail(reason="BUG: output_dir problems are reported as 'site.yaml: ...' without the line "
+                   "of `output_dir:` (21)", strict=True)
+def test_output_dir_pointing_at_the_project_names_the_output_dir_line(tiny: TinySite) -> None:
+    tiny.write("site.yaml", site_yaml("output_dir: ."))
+    assert config_problems(tiny) == [
+        message("site.yaml:21: kolom 'output_dir'", "folder hasil '.' adalah folder proyek itu sendiri.",
+                OUTPUT_HINT),
+    ]
+
+
+@pytest.mark.xfail(reason="BUG: with `language: en` the output_dir problem is still reported in Indonesian",
+                   strict=True)
+def test_output_dir_pointing_at_the_project_is_reported_in_english_on_an_english_site(tiny: TinySite) -> None:
+    tiny.write("site.yaml", site_yaml("output_dir: .", replace=("language: id", "language: en")))
+    result = tiny.run("build")
+    assert result.returncode == 2
+    assert ("field 'output_dir': output folder '.' is the project folder itself.\n"
+            "  Hint: Use a new folder inside the project, for example 'output_dir: _site'.\n") in result.stderr
+
+
+# --- 15. templates ---------------------------------------------------------------------------------
+
+
+def add_to_page_template(tiny: TinySite, line: str) -> int:
+    """Put `line` into the copy of layouts/page.html right after its <h1>; return its line number."""
+    template = tiny.root / "layouts" / "page.html"
+    lines = template.read_text(encoding="utf-8").split("\n")
+    after = next(number for number, text in enumerate(lines, start=1) if "<h1>" in text)
+    lines.insert(after, line)
+    template.write_text("\n".join(lines), encoding="utf-8")
+    return after + 1
+
+
+def test_a_typo_in_a_template_variable_names_the_template_and_its_line(tiny: TinySite) -> None:
+    line = add_to_page_template(tiny, "  <p>{{ config.titel }}</p>")
+    assert problems(tiny) == [
+        message(f"layouts/page.html:{line}",
+                "templat memakai nama yang tidak ada: 'sitegen.models.SiteConfig object' has no attribute 'titel'.",
+                "Periksa ejaan nama variabel di templat ini."),
+    ]
+
+
+def test_an_unbalanced_template_expression_names_the_template_and_its_line(tiny: TinySite) -> None:
+    line = add_to_page_template(tiny, "  <p>{{ config.title }</p>")
+    assert problems(tiny) == [
+        message(f"layouts/page.html:{line}", "templat tidak dapat dibaca: unexpected '}'.",
+                "Periksa pasangan {% ... %} dan {{ ... }} di baris ini."),
+    ]
+
+
+# --- 16. calendars ---------------------------------------------------------------------------------
+
+ENTRY = ("entries:", "  - title: Libur semester", "    start: 2026-12-21", "    category: libur")  # lines 1-4
+
+
+def test_a_calendar_entry_with_repeat_but_no_until_is_reported_on_the_repeat_line(tiny: TinySite) -> None:
+    write_calendar(tiny, *ENTRY, "    repeat: weekly")
+    assert problems(tiny) == [
+        message(f"{CALENDAR}:5: kolom 'entries.0.until'", "kegiatan berulang ('repeat') memerlukan 'until'.",
+                "Tambahkan 'until:' berisi tanggal terakhir pengulangan."),
+    ]
+
+
+def test_an_event_with_repeat_but_no_until_is_reported_on_the_repeat_line(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-12-05", "category: rapat", "repeat: weekly")
+    assert problems(tiny) == [
+        message(f"{EVENT}:5: kolom 'until'", "kegiatan berulang ('repeat') memerlukan 'until'.",
+                "Tambahkan 'until:' berisi tanggal terakhir pengulangan."),
+    ]
+
+
+def test_a_calendar_entry_with_until_before_start_is_reported_on_the_until_line(tiny: TinySite) -> None:
+    write_calendar(tiny, *ENTRY, "    repeat: weekly", "    until: 2026-12-01")
+    assert problems(tiny) == [
+        message(f"{CALENDAR}:6: kolom 'entries.0.until'",
+                "'until' (2026-12-01) lebih awal daripada 'start' (2026-12-21).",
+                "Tulis tanggal terakhir pengulangan yang sama dengan atau setelah tanggal mulai."),
+    ]
+
+
+def test_an_event_with_until_before_a_timed_start_is_reported_on_the_until_line(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", 'start: "2026-12-05 08:00"', "category: rapat", "repeat: weekly",
+                "until: 2026-11-30")
+    assert problems(tiny) == [
+        message(f"{EVENT}:6: kolom 'until'", "'until' (2026-11-30) lebih awal daripada 'start' (2026-12-05 08:00).",
+                "Tulis tanggal terakhir pengulangan yang sama dengan atau setelah tanggal mulai."),
+    ]
+
+
+def test_a_calendar_except_date_outside_the_series_names_the_nearest_series_dates(tiny: TinySite) -> None:
+    # 2026-12-21 is a Monday: 2027-01-05 is a Tuesday, between Mondays 2027-01-04 and 2027-01-11.
+    write_calendar(tiny, *ENTRY, "    repeat: weekly", "    until: 2027-01-31", "    except:",
+                   "      - 2026-12-28", "      - 2027-01-05")
+    assert problems(tiny) == [
+        message(f"{CALENDAR}:9: kolom 'entries.0.except'",
+                "tanggal '2027-01-05' di 'except' bukan salah satu tanggal pengulangan.",
+                "Tanggal pengulangan terdekat: 2027-01-04, 2027-01-11. Perbaiki atau hapus tanggal ini."),
+    ]
+
+
+def test_an_event_except_date_outside_the_series_names_the_nearest_series_dates(tiny: TinySite) -> None:
+    # 2026-12-05 is a Saturday: 2026-12-20 is the Sunday after Saturday 2026-12-19.
+    write_event(tiny, "title: Rapat", "start: 2026-12-05", "category: rapat", "repeat: weekly",
+                "until: 2027-01-30", "except: [2026-12-19, 2026-12-20]")
+    assert problems(tiny) == [
+        message(f"{EVENT}:7: kolom 'except'",
+                "tanggal '2026-12-20' di 'except' bukan salah satu tanggal pengulangan.",
+                "Tanggal pengulangan terdekat: 2026-12-19, 2026-12-26. Perbaiki atau hapus tanggal ini."),
+    ]
+
+
+def test_a_monthly_except_on_a_day_the_31st_skips_names_the_months_around_it(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2027-01-31", "category: rapat", "repeat: monthly",
+                "until: 2027-06-30", "except:", "  - 2027-02-28")
+    assert problems(tiny) == [
+        message(f"{EVENT}:8: kolom 'except'",
+                "tanggal '2027-02-28' di 'except' bukan salah satu tanggal pengulangan.",
+                "Tanggal pengulangan terdekat: 2027-01-31, 2027-03-31. Perbaiki atau hapus tanggal ini."),
+    ]
+
+
+def test_a_calendar_entry_with_until_but_no_repeat_is_reported_on_the_until_line(tiny: TinySite) -> None:
+    write_calendar(tiny, *ENTRY, "    until: 2027-01-31")
+    assert problems(tiny) == [
+        message(f"{CALENDAR}:5: kolom 'entries.0.until'", "'until' hanya berlaku untuk kegiatan berulang.",
+                "Tambahkan 'repeat: weekly' (atau daily/monthly), atau hapus 'until'."),
+    ]
+
+
+def test_an_event_with_except_but_no_repeat_is_reported_on_the_except_line(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-12-05", "category: rapat", "except: [2026-12-12]")
+    assert problems(tiny) == [
+        message(f"{EVENT}:5: kolom 'except'", "'except' hanya berlaku untuk kegiatan berulang.",
+                "Tambahkan 'repeat: weekly' (atau daily/monthly), atau hapus 'except'."),
+    ]
+
+
+def test_a_calendar_entry_with_an_unknown_category_names_the_categories_of_site_yaml(tiny: TinySite) -> None:
+    write_calendar(tiny, "entries:", "  - title: Libur semester", "    start: 2026-12-21", "    category: liburan")
+    assert problems(tiny) == [
+        message(f"{CALENDAR}:4: kolom 'entries.0.category'", "kategori 'liburan' tidak ada di site.yaml.",
+                "Pilih salah satu: libur, rapat, atau tambahkan kategori baru di 'calendar.categories' "
+                "pada site.yaml."),
+    ]
+
+
+def test_an_event_with_an_unknown_category_names_the_categories_of_site_yaml(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-12-05", "category: rapatt")
+    assert problems(tiny) == [
+        message(f"{EVENT}:4: kolom 'category'", "kategori 'rapatt' tidak ada di site.yaml.",
+                "Pilih salah satu: libur, rapat, atau tambahkan kategori baru di 'calendar.categories' "
+                "pada site.yaml."),
+    ]
+
+
+def test_a_calendar_entry_with_an_unknown_audience_names_the_audiences_of_site_yaml(tiny: TinySite) -> None:
+    write_calendar(tiny, *ENTRY, "    audience: [orang-tua, guru]")
+    assert problems(tiny) == [
+        message(f"{CALENDAR}:5: kolom 'entries.0.audience'", "sasaran 'guru' tidak ada di site.yaml.",
+                "Pilih dari: kelas-9, orang-tua, atau tambahkan di 'calendar.audiences' pada site.yaml."),
+    ]
+
+
+def test_an_event_with_an_unknown_audience_names_the_audiences_of_site_yaml(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-12-05", "category: rapat", "audience: murid")
+    assert problems(tiny) == [
+        message(f"{EVENT}:5: kolom 'audience'", "sasaran 'murid' tidak ada di site.yaml.",
+                "Pilih dari: kelas-9, orang-tua, atau tambahkan di 'calendar.audiences' pada site.yaml."),
+    ]
+
+
+def test_a_calendar_entry_without_title_is_reported_on_the_entry_line(tiny: TinySite) -> None:
+    write_calendar(tiny, *ENTRY, "  - start: 2026-12-22", "    category: libur")
+    assert problems(tiny) == [
+        message(f"{CALENDAR}:5: kolom 'entries.1.title'", "kolom wajib 'title' belum diisi.",
+                "Tambahkan baris 'title: ...'."),
+    ]
+
+
+def test_an_invalid_date_in_the_second_calendar_entry_is_reported_on_its_line(tiny: TinySite) -> None:
+    write_calendar(tiny, *ENTRY, "  - title: Rapat", "    start: 2026-12-32", "    category: rapat")
+    assert problems(tiny) == [
+        message(f"{CALENDAR}:6: kolom 'entries.1.start'", "tanggal atau waktu '2026-12-32' tidak valid.",
+                MOMENT_HINT),
+    ]
+
+
+@pytest.mark.xfail(reason="BUG: reported as 'content/calendars/x.yaml:2: kolom 'url'': the line of the "
+                   "entry (2), not of its `url:` (5), and the field without 'entries.0.'", strict=True)
+def test_a_calendar_url_that_is_a_broken_link_is_reported_on_the_url_line(tiny: TinySite) -> None:
+    write_calendar(tiny, *ENTRY, "    url: /agenda/libur/")
+    assert problems(tiny) == [
+        message(f"{CALENDAR}:5: kolom 'entries.0.url'", "tautan '/agenda/libur/' menuju halaman yang tidak ada.",
+                LINK_HINT),
+    ]
+
+
+def test_a_calendar_url_that_is_a_broken_link_names_the_calendar_file_and_the_address(tiny: TinySite) -> None:
+    write_calendar(tiny, *ENTRY, "    url: /agenda/libur/")
+    [found] = problems(tiny)
+    assert found.startswith(f"{CALENDAR}:")
+    assert found.endswith(f"tautan '/agenda/libur/' menuju halaman yang tidak ada.\n  Petunjuk: {LINK_HINT}")
+
+
+def test_a_calendar_file_with_two_documents_is_reported_on_the_second(tiny: TinySite) -> None:
+    write_calendar(tiny, *ENTRY, "---", *ENTRY)
+    assert problems(tiny) == [
+        message(f"{CALENDAR}:5", "berkas berisi lebih dari satu dokumen YAML.", "Hapus baris '---' tambahan."),
+    ]
+
+
+def test_a_calendar_entry_written_as_plain_text_does_not_speak_of_a_field_named_0(tiny: TinySite) -> None:
+    write_calendar(tiny, "entries:", "  - Libur semester 2026-12-21")
+    [found] = problems(tiny)
+    assert found.startswith(f"{CALENDAR}:2: kolom 'entries.0': ")
+    assert "'0'" not in found and "'0:'" not in found
+
+
+# --- 17. many problems in one run ------------------------------------------------------------------
+
+
+def test_problems_in_several_files_are_all_reported_sorted_by_file_and_line_with_the_count(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-13-01", "category: rapat", "mode: zoom")
+    tiny.write(PAGE, text("---", "title: Kontak", "order: satu", "---"))
+    write_calendar(tiny, "entries:", "  - title: Libur semester", "    start: 2026-12-21", "    category: liburan")
+    result = tiny.run("check")
+    assert result.returncode == 1
+    assert result.stderr == "\n".join([
+        message(f"{CALENDAR}:4: kolom 'entries.0.category'", "kategori 'liburan' tidak ada di site.yaml.",
+                "Pilih salah satu: libur, rapat, atau tambahkan kategori baru di 'calendar.categories' "
+                "pada site.yaml."),
+        message(f"{EVENT}:3: kolom 'start'", "tanggal atau waktu '2026-13-01' tidak valid.", MOMENT_HINT),
+        message(f"{EVENT}:5: kolom 'mode'", "nilai 'zoom' tidak dikenal untuk kolom 'mode'.",
+                "Pilih salah satu: offline, online, hybrid."),
+        message(f"{PAGE}:3: kolom 'order'", "kolom 'order' harus berupa bilangan bulat, bukan 'satu'.",
+                "Tulis angka saja, misalnya 1, 2 atau 10."),
+        "Build gagal: 4 masalah ditemukan. Situs sebelumnya tidak diubah.\n",
+    ])
+
+
+def test_a_broken_link_and_a_template_typo_are_reported_together(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-12-05", "category: rapat", body=text("[x](/tidak-ada/)"))
+    line = add_to_page_template(tiny, "  <p>{{ config.titel }}</p>")
+    assert [p.split("\n")[0] for p in problems(tiny)] == [
+        f"{EVENT}:6: tautan '/tidak-ada/' menuju halaman yang tidak ada.",
+        f"layouts/page.html:{line}: templat memakai nama yang tidak ada: "
+        "'sitegen.models.SiteConfig object' has no attribute 'titel'.",
+    ]
+
+
+@pytest.mark.xfail(reason="BUG: once one file has a field error the build stops before checking links, "
+                   "so the broken link in a valid file is only reported on the next run", strict=True)
+def test_a_broken_link_is_reported_together_with_a_field_error_in_another_file(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-13-01", "category: rapat")
+    tiny.write(PAGE, text("---", "title: Kontak", "---", "Lihat [x](/tidak-ada/)."))
+    assert problems(tiny) == [
+        message(f"{EVENT}:3: kolom 'start'", "tanggal atau waktu '2026-13-01' tidak valid.", MOMENT_HINT),
+        message(f"{PAGE}:4", "tautan '/tidak-ada/' menuju halaman yang tidak ada.", LINK_HINT),
+    ]
+
+
+# --- 18. the command line keeps the previous site --------------------------------------------------
+
+
+def test_a_broken_file_exits_1_without_traceback_and_leaves_the_previous_site_byte_for_byte(tiny: TinySite) -> None:
+    first = tiny.run("build")
+    assert first.returncode == 0, first.stderr
+    site = tiny.root / "_site"
+    before = snapshot(site)
+    assert "agenda/rapat/index.html" in before
+    write_event(tiny, "title: Rapat", "start: 2026-13-01", "category: rapat")
+    result = tiny.run("build")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+    assert result.stderr == (
+        message(f"{EVENT}:3: kolom 'start'", "tanggal atau waktu '2026-13-01' tidak valid.", MOMENT_HINT)
+        + "\nBuild gagal: 1 masalah ditemukan. Situs sebelumnya tidak diubah.\n"
+    )
+    assert snapshot(site) == before
+    assert sorted(p.name for p in tiny.root.iterdir()) == ["_site", "content", "layouts", "site.yaml", "static"]
+
+
+# --- 19. English ------------------------------------------------------------------------------------
+
+
+def test_an_english_site_reports_a_content_error_in_english(tiny: TinySite) -> None:
+    tiny.write("site.yaml", site_yaml(replace=("language: id", "language: en")))
+    write_event(tiny, "title: Rapat", "start: 2026-13-01", "category: rapat")
+    assert problems(tiny) == [
+        f"{EVENT}:3: field 'start': date or time '2026-13-01' is not valid.\n"
+        '  Hint: Write a date YYYY-MM-DD, or a date and time "YYYY-MM-DD HH:MM" in quotes, '
+        'for example "2026-12-05 08:00".'
+    ]
+
+
+def test_an_english_site_reports_a_site_yaml_error_in_english(tiny: TinySite) -> None:
+    tiny.write("site.yaml", site_yaml("warna: biru", replace=("language: id", "language: en")))
+    result = tiny.run("check")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "site.yaml:21: field 'warna': unknown field 'warna'.\n"
+        "  Hint: Allowed fields: base_url, calendar, cname, description, language, menu, og_image, output_dir, school, "
+        "sections, timezone, title.\n"
+        "Build failed: 1 problem(s) found. The previous site was not changed.\n"
+    )
+
+
+# --- 20. GitHub annotations ---------------------------------------------------------------------------
+
+
+def test_format_github_prints_one_annotation_per_problem_on_stdout(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-13-01", "category: rapat")
+    result = tiny.run("check", "--format", "github")
+    assert result.returncode == 1
+    assert result.stdout == (
+        "::error file=content/events/rapat.md,line=3,title=start::tanggal atau waktu '2026-13-01' tidak valid. "
+        "Tulis tanggal TTTT-BB-HH, atau tanggal dan jam 'TTTT-BB-HH JJ:MM' dalam tanda kutip, "
+        'misalnya "2026-12-05 08:00".\n'
+    )
+    assert result.stderr == "Build gagal: 1 masalah ditemukan. Situs sebelumnya tidak diubah.\n"
+
+
+# --- 21. encodings ---------------------------------------------------------------------------------
+
+
+def test_a_file_that_is_not_utf8_is_reported_not_a_crash(tiny: TinySite) -> None:
+    (tiny.root / EVENT).write_bytes(b"\xff\xfe-\x00-\x00-\x00\n\x00t\x00i\x00t\x00l\x00e\x00")
+    assert problems(tiny) == [
+        message(EVENT, "berkas tidak dapat dibaca sebagai teks UTF-8.", "Simpan ulang berkas dengan encoding UTF-8."),
+    ]
+
+
+def test_a_calendar_saved_as_latin1_is_reported_not_a_crash(tiny: TinySite) -> None:
+    (tiny.root / CALENDAR).parent.mkdir(parents=True)
+    (tiny.root / CALENDAR).write_bytes("entries:\n  - title: Hari Guru \u00e9\n".encode("latin-1"))
+    assert problems(tiny) == [
+        message(CALENDAR, "berkas tidak dapat dibaca sebagai teks UTF-8.",
+                "Simpan ulang berkas dengan encoding UTF-8."),
+    ]
+
+
+def test_a_file_with_a_byte_order_mark_and_windows_line_ends_is_read_with_the_right_lines(tiny: TinySite) -> None:
+    (tiny.root / EVENT).write_bytes(
+        "\ufeff---\r\ntitle: Rapat\r\nstart: 2026-13-05\r\ncategory: rapat\r\n---\r\n".encode()
+    )
+    assert problems(tiny) == [
+        message(f"{EVENT}:3: kolom 'start'", "tanggal atau waktu '2026-13-05' tidak valid.", MOMENT_HINT),
+    ]
+
+
+# --- any front matter at all ------------------------------------------------------------------------
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(front_matter=st.text())
+def test_any_front_matter_either_builds_or_fails_with_located_problems(tiny: TinySite, front_matter: str) -> None:
+    tiny.write(EVENT, f"---\n{front_matter}\n---\nIsi.\n")
+    try:
+        tiny.build(write=False)
+    except BuildFailed as exc:
+        assert any(problem.source == EVENT for problem in exc.errors)
+        for problem in exc.errors:
+            problem.format(exc.language)  # every message can be written out
