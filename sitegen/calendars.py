@@ -35,5 +35,6 @@ def load_calendars(root: Path, config: SiteConfig) -> tuple[tuple[CalendarEntry,
                 errors.extend(entry)
             else:
                 line = doc.line_of(("entries", index)) or 1
-                entries.append(CalendarEntry(source, line, name, entry))
+                url_line = doc.lines.get(("entries", index, "url"))
+                entries.append(CalendarEntry(source, line, name, entry, index, url_line))
     return tuple(entries), errors

@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         return _new(root, args)
     base_url = args.base_url or os.environ.get("SITE_BASE_URL") or None
     try:
-        config = load_config(root, base_url)
+        config, _ = load_config(root, base_url)
         today = args.today or datetime.now(ZoneInfo(config.timezone)).date()
         if args.command == "serve":
             from sitegen.serve import serve  # livereload is only needed here

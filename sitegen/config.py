@@ -6,13 +6,14 @@ from pathlib import Path
 
 from sitegen.errors import LANGUAGES, BuildFailed, ConfigUnusable, error
 from sitegen.models import SiteConfig
+from sitegen.yamlload import Path as YamlPath
 from sitegen.yamlload import load_yaml, read_source, validate
 
 CONFIG_FILE = "site.yaml"
 
 
-def load_config(root: Path, base_url: str | None = None) -> SiteConfig:
-    """Read root/site.yaml; `base_url` (from --base-url or SITE_BASE_URL) wins over the file."""
+def load_config(root: Path, base_url: str | None = None) -> tuple[SiteConfig, dict[YamlPath, int]]:
+    """root/site.yaml and the line of each of its keys; `base_url` (--base-url, SITE_BASE_URL) wins."""
     path = root / CONFIG_FILE
     if not path.is_file():
         raise ConfigUnusable([error(CONFIG_FILE, None, None, "config_missing")])
@@ -28,4 +29,4 @@ def load_config(root: Path, base_url: str | None = None) -> SiteConfig:
     if isinstance(result, list):
         language = doc.data.get("language")
         raise ConfigUnusable(result, language if language in LANGUAGES else "id")
-    return result
+    return result, doc.lines

@@ -32,6 +32,7 @@ F = TypeVar("F", bound=Fields)
 
 @dataclass(frozen=True)
 class Content:
+    unloaded: tuple[str, ...]  # paths the files with errors would have had
     home: Home | None
     events: tuple[Event, ...]
     achievements: tuple[Achievement, ...]
@@ -75,6 +76,7 @@ def load_content(
     ]
     pages = [Page(*item) for item in loader.load_all("pages", PageFields, _page_path(sections.pages.path))]
     content = Content(
+        unloaded=tuple(loader.unloaded),
         home=Home(*home) if home else None,
         events=tuple(events),
         achievements=tuple(achievements),
@@ -98,6 +100,7 @@ class _Loader:
         self.static_files = static_files
         self.drafts = drafts
         self.errors: list[SiteError] = []
+        self.unloaded: list[str] = []
         self.converter = Converter(config.base_path)
         self.context = {
             "category": tuple(sorted(config.calendar.categories)),
@@ -124,24 +127,26 @@ class _Loader:
         path_of: Any = None,
     ) -> tuple[Doc, F] | None:
         source = file.relative_to(self.root).as_posix()
+        default_slug = "index" if file.stem == "index" else slugify(file.stem)
         try:
             doc, body, body_line = split_front_matter(read_source(file, source), source)
         except BuildFailed as exc:
             self.errors.extend(exc.errors)
+            self.unloaded.append(fixed_path or path_of(default_slug, folders))
             return None
         result = validate(model, doc, context=self.context)
         if isinstance(result, list):
             self.errors.extend(result)
+            self.unloaded.append(fixed_path or path_of(default_slug, folders))
             return None
         if getattr(result, "draft", False) and not self.drafts:
             return None
         self.errors.extend(self._missing_files(result, doc))
-        slug = getattr(result, "slug", None) or (
-            "index" if file.stem == "index" else slugify(file.stem)
-        )
+        slug = getattr(result, "slug", None) or default_slug
         path = fixed_path or path_of(slug, folders)
         html, links = self.converter.convert(body, body_line)
-        return Doc(source, slug, path, html, links), result
+        slug_line = doc.lines.get(("slug",)) if getattr(result, "slug", None) else None
+        return Doc(source, slug, path, html, links, slug_line), result
 
     def _missing_files(self, fields: Fields, doc: Document) -> list[SiteError]:
         wanted: list[tuple[tuple[str | int, ...], str]] = []

@@ -252,8 +252,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "Rename one of the files, or give it a different 'slug:'."),
     },
     "cname_invalid": {
-        "id": ("'{value}' bukan nama domain.", "Tulis nama domain saja, tanpa https:// dan tanpa '/', misalnya www.sekolah.sch.id."),
-        "en": ("'{value}' is not a domain name.", "Write the domain name only, without https:// or '/', for example www.school.example."),
+        "id": ("'{value}' bukan nama domain.",
+               "Tulis nama domain saja, tanpa https:// dan tanpa '/', misalnya www.sekolah.sch.id."),
+        "en": ("'{value}' is not a domain name.",
+               "Write the domain name only, without https:// or '/', for example www.school.example."),
     },
     "timezone_unknown": {
         "id": ("zona waktu '{value}' tidak dikenal.",
@@ -267,6 +269,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "Periksa ejaan nama variabel di templat ini."),
         "en": ("the template uses a name that does not exist: {problem}.",
                "Check the spelling of the variable in this template."),
+    },
+    "template_missing": {
+        "id": ("templat '{value}' tidak ada di folder layouts/.",
+               "Kembalikan berkas templat itu, atau perbaiki nama pada {{% extends %}} atau {{% include %}}."),
+        "en": ("template '{value}' is not in the layouts/ folder.",
+               "Put the template file back, or correct the name in {{% extends %}} or {{% include %}}."),
     },
     "template_syntax": {
         "id": ("templat tidak dapat dibaca: {problem}.",
@@ -295,6 +303,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "Pakai folder baru di dalam proyek, misalnya 'output_dir: _site'."),
         "en": ("output folder '{value}' is inside the source folder '{folder}'.",
                "Use a new folder inside the project, for example 'output_dir: _site'."),
+    },
+    "output_write_failed": {
+        "id": ("situs tidak dapat ditulis: {problem}.",
+               "Periksa ruang disk dan izin folder; situs sebelumnya tidak diubah."),
+        "en": ("the site cannot be written: {problem}.",
+               "Check the free disk space and the folder's permissions; the previous site was not changed."),
     },
     "config_missing": {
         "id": ("berkas pengaturan site.yaml tidak ditemukan.",

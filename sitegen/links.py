@@ -9,7 +9,7 @@ from sitegen.routes import Route
 
 def check_links(site: Site, routes: tuple[Route, ...]) -> list[SiteError]:
     """Broken links in Markdown bodies, calendar entries and the site menu."""
-    targets = {r.path for r in routes} | {"/" + name for name in site.static_files}
+    targets = {r.path for r in routes} | {"/" + name for name in site.static_files} | set(site.unloaded)
     errors = []
     for doc in _docs(site):
         for link in doc.links:
@@ -18,10 +18,16 @@ def check_links(site: Site, routes: tuple[Route, ...]) -> list[SiteError]:
     for entry in site.calendar_entries:
         url = entry.meta.url
         if url and url.startswith("/") and not _resolves(url, targets):
-            errors.append(error(entry.source, entry.line, "url", "link_broken", value=url))
+            errors.append(error(entry.source, entry.url_line, f"entries.{entry.index}.url", "link_broken", value=url))
+    lines = site.config_lines
     for index, item in enumerate(site.config.menu):
         if item.url.startswith("/") and not _resolves(item.url, targets):
-            errors.append(error("site.yaml", None, f"menu.{index}.url", "link_broken", value=item.url))
+            errors.append(error("site.yaml", lines.get(("menu", index, "url")), f"menu.{index}.url", "link_broken",
+                                value=item.url))
+    config = site.config
+    for key, name in ((("og_image",), config.og_image), (("school", "logo"), config.school.logo)):
+        if name and name not in site.static_files:
+            errors.append(error("site.yaml", lines.get(key), ".".join(key), "file_missing", value=name))
     return errors
 
 

@@ -50,8 +50,11 @@ class Converter:
             url_schemes=URL_SCHEMES,
             link_rel=None,
         )
+        lines = text.split("\n")
         links = tuple(
-            BodyLink(url, first_line + _line_in(text, url)) for url in _internal_links(clean)
+            BodyLink(url, first_line + number)
+            for url in sorted(set(_internal_links(clean)))
+            for number in _lines_of(lines, url)
         )
         return _ROOT_LINK.sub(lambda m: m[1] + self._base_path, clean), links
 
@@ -73,9 +76,9 @@ def _internal_links(html: str) -> list[str]:
     return collector.urls
 
 
-def _line_in(text: str, url: str) -> int:
-    """0-based line of the body where `url` is written (0 if it cannot be found)."""
-    for number, line in enumerate(text.split("\n")):
-        if url in line:
-            return number
-    return 0
+def _lines_of(lines: list[str], url: str) -> list[int]:
+    """0-based lines where `url` is written as a link: [text](url), [ref]: url, href="url"; else where it is."""
+    quoted = re.escape(url)
+    link = re.compile(rf"\]\(\s*<?{quoted}[\s)>]|^\s*\[[^\]]+\]:\s*<?{quoted}(\s|>|$)|(href|src)=[\"']{quoted}[\"']")
+    found = [number for number, line in enumerate(lines) if link.search(line)]
+    return found or [number for number, line in enumerate(lines) if url in line][:1] or [0]

@@ -454,6 +454,7 @@ class Doc:
     path: str  # "/agenda/pentas-seni/", site-relative; url() adds the base path
     body_html: str  # sanitized HTML of the Markdown body
     links: tuple[BodyLink, ...]  # internal links of the body, for check_links
+    slug_line: int | None  # the line of `slug:` when the front matter sets one
 
 
 @dataclass(frozen=True)
@@ -492,6 +493,8 @@ class CalendarEntry:
     line: int  # line of the entry in that file
     calendar: str  # "Kalender Akademik 2026/2027"
     meta: CalendarEntryFields
+    index: int  # its place in `entries`, for messages: "entries.3.url"
+    url_line: int | None  # the line of its `url:`
 
 
 @dataclass(frozen=True)
@@ -508,4 +511,6 @@ class Site:
     calendar_entries: tuple[CalendarEntry, ...]
     static_files: dict[str, int]  # "images/logo.png" (relative to static/) -> size in bytes
     drafts: bool  # True when drafts are shown (serve)
+    config_lines: dict[tuple[str | int, ...], int]  # ("menu", 1, "url") -> its line in site.yaml
+    unloaded: tuple[str, ...]  # paths of files with errors: links to them are not broken links
 

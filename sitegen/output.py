@@ -6,25 +6,25 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from sitegen.errors import ConfigUnusable, error
+from sitegen.errors import BuildFailed, ConfigUnusable, error
 
 # What an output folder may never be or be inside of.
 PROTECTED = ("content", "layouts", "static", "sitegen", "tests", "bench", ".git", ".github", ".ci")
 
 
-def resolve_output(root: Path, output_dir: str) -> Path:
+def resolve_output(root: Path, output_dir: str, line: int | None) -> Path:
     """The output folder, refused when it is the project, a source folder, or outside."""
     project = root.resolve()
     out = (project / output_dir).resolve()
     if out == project:
-        problem = error("site.yaml", None, "output_dir", "output_dir_is_project", value=output_dir)
+        problem = error("site.yaml", line, "output_dir", "output_dir_is_project", value=output_dir)
     elif project not in out.parents:
-        problem = error("site.yaml", None, "output_dir", "output_dir_outside", value=output_dir)
+        problem = error("site.yaml", line, "output_dir", "output_dir_outside", value=output_dir)
     else:
         inside = [n for n in PROTECTED if out == project / n or project / n in out.parents]
         if not inside:
             return out
-        problem = error("site.yaml", None, "output_dir", "output_dir_in_source", value=output_dir,
+        problem = error("site.yaml", line, "output_dir", "output_dir_in_source", value=output_dir,
                         folder=inside[0])
     raise ConfigUnusable([problem])
 
@@ -40,17 +40,21 @@ def write_site(
     for leftover in (staging, old):
         if leftover.exists():
             shutil.rmtree(leftover)
-    staging.mkdir(parents=True)
-    for name, source in sorted(static.items()):
-        target = staging / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
-    for name, data in sorted(files.items()):
-        target = staging / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    if finish is not None:
-        finish(staging)
+    try:
+        staging.mkdir(parents=True)
+        for name, source in sorted(static.items()):
+            target = staging / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+        for name, data in sorted(files.items()):
+            target = staging / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        if finish is not None:
+            finish(staging)
+    except OSError as exc:  # a full disk, a read-only folder: the previous site stays as it was
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed([error(out.name, None, None, "output_write_failed", problem=str(exc))]) from exc
     if out.exists():
         out.rename(old)
     staging.rename(out)

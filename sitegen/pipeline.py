@@ -18,6 +18,7 @@ from sitegen.output import resolve_output, write_site
 from sitegen.render import make_environment, render_routes
 from sitegen.routes import find_collisions, plan_routes
 from sitegen.search import index_site
+from sitegen.yamlload import Path as YamlPath
 
 PHOTOS = (".jpg", ".jpeg", ".png", ".webp")
 UNSAFE_IMAGES = (".heic", ".heif", ".tif", ".tiff")  # may carry GPS data we cannot remove
@@ -47,24 +48,24 @@ class Built:
 
 def build_site(root: Path, options: Options) -> Built:
     """Validate, render and (unless options.write is False) write the whole site, or raise BuildFailed."""
-    config = load_config(root, options.base_url)
-    output = resolve_output(root, options.output_dir or config.output_dir)
+    config, config_lines = load_config(root, options.base_url)
     try:
+        output = resolve_output(root, options.output_dir or config.output_dir, config_lines.get(("output_dir",)))
         static = scan_static(root)
-        site = load_site(root, config, static, options.drafts)
-        images, pictures, problems = prepare_images(site, static)
+        site, problems = load_site(root, config, config_lines, static, options.drafts)
+        images, pictures, image_problems = prepare_images(site, static)
         indexes = build_indexes(site, options.today)
         routes = plan_routes(site, indexes)
-        problems += find_collisions(routes, tuple(static) + tuple(images)) + check_links(site, routes)
+        problems += image_problems + find_collisions(routes, (*static, *images)) + check_links(site, routes)
         files, template_problems = render_routes(make_environment(root, site, options.dev, pictures), routes, indexes)
         if problems or template_problems:
             raise BuildFailed(problems + template_problems)
         files.update(images)
         static = {name: path for name, path in static.items() if name not in images}
+        if options.write:
+            write_site(output, files, static, finish=lambda folder: index_site(folder, config.language))
     except BuildFailed as exc:
-        raise BuildFailed(exc.errors, config.language) from exc
-    if options.write:
-        write_site(output, files, static, finish=lambda folder: index_site(folder, config.language))
+        raise type(exc)(exc.errors, config.language) from exc
     return Built(config, output, files, static)
 
 
@@ -101,12 +102,12 @@ def prepare_images(site: Site, static: dict[str, Path]) -> tuple[dict[str, bytes
     return files, pictures, problems
 
 
-def load_site(root: Path, config: SiteConfig, static: dict[str, Path], drafts: bool) -> Site:
-    """Every source file, validated into one frozen Site; all problems raised together."""
+def load_site(
+    root: Path, config: SiteConfig, config_lines: dict[YamlPath, int], static: dict[str, Path], drafts: bool
+) -> tuple[Site, list[SiteError]]:
+    """Every source file that is valid, in one frozen Site, and the problems of the others."""
     content, problems = load_content(root, config, frozenset(static), drafts)
     entries, calendar_problems = load_calendars(root, config)
-    if problems or calendar_problems:
-        raise BuildFailed(problems + calendar_problems)
     return Site(
         root_name=root.resolve().name,
         config=config,
@@ -118,4 +119,6 @@ def load_site(root: Path, config: SiteConfig, static: dict[str, Path], drafts: b
         calendar_entries=entries,
         static_files={name: path.stat().st_size for name, path in static.items()},
         drafts=drafts,
-    )
+        config_lines=config_lines,
+        unloaded=content.unloaded,
+    ), problems + calendar_problems

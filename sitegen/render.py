@@ -180,7 +180,7 @@ def make_environment(root: Path, site: Site, dev: bool, pictures: dict[str, Pict
         dates=Dates(config.language, ZONE_LABELS.get(config.timezone, config.timezone), ZoneInfo(config.timezone)),
         t=translations,
         student_names=student_names,
-        file_info=lambda name: file_info(name, site.static_files[name], config.language),
+        file_info=lambda name: file_info(name, site.static_files.get(name, 0), config.language),
         body=lambda html: Markup(html),  # the one place HTML is trusted: sanitized Markdown
         dev=dev,
         json_ld=lambda data: Markup(to_json(data)),  # escaped for <script> by to_json
@@ -214,6 +214,10 @@ def render_routes(
         try:
             template = env.get_template(route.template)
             text = template.render(route=route, item=route.item, indexes=indexes, routes=routes)
+        except jinja2.TemplateNotFound as exc:
+            name, line = _template_frame(exc, route.template)
+            errors.append(error(name, line, None, "template_missing", value=exc.name))
+            continue
         except jinja2.TemplateSyntaxError as exc:
             errors.append(error(f"layouts/{exc.name or route.template}", exc.lineno, None,
                                 "template_syntax", problem=exc.message or ""))

@@ -73,6 +73,7 @@ class Route:
     source: str  # "content/events/pentas-seni.md": who asks for this page
     item: object | None  # the Event, Page, PageNode ... the page shows
     in_sitemap: bool = True
+    slug_line: int | None = None  # the line of the `slug:` that chose this address, if one did
 
 
 def plan_routes(site: Site, indexes: Indexes) -> tuple[Route, ...]:
@@ -84,15 +85,15 @@ def plan_routes(site: Site, indexes: Indexes) -> tuple[Route, ...]:
         _page(f"/{sections.announcements.path}/", "announcements.html", "site.yaml", None),
     ]
     routes += _agenda_routes(site, indexes)
-    routes += [_page(e.doc.path, "event.html", e.doc.source, e) for e in site.events]
+    routes += [_page(e.doc.path, "event.html", e.doc.source, e, e.doc.slug_line) for e in site.events]
     routes += [
         Route(f"{h.path}{h.event.doc.slug}.ics", f"{h.path.lstrip('/')}{h.event.doc.slug}.ics", ICS, h.source,
               Feed(f"{site.config.title}: {h.title}", (h,)), in_sitemap=False)
         for h in indexes.happenings if h.event and h.path
     ]
     routes += _achievement_routes(site, indexes)
-    routes += [_page(a.doc.path, "achievement.html", a.doc.source, a) for a in site.achievements]
-    routes += [_page(a.doc.path, "announcement.html", a.doc.source, a) for a in site.announcements]
+    routes += [_page(a.doc.path, "achievement.html", a.doc.source, a, a.doc.slug_line) for a in site.achievements]
+    routes += [_page(a.doc.path, "announcement.html", a.doc.source, a, a.doc.slug_line) for a in site.announcements]
     routes += _page_routes(indexes.pages)
     routes += _calendar_routes(site, indexes)
     routes += _atom_routes(site, indexes)
@@ -213,8 +214,8 @@ def _calendar_routes(site: Site, indexes: Indexes) -> list[Route]:
     return routes
 
 
-def _page(path: str, template: str, source: str, item: object | None) -> Route:
-    return Route(path, path.lstrip("/") + "index.html", template, source, item)
+def _page(path: str, template: str, source: str, item: object | None, slug_line: int | None = None) -> Route:
+    return Route(path, path.lstrip("/") + "index.html", template, source, item, slug_line=slug_line)
 
 
 def _page_routes(node: PageNode) -> list[Route]:
@@ -222,7 +223,7 @@ def _page_routes(node: PageNode) -> list[Route]:
         routes = [_page(node.path, "page.html", node.index.doc.source, node.index)]
     else:
         routes = [_page(node.path, "folder.html", "content/pages", node)]
-    routes += [_page(p.doc.path, "page.html", p.doc.source, p) for p in node.pages]
+    routes += [_page(p.doc.path, "page.html", p.doc.source, p, p.doc.slug_line) for p in node.pages]
     for folder in node.folders:
         routes += _page_routes(folder)
     return routes
@@ -240,6 +241,8 @@ def find_collisions(routes: tuple[Route, ...], static_files: tuple[str, ...]) ->
     for _, clashing in sorted(by_output.items()):
         sources = tuple(sorted({r.source for r in clashing}))
         if len(clashing) > 1 and sources not in errors:  # a page's .ics clashes with it too: say it once
-            errors[sources] = [error(source, None, None, "url_collision", url=clashing[0].path,
-                                     sources=", ".join(sources)) for source in sources]
+            lines = {r.source: r.slug_line for r in clashing if r.slug_line}
+            errors[sources] = [error(source, lines.get(source), "slug" if source in lines else None,
+                                     "url_collision", url=clashing[0].path, sources=", ".join(sources))
+                               for source in sources]
     return [e for group in errors.values() for e in group]

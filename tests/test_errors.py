@@ -481,8 +481,6 @@ def test_a_missing_attachment_file_is_reported_on_its_file_line(tiny: TinySite) 
     ]
 
 
-@pytest.mark.xfail(reason="BUG: a site.yaml `og_image:` naming a file that is not under static/ is "
-                   "accepted, and every page's link preview points at a missing picture", strict=True)
 def test_a_missing_og_image_file_is_reported_on_its_site_yaml_line(tiny: TinySite) -> None:
     tiny.write("site.yaml", site_yaml("og_image: images/kartu-sekolah.png"))
     assert problems(tiny) == [
@@ -511,8 +509,6 @@ def test_a_broken_link_to_a_static_file_is_reported(tiny: TinySite) -> None:
     ]
 
 
-@pytest.mark.xfail(reason="BUG: the line is the first line where the address appears as text (6), "
-                   "not the line of the link (8)", strict=True)
 def test_a_broken_link_is_located_on_the_link_not_on_an_earlier_mention(tiny: TinySite) -> None:
     write_event(tiny, "title: Rapat", "start: 2026-12-05", "category: rapat",
                 body=text("Alamat lama /agenda/lama/ tidak dipakai lagi.", "", "Lihat [agenda lama](/agenda/lama/)."))
@@ -521,8 +517,6 @@ def test_a_broken_link_is_located_on_the_link_not_on_an_earlier_mention(tiny: Ti
     ]
 
 
-@pytest.mark.xfail(reason="BUG: the same broken address on lines 6 and 8 gives one message, for line 6",
-                   strict=True)
 def test_the_same_broken_link_on_two_lines_is_reported_on_both(tiny: TinySite) -> None:
     write_event(tiny, "title: Rapat", "start: 2026-12-05", "category: rapat",
                 body=text("[a](/x/)", "", "[b](/x/)"))
@@ -532,7 +526,6 @@ def test_the_same_broken_link_on_two_lines_is_reported_on_both(tiny: TinySite) -
     ]
 
 
-@pytest.mark.xfail(reason="BUG: a broken menu link in site.yaml is reported without its line (13)", strict=True)
 def test_a_broken_menu_link_in_site_yaml_names_its_line(tiny: TinySite) -> None:
     tiny.write("site.yaml", site_yaml(replace=("url: /agenda/}", "url: /agendaa/}")))
     assert problems(tiny) == [
@@ -587,8 +580,6 @@ def test_an_event_slug_clash_is_reported_once_per_source_and_not_again_for_its_i
     assert not any(".ics" in p for p in found)
 
 
-@pytest.mark.xfail(reason="BUG: the event whose `slug:` causes the clash is named without the line "
-                   "and field of its `slug:` (line 5)", strict=True)
 def test_an_event_slug_equal_to_another_event_file_names_the_slug_line(tiny: TinySite) -> None:
     tiny.write(PENTAS, PENTAS_WITH_SLUG_RAPAT)
     assert problems(tiny) == [
@@ -661,8 +652,6 @@ def test_an_unsafe_output_dir_exits_2_and_writes_nothing_anywhere(tiny: TinySite
     assert sorted(p.name for p in everything.iterdir()) == ["situs"]
 
 
-@pytest.mark.xfail(reason="BUG: output_dir problems are reported as 'site.yaml: ...' without the line "
-                   "of `output_dir:` (21)", strict=True)
 def test_output_dir_pointing_at_the_project_names_the_output_dir_line(tiny: TinySite) -> None:
     tiny.write("site.yaml", site_yaml("output_dir: ."))
     assert config_problems(tiny) == [
@@ -671,8 +660,6 @@ def test_output_dir_pointing_at_the_project_names_the_output_dir_line(tiny: Tiny
     ]
 
 
-@pytest.mark.xfail(reason="BUG: with `language: en` the output_dir problem is still reported in Indonesian",
-                   strict=True)
 def test_output_dir_pointing_at_the_project_is_reported_in_english_on_an_english_site(tiny: TinySite) -> None:
     tiny.write("site.yaml", site_yaml("output_dir: .", replace=("language: id", "language: en")))
     result = tiny.run("build")
@@ -848,8 +835,6 @@ def test_an_invalid_date_in_the_second_calendar_entry_is_reported_on_its_line(ti
     ]
 
 
-@pytest.mark.xfail(reason="BUG: reported as 'content/calendars/x.yaml:2: kolom 'url'': the line of the "
-                   "entry (2), not of its `url:` (5), and the field without 'entries.0.'", strict=True)
 def test_a_calendar_url_that_is_a_broken_link_is_reported_on_the_url_line(tiny: TinySite) -> None:
     write_calendar(tiny, *ENTRY, "    url: /agenda/libur/")
     assert problems(tiny) == [
@@ -911,8 +896,6 @@ def test_a_broken_link_and_a_template_typo_are_reported_together(tiny: TinySite)
     ]
 
 
-@pytest.mark.xfail(reason="BUG: once one file has a field error the build stops before checking links, "
-                   "so the broken link in a valid file is only reported on the next run", strict=True)
 def test_a_broken_link_is_reported_together_with_a_field_error_in_another_file(tiny: TinySite) -> None:
     write_event(tiny, "title: Rapat", "start: 2026-13-01", "category: rapat")
     tiny.write(PAGE, text("---", "title: Kontak", "---", "Lihat [x](/tidak-ada/)."))

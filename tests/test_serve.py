@@ -1,0 +1,246 @@
+"""`python build.py serve`: the preview server, as an editor runs it, in a subprocess.
+
+It builds with drafts, serves on 127.0.0.1 only, rebuilds when a file changes, and keeps serving
+the last good site (printing the problems) when a change breaks the build.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import REPO, TinySite
+from markupsafe import escape
+
+pytestmark = pytest.mark.slow
+
+START_TIMEOUT = 20.0
+CHANGE_TIMEOUT = 15.0
+
+DRAFT_EVENT = """\
+---
+title: Rencana Bazar Sekolah
+start: 2026-12-10
+category: rapat
+draft: true
+---
+Masih rencana.
+"""
+
+NEW_EVENT = """\
+---
+title: Kerja Bakti Bersama Orang Tua
+start: "2026-12-19 07:30"
+category: rapat
+audience: [orang-tua]
+---
+Membersihkan lingkungan sekolah.
+"""
+
+BROKEN_EVENT = """\
+---
+title: Rapat orang tua
+start: 2026-13-19
+category: rapat
+---
+Rusak.
+"""
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class Preview:
+    root: Path
+    port: int
+    log: Path
+    process: subprocess.Popen[bytes]
+
+    def get(self, path: str) -> tuple[int, str]:
+        """Status and text of http://127.0.0.1:<port><path>; (0, reason) when nothing answers."""
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{path}", timeout=3) as response:
+                return response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as exc:
+            return exc.code, ""
+        except (urllib.error.URLError, OSError) as exc:
+            return 0, str(exc)
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def wait_for(self, what: str, check: Callable[[], bool], timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                pytest.fail(f"serve exited with {self.process.returncode} while waiting for {what}:\n{self.output()}")
+            if check():
+                return
+            if "Traceback" in self.output():
+                pytest.fail(f"serve printed a traceback while waiting for {what}:\n{self.output()}")
+            time.sleep(0.25)
+        pytest.fail(f"not within {timeout:.0f} s: {what}\nserve printed:\n{self.output()}")
+
+
+@contextlib.contextmanager
+def running_preview(base: Path) -> Iterator[Preview]:
+    """`build.py serve` on a copy of the tiny site with a draft event; always terminated."""
+    tiny = TinySite(base / "situs")
+    tiny.write("content/events/rencana-bazar.md", DRAFT_EVENT)
+    port = free_port()
+    log = base / "serve.log"
+    env = {k: v for k, v in os.environ.items() if k != "SITE_BASE_URL"}
+    env["PYTHONUNBUFFERED"] = "1"
+    command = [sys.executable, str(REPO / "build.py"), "serve", "--root", str(tiny.root), "--port", str(port),
+               "--today", "2026-11-24"]
+    with log.open("wb") as sink:
+        process = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT, env=env, cwd=base)
+    server = Preview(tiny.root, port, log, process)
+    try:
+        server.wait_for("the home page answers", lambda: server.get("/")[0] == 200, START_TIMEOUT)
+        yield server
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Preview]:
+    """One server for the tests that only read."""
+    with running_preview(tmp_path_factory.mktemp("serve")) as server:
+        yield server
+
+
+@pytest.fixture
+def own_preview(tmp_path: Path) -> Iterator[Preview]:
+    """A server of its own for a test that changes files."""
+    with running_preview(tmp_path) as server:
+        yield server
+
+
+def test_home_page_is_served(preview: Preview) -> None:
+    status, text = preview.get("/")
+    assert status == 200
+    assert "Selamat datang" in text
+    assert 'href="/agenda/"' in text  # the preview's base URL is http://127.0.0.1:<port>/
+    assert (preview.root / ".dev-site" / "index.html").is_file()
+    assert not (preview.root / "_site").exists()  # serve never touches the published build
+
+
+def test_draft_is_shown_with_the_draft_mark(preview: Preview) -> None:
+    words = yaml.safe_load((REPO / "layouts" / "i18n" / "id.yaml").read_text(encoding="utf-8"))
+    status, text = preview.get("/agenda/rencana-bazar/")
+    assert status == 200
+    assert "Rencana Bazar Sekolah" in text
+    assert str(escape(words["draft_mark"])) in text
+    status, agenda = preview.get("/agenda/")
+    assert status == 200 and "Rencana Bazar Sekolah" in agenda
+
+
+def test_draft_mark_is_not_on_published_pages(preview: Preview) -> None:
+    words = yaml.safe_load((REPO / "layouts" / "i18n" / "id.yaml").read_text(encoding="utf-8"))
+    status, text = preview.get("/agenda/rapat/")
+    assert status == 200
+    assert str(escape(words["draft_mark"])) not in text
+
+
+def test_server_is_bound_to_loopback_only(preview: Preview) -> None:
+    listening = listening_addresses(preview.port)
+    if listening is not None:  # Linux: the kernel's own table of listening sockets
+        assert listening == {"127.0.0.1"}, listening
+    for address in other_addresses():
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            sock.settimeout(2)
+            assert sock.connect_ex((address, preview.port)) != 0, f"port {preview.port} answers on {address}"
+
+
+def test_new_file_is_served_after_it_is_added(own_preview: Preview) -> None:
+    """Every rebuild runs inside livereload's event loop (the Pagefind index once failed there)."""
+    path = "/agenda/kerja-bakti/"
+    assert own_preview.get(path)[0] == 404
+    (own_preview.root / "content" / "events" / "kerja-bakti.md").write_text(NEW_EVENT, encoding="utf-8")
+
+    own_preview.wait_for(f"{path} is served after adding content/events/kerja-bakti.md",
+                         lambda: "Kerja Bakti Bersama Orang Tua" in own_preview.get(path)[1], CHANGE_TIMEOUT)
+
+    assert "Kerja Bakti Bersama Orang Tua" in own_preview.get("/agenda/")[1]
+    assert "Traceback" not in own_preview.output()
+    assert own_preview.process.poll() is None
+    assert sorted(p.name for p in own_preview.root.iterdir() if p.name.startswith("..dev-site.")) == []
+
+
+def test_broken_file_keeps_the_last_good_site_and_prints_the_problem(own_preview: Preview) -> None:
+    site = own_preview.root / ".dev-site"
+    good_page = own_preview.get("/agenda/rapat/")[1]
+    good_files = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert "Rapat orang tua" in good_page
+
+    (own_preview.root / "content" / "events" / "rapat.md").write_text(BROKEN_EVENT, encoding="utf-8")
+
+    own_preview.wait_for("serve prints the problem of the broken file",
+                         lambda: "content/events/rapat.md" in own_preview.output()
+                         and "2026-13-19" in own_preview.output(), CHANGE_TIMEOUT)
+
+    assert "Traceback" not in own_preview.output()
+    assert own_preview.get("/agenda/rapat/") == (200, good_page)
+    assert own_preview.get("/")[0] == 200
+    assert {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()} == good_files
+    assert own_preview.process.poll() is None  # still serving
+
+
+def listening_addresses(port: int) -> set[str] | None:
+    """Local addresses of sockets listening on `port`, from /proc/net/tcp{,6}; None where there is no /proc."""
+    tables = [Path("/proc/net/tcp"), Path("/proc/net/tcp6")]
+    if not tables[0].exists():
+        return None
+    found = set()
+    for table in tables:
+        if not table.exists():
+            continue
+        for line in table.read_text().splitlines()[1:]:
+            fields = line.split()
+            address, port_hex = fields[1].rsplit(":", 1)
+            if int(port_hex, 16) != port or fields[3] != "0A":  # 0A: LISTEN
+                continue
+            if len(address) == 8:
+                found.add(socket.inet_ntop(socket.AF_INET, bytes.fromhex(address)[::-1]))
+            else:
+                words = bytes.fromhex(address)
+                raw = b"".join(words[i:i + 4][::-1] for i in range(0, 16, 4))
+                found.add(socket.inet_ntop(socket.AF_INET6, raw))
+    return found
+
+
+def other_addresses() -> list[str]:
+    """IPv4 addresses of this machine a socket bound to 127.0.0.1 must not answer on."""
+    addresses = []
+    if sys.platform.startswith("linux"):
+        addresses.append("127.0.0.2")  # loopback too, but not 127.0.0.1: only a 0.0.0.0 socket answers
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+            sock.connect(("192.0.2.1", 9))  # no packet is sent: this only picks the outgoing interface
+            own = sock.getsockname()[0]
+        if not own.startswith("127.") and own != "0.0.0.0":
+            addresses.append(own)
+    except OSError:
+        pass
+    return addresses
