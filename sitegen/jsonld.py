@@ -31,10 +31,12 @@ def event_data(event: Event, config: SiteConfig) -> dict[str, Any]:
     """An Event per STANDARDS.md: dates with the site's offset, place or virtual location, status."""
     meta = event.meta
     school = config.school
+    at_school = not meta.location or school.name.lower() in meta.location.lower()
     place = {
         "@type": "Place",
         "name": meta.location or school.name,
-        "address": postal_address(config),
+        # The school's street only where the event is at the school; elsewhere the town it is in.
+        "address": postal_address(config) if at_school else _town(config),
     }
     virtual = {"@type": "VirtualLocation", "url": meta.online_url}
     location: Any = {"offline": place, "online": virtual, "hybrid": [place, virtual]}[meta.mode]
@@ -70,6 +72,11 @@ def postal_address(config: SiteConfig) -> dict[str, str]:
     if address.postal_code:
         data["postalCode"] = address.postal_code
     return data
+
+
+def _town(config: SiteConfig) -> dict[str, str]:
+    address = postal_address(config)
+    return {k: v for k, v in address.items() if k not in ("streetAddress", "postalCode")}
 
 
 def to_json(data: dict[str, Any]) -> str:

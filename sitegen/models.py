@@ -390,6 +390,15 @@ class Sections(Fields):
     calendar: Section = Section(path="kalender", title="Kalender Akademik")
 
 
+ENGLISH_SECTIONS = Sections(
+    events=Section(path="agenda", title="Events"),
+    achievements=Section(path="prestasi", title="Achievements"),
+    announcements=Section(path="pengumuman", title="Announcements"),
+    pages=Section(path="informasi", title="Information for parents"),
+    calendar=Section(path="kalender", title="School calendar"),
+)
+
+
 class MenuItem(Fields):
     title: Text
     url: Link
@@ -420,6 +429,13 @@ class SiteConfig(Fields):
     output_dir: Text = "_site"
     og_image: Text | None = None  # "images/kartu-sekolah.png": the link-preview picture of pages without one
     cname: Annotated[str, PlainValidator(_hostname)] | None = None  # "www.smpn1prabumulih.sch.id"
+
+    @model_validator(mode="after")
+    def _sections_in_language(self) -> SiteConfig:
+        """Section titles nobody wrote follow the site's language."""
+        if self.language == "en" and "sections" not in self.model_fields_set:
+            return self.model_copy(update={"sections": ENGLISH_SECTIONS})
+        return self
 
     @property
     def base_path(self) -> str:
