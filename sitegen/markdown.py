@@ -11,12 +11,11 @@ import nh3
 from sitegen.models import BodyLink
 
 EXTENSIONS = ["tables", "toc", "attr_list", "footnotes", "fenced_code", "sane_lists"]
-# `#` in a body becomes <h2>: the page title is the only <h1>.
-EXTENSION_CONFIGS = {"toc": {"baselevel": 2, "permalink": False}}
+EXTENSION_CONFIGS = {"toc": {"permalink": False}}
 
 TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div",
-    "dl", "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
+    "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
     "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub",
     "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
 }
@@ -30,6 +29,8 @@ ATTRIBUTES = {
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 _ROOT_LINK = re.compile(r'(\s(?:href|src)=")/(?!/)')
+_HEADING = re.compile(r"<(/?)h([1-6])\b")
+_TABLE = re.compile(r"<table>.*?</table>", re.S)
 
 
 class Converter:
@@ -56,7 +57,22 @@ class Converter:
             for url in sorted(set(_internal_links(clean)))
             for number in _lines_of(lines, url)
         )
-        return _ROOT_LINK.sub(lambda m: m[1] + self._base_path, clean), links
+        html = _ROOT_LINK.sub(lambda m: m[1] + self._base_path, _scrollable_tables(_top_heading_h2(clean)))
+        return html, links
+
+
+def _top_heading_h2(html: str) -> str:
+    """The body's highest heading becomes <h2> (the page title is the one <h1>), the rest follow."""
+    levels = [int(m[2]) for m in _HEADING.finditer(html) if not m[1]]
+    if not levels:
+        return html
+    shift = 2 - min(levels)
+    return _HEADING.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + shift, 6)}", html)
+
+
+def _scrollable_tables(html: str) -> str:
+    """A wide table scrolls inside a box that keyboard users can focus and scroll too."""
+    return _TABLE.sub(lambda m: f'<div class="table-scroll" tabindex="0">{m[0]}</div>', html)
 
 
 class _LinkCollector(HTMLParser):
