@@ -26,6 +26,14 @@ commands:
   serve   build with drafts and serve on http://127.0.0.1:8000, rebuilding on change
   new     create a new content file: new event|announcement|achievement|page "Title"
 
+options of build, check and serve (python build.py COMMAND --help for each):
+  --today YYYY-MM-DD   build as of this day (default: today in the site's time zone)
+  --base-url URL       override base_url of site.yaml (also: environment variable SITE_BASE_URL)
+  --root DIR           the project folder with site.yaml (default: the current folder)
+  --drafts             include drafts (serve always does)
+  --format github      print problems as GitHub annotations (for CI)
+  --port N             serve only: the port on 127.0.0.1 (default 8000)
+
 exit status: 0 success, 1 content errors, 2 bad usage or unusable configuration
 """
 
