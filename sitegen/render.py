@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import traceback
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -224,10 +225,16 @@ def render_routes(
             continue
         except jinja2.UndefinedError as exc:
             name, line = _template_frame(exc, route.template)
-            errors.append(error(name, line, None, "template_undefined", problem=exc.message or ""))
+            errors.append(error(name, line, None, "template_undefined", problem=_undefined_name(exc.message or "")))
             continue
         files[route.output_path] = text.encode("utf-8")
     return files, errors
+
+
+def _undefined_name(message: str) -> str:
+    """"'X object' has no attribute 'titel'" and "'titel' is undefined" both name 'titel'."""
+    found = re.search(r"has no attribute '([^']+)'|^'([^']+)' is undefined", message)
+    return f"'{found[1] or found[2]}'" if found else message
 
 
 def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int | None]:

@@ -685,7 +685,7 @@ def test_a_typo_in_a_template_variable_names_the_template_and_its_line(tiny: Tin
     line = add_to_page_template(tiny, "  <p>{{ config.titel }}</p>")
     assert problems(tiny) == [
         message(f"layouts/page.html:{line}",
-                "templat memakai nama yang tidak ada: 'sitegen.models.SiteConfig object' has no attribute 'titel'.",
+                "templat memakai nama yang tidak ada: 'titel'.",
                 "Periksa ejaan nama variabel di templat ini."),
     ]
 
@@ -892,7 +892,7 @@ def test_a_broken_link_and_a_template_typo_are_reported_together(tiny: TinySite)
     assert [p.split("\n")[0] for p in problems(tiny)] == [
         f"{EVENT}:6: tautan '/tidak-ada/' menuju halaman yang tidak ada.",
         f"layouts/page.html:{line}: templat memakai nama yang tidak ada: "
-        "'sitegen.models.SiteConfig object' has no attribute 'titel'.",
+        "'titel'.",
     ]
 
 
