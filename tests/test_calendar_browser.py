@@ -1,0 +1,61 @@
+"""The month calendar in Chromium, as a parent uses it on a phone and on a computer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sitehttp import ServedSite, example_under_prefix, in_chromium
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="session")
+def site_under_prefix(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> ServedSite:
+    return example_under_prefix(request, tmp_path_factory)
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_a_parent_moves_between_months_and_back_to_this_month(site_under_prefix: ServedSite, width: int) -> None:
+    def walk(browser: Any) -> list[tuple[str, str]]:
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(site_under_prefix.url("agenda/"))
+        page.get_by_role("link", name="Kalender bulan ini").first.click()
+        seen = [(page.url, page.locator("h1").inner_text())]
+        page.locator("a[rel=next]").first.click()
+        seen.append((page.url, page.locator("h1").inner_text()))
+        page.locator("a[rel=prev]").first.click()
+        page.locator("a[rel=prev]").first.click()
+        seen.append((page.url, page.locator("h1").inner_text()))
+        page.get_by_role("link", name="Bulan ini", exact=True).first.click()
+        seen.append((page.url, page.locator("h1").inner_text()))
+        today = page.locator("[aria-current=date]")
+        assert today.count() == 1 and today.is_visible()
+        assert "Hari ini" in today.inner_text()
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        assert not errors, errors
+        return seen
+
+    seen = in_chromium(walk)
+    base = site_under_prefix.url("kalender/")
+    assert seen == [
+        (base + "bulan-ini/", "Kalender November 2026"),
+        (base + "2026-12/", "Kalender Desember 2026"),
+        (base + "2026-10/", "Kalender Oktober 2026"),
+        (base + "bulan-ini/", "Kalender November 2026"),
+    ]
+
+
+def test_on_a_phone_the_month_is_a_list_of_days_with_entries(site_under_prefix: ServedSite) -> None:
+    def look(browser: Any) -> tuple[bool, list[str]]:
+        page = browser.new_page(viewport={"width": 360, "height": 740})
+        page.goto(site_under_prefix.url("kalender/2026-12/"))
+        header_visible = page.locator(".month-grid thead").bounding_box()["width"] > 1
+        return header_visible, page.locator(".month-grid td:visible .day-number").all_inner_texts()
+
+    header_visible, days = in_chromium(look)
+    assert not header_visible  # column headers are left to screen readers; each day says its name
+    assert days[0].startswith("Selasa, 1") and "Senin, 21" in days  # the holiday week, day by day
+    assert not any(day.startswith("Minggu, 6") for day in days)  # a day with nothing on it is left out
