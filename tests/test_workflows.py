@@ -6,11 +6,10 @@ default branch, every day and by hand, with the least permissions that work.
 
 from __future__ import annotations
 
-import re
 import os
+import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
