@@ -25,10 +25,24 @@ GOOGLE = "https://calendar.google.com/calendar/render"
 GOOGLE_LENGTH = timedelta(hours=1)  # Google needs an end; a timed event without one gets an hour
 
 
+def site_timezone(happenings: Sequence[Happening], config: SiteConfig) -> Timezone | None:
+    """The site's VTIMEZONE over the years of every timed happening: made once, shared by all feeds."""
+    timed = [h.schedule for h in happenings if not h.schedule.all_day]
+    return _timezone(config.timezone, timed) if timed else None
+
+
 def calendar_feed(
-    happenings: Sequence[Happening], config: SiteConfig, name: str, url: str, previous_label: str
+    happenings: Sequence[Happening],
+    config: SiteConfig,
+    name: str,
+    url: str,
+    previous_label: str,
+    zone: Timezone | None,
 ) -> bytes:
-    """One VCALENDAR with a VEVENT per happening (a series is one VEVENT with RRULE/EXDATE)."""
+    """One VCALENDAR with a VEVENT per happening (a series is one VEVENT with RRULE/EXDATE).
+
+    `zone` is site_timezone() of a superset of `happenings`; it is included when any has a time.
+    """
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -40,9 +54,8 @@ def calendar_feed(
     calendar.add("x-published-ttl", vDuration(REFRESH))
     calendar.add("source", url, parameters={"VALUE": "URI"})
     calendar.add("url", url)
-    timed = [h.schedule for h in happenings if not h.schedule.all_day]
-    if timed:
-        calendar.add_component(_timezone(config.timezone, timed))
+    if zone is not None and any(not h.schedule.all_day for h in happenings):
+        calendar.add_component(zone)
     for happening in sorted(happenings, key=lambda h: (_sort_key(h.schedule.start), _uid(h, config))):
         calendar.add_component(_event(happening, config, previous_label))
     return bytes(calendar.to_ical())

@@ -96,5 +96,5 @@ def _lines_of(lines: list[str], url: str) -> list[int]:
     """0-based lines where `url` is written as a link: [text](url), [ref]: url, href="url"; else where it is."""
     quoted = re.escape(url)
     link = re.compile(rf"\]\(\s*<?{quoted}[\s)>]|^\s*\[[^\]]+\]:\s*<?{quoted}(\s|>|$)|(href|src)=[\"']{quoted}[\"']")
-    found = [number for number, line in enumerate(lines) if link.search(line)]
-    return found or [number for number, line in enumerate(lines) if url in line][:1] or [0]
+    mentions = [number for number, line in enumerate(lines) if url in line]
+    return [number for number in mentions if link.search(lines[number])] or mentions[:1] or [0]

@@ -15,11 +15,11 @@ from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from sitegen.errors import BuildFailed, SiteError, error
-from sitegen.feeds import calendar_feed, google_calendar_link
+from sitegen.feeds import calendar_feed, google_calendar_link, site_timezone
 from sitegen.images import DEFAULT_CARD, OG_SIZE, Picture
 from sitegen.indexes import Indexes, Occurrence
 from sitegen.jsonld import article_data, event_data, page_url, school_data, to_json
-from sitegen.models import Achievement, Moment, Schedule, Site
+from sitegen.models import Achievement, Moment, Schedule, Site, SiteConfig
 from sitegen.routes import ICS, Feed, Route, agenda_filters, feed_path
 from sitegen.yamlload import load_yaml, read_source
 
@@ -204,13 +204,16 @@ def render_routes(
     """Every route rendered; template problems are returned with template and line."""
     files: dict[str, bytes] = {}
     errors: list[SiteError] = []
-    config = env.globals["config"]
+    config, translations = env.globals["config"], env.globals["t"]
+    assert isinstance(config, SiteConfig) and isinstance(translations, dict)
     env.globals["atom_routes"] = [r for r in routes if r.template == "atom.xml"]
+    zone = site_timezone(indexes.happenings, config)
     for route in routes:
         if route.template == ICS:
             assert isinstance(route.item, Feed)
-            files[route.output_path] = calendar_feed(route.item.happenings, config, route.item.name,  # type: ignore[arg-type]
-                                                     page_url(config, route.path), env.globals["t"]["rescheduled_from"])  # type: ignore[arg-type,index]
+            files[route.output_path] = calendar_feed(route.item.happenings, config, route.item.name,
+                                                     page_url(config, route.path), translations["rescheduled_from"],
+                                                     zone)
             continue
         try:
             template = env.get_template(route.template)

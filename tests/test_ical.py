@@ -13,7 +13,7 @@ import recurring_ical_events
 from conftest import TINY_SITE_YAML
 from ical.calendar_stream import IcsCalendarStream
 
-from sitegen.feeds import calendar_feed, google_calendar_link
+from sitegen.feeds import calendar_feed, google_calendar_link, site_timezone
 from sitegen.indexes import Happening
 from sitegen.models import CalendarEntryFields, EventFields, SiteConfig
 from sitegen.yamlload import load_yaml
@@ -43,7 +43,8 @@ def entry(key: str, **fields: Any) -> Happening:
 
 
 def feed(*happenings: Happening) -> bytes:
-    return calendar_feed(happenings, CONFIG, "SMP Contoh: Agenda", FEED_URL, "Jadwal semula:")
+    return calendar_feed(happenings, CONFIG, "SMP Contoh: Agenda", FEED_URL, "Jadwal semula:",
+                         site_timezone(happenings, CONFIG))
 
 
 def logical_lines(data: bytes) -> list[str]:
