@@ -3,24 +3,23 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import quote, urlencode
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_time
 from icalendar import Calendar, Event, Timezone, vDuration, vRecur
 
+from sitegen.content import slugify
+from sitegen.dates import Dates
 from sitegen.indexes import Happening
-from sitegen.models import Moment, Schedule, SiteConfig
+from sitegen.models import Moment, Schedule, SiteConfig, sort_key
 
 PRODID = "-//sitegen//Situs Humas Sekolah//ID"
 REFRESH = timedelta(hours=12)  # how often subscribed calendars should fetch the feed again
 STATUSES = {"scheduled": "CONFIRMED", "rescheduled": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
 CHANGED = ("rescheduled", "cancelled")  # RFC 5546: a changed event carries a higher SEQUENCE
 FREQUENCIES = {"daily": "DAILY", "weekly": "WEEKLY", "monthly": "MONTHLY"}
-TIME_PATTERNS = {"id": "HH.mm", "en": "HH:mm"}
 GOOGLE = "https://calendar.google.com/calendar/render"
 GOOGLE_LENGTH = timedelta(hours=1)  # Google needs an end; a timed event without one gets an hour
 
@@ -56,7 +55,7 @@ def calendar_feed(
     calendar.add("url", url)
     if zone is not None and any(not h.schedule.all_day for h in happenings):
         calendar.add_component(zone)
-    for happening in sorted(happenings, key=lambda h: (_sort_key(h.schedule.start), _uid(h, config))):
+    for happening in sorted(happenings, key=lambda h: (sort_key(h.schedule.start), _uid(h, config))):
         calendar.add_component(_event(happening, config, previous_label))
     return bytes(calendar.to_ical())
 
@@ -69,7 +68,7 @@ def google_calendar_link(happening: Happening, config: SiteConfig, previous_labe
         dates = f"{schedule.start:%Y%m%dT%H%M%S}/{end:%Y%m%dT%H%M%S}"
     else:
         dates = f"{schedule.start_day:%Y%m%d}/{schedule.end_day + timedelta(days=1):%Y%m%d}"
-    page = _absolute(happening.path, config) if happening.path else None
+    page = config.absolute_url(happening.path) if happening.path else None
     details = "\n".join(part for part in (_description(happening, config, previous_label), page) if part)
     params = {"action": "TEMPLATE", "text": happening.title, "dates": dates}
     if details:
@@ -83,11 +82,6 @@ def google_calendar_link(happening: Happening, config: SiteConfig, previous_labe
     if not schedule.all_day:
         params["ctz"] = config.timezone
     return f"{GOOGLE}?{urlencode(params, safe='/', quote_via=quote)}"
-
-
-def _absolute(path: str, config: SiteConfig) -> str:
-    """'/agenda/pentas-seni/' -> 'https://user.github.io/repo/agenda/pentas-seni/'; full URLs stay."""
-    return config.origin + config.base_path + path.lstrip("/") if path.startswith("/") else path
 
 
 def _event(happening: Happening, config: SiteConfig, previous_label: str) -> Event:
@@ -109,7 +103,7 @@ def _event(happening: Happening, config: SiteConfig, previous_label: str) -> Eve
     event.add("status", STATUSES[schedule.status])
     event.add("sequence", 1 if schedule.status in CHANGED else 0)
     if happening.path:
-        event.add("url", _absolute(happening.path, config))
+        event.add("url", config.absolute_url(happening.path))
     if schedule.location:
         event.add("location", schedule.location)
     event.add("categories", [config.calendar.categories[schedule.category].label])
@@ -121,8 +115,7 @@ def _event(happening: Happening, config: SiteConfig, previous_label: str) -> Eve
 
 def _uid(happening: Happening, config: SiteConfig) -> str:
     """A hash of the source file and entry, at the school's name: never build time, position or host."""
-    school = re.sub(r"[^a-z0-9]+", "-", config.school.name.lower()).strip("-")
-    return f"{hashlib.sha256(happening.key.encode()).hexdigest()[:32]}@{school}"
+    return f"{hashlib.sha256(happening.key.encode()).hexdigest()[:32]}@{slugify(config.school.name)}"
 
 
 def _end(schedule: Schedule) -> Moment | None:
@@ -149,16 +142,10 @@ def _description(happening: Happening, config: SiteConfig, previous_label: str) 
     if schedule.mode != "offline" and schedule.online_url:
         parts.append(schedule.online_url)
     if schedule.status == "rescheduled" and schedule.previous_start is not None:
-        parts.append(f"{previous_label} {_show(schedule.previous_start, config.language)}")
+        parts.append(f"{previous_label} {Dates.for_site(config).when(schedule.previous_start, None)}")
     return "\n".join(part for part in parts if part)
 
 
-def _show(moment: Moment, language: str) -> str:
-    """'Sabtu, 5 Desember 2026' or 'Sabtu, 5 Desember 2026, 08.00' in the site's zone."""
-    day = format_date(moment, "EEEE, d MMMM y", locale=language)
-    if not isinstance(moment, datetime):
-        return day
-    return f"{day}, {format_time(moment.time(), TIME_PATTERNS.get(language, 'HH:mm'), locale=language)}"
 
 
 def _timezone(tzid: str, timed: Sequence[Schedule]) -> Timezone:
@@ -177,5 +164,3 @@ def _moment_on(start: Moment, day: date) -> Moment:
     return datetime.combine(day, start.time()) if isinstance(start, datetime) else day
 
 
-def _sort_key(moment: Moment) -> datetime:
-    return moment if isinstance(moment, datetime) else datetime.combine(moment, time())

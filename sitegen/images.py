@@ -12,7 +12,8 @@ from typing import Any
 
 from PIL import Image, ImageCms, ImageDraw, ImageFont, ImageOps, JpegImagePlugin, UnidentifiedImageError
 
-_FORMATS = MappingProxyType({".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"})
+PHOTO_FORMATS = MappingProxyType(  # the photos this module reads and writes, by file suffix
+    {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"})
 # What a clean JPEG may carry besides pixels: JFIF header, colour profile, Adobe colour transform.
 _CLEAN_JPEG_SEGMENTS = (("APP0", b"JFIF\0"), ("APP2", b"ICC_PROFILE\0"), ("APP14", b"Adobe"))
 _PNG_METADATA = frozenset({b"tEXt", b"zTXt", b"iTXt", b"eXIf", b"tIME"})
@@ -37,7 +38,7 @@ class Picture:
 
 def strip_metadata(data: bytes, name: str) -> bytes:
     """JPEG/PNG/WebP without EXIF, GPS, XMP, IPTC, comments or text, upright; other files unchanged."""
-    fmt = _FORMATS.get(PurePosixPath(name).suffix.lower())
+    fmt = PHOTO_FORMATS.get(PurePosixPath(name).suffix.lower())
     if fmt is None:
         return data
     image = _open(data, fmt)
@@ -55,7 +56,7 @@ def make_picture(
     name: str, data: bytes, widths: tuple[int, ...] = (480, 960, 1440)
 ) -> tuple[Picture, dict[str, bytes]]:
     """WebP variants, a JPEG fallback and an Open Graph JPEG, by output path: "images/x-480.webp"."""
-    fmt = _FORMATS.get(PurePosixPath(name).suffix.lower())
+    fmt = PHOTO_FORMATS.get(PurePosixPath(name).suffix.lower())
     if fmt is None:
         raise ValueError("not a JPEG, PNG or WebP image")
     image = _to_srgb(ImageOps.exif_transpose(_open(data, fmt)))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from sitegen.models import (
     Page,
     Schedule,
     Site,
+    sort_key,
 )
 
 
@@ -137,12 +137,12 @@ def _happenings(site: Site) -> tuple[Happening, ...]:
         if meta.url in pages:  # the academic calendar pointing at an event page: one happening
             continue
         original = meta.previous_start or meta.start
-        key = f"{entry.source}#{_slug(meta.title)}-{_stamp(original)}"
+        key = f"{entry.source}#{slugify(meta.title)}-{_stamp(original)}"
         found.append(
             Happening(key, entry.source, entry.line, meta.title, meta.description, meta, meta.url,
                       None, entry.calendar)
         )
-    return tuple(sorted(found, key=lambda h: (_key(h.schedule.start), h.title, h.key)))
+    return tuple(sorted(found, key=lambda h: (sort_key(h.schedule.start), h.title, h.key)))
 
 
 def _agenda_item(happening: Happening, today: date) -> AgendaItem | None:
@@ -170,7 +170,7 @@ def _month_of(item: AgendaItem) -> date:
 
 
 def _order(occurrence: Occurrence) -> tuple[datetime, str, str]:
-    return (_key(occurrence.start), occurrence.happening.title, occurrence.happening.key)
+    return (sort_key(occurrence.start), occurrence.happening.title, occurrence.happening.key)
 
 
 def _expired(announcement: Announcement, today: date) -> bool:
@@ -211,14 +211,6 @@ def _node(folder: tuple[str, ...], path: str, title: str, pages: tuple[Page, ...
 def _folders_of(page: Page) -> tuple[str, ...]:
     """content/pages/profil/sejarah.md -> ("profil",)."""
     return tuple(page.doc.source.split("/")[2:-1])
-
-
-def _key(moment: Moment) -> datetime:
-    return moment if isinstance(moment, datetime) else datetime(moment.year, moment.month, moment.day)
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def _stamp(moment: Moment) -> str:

@@ -22,11 +22,6 @@ ATTENDANCE = {
 }
 
 
-def page_url(config: SiteConfig, path: str) -> str:
-    """Absolute URL of a site path: '/agenda/x/' -> 'https://user.github.io/repo/agenda/x/'."""
-    return config.origin + config.base_path + path.lstrip("/")
-
-
 def event_data(event: Event, config: SiteConfig) -> dict[str, Any]:
     """An Event per STANDARDS.md: dates with the site's offset, place or virtual location, status."""
     meta = event.meta
@@ -54,12 +49,12 @@ def event_data(event: Event, config: SiteConfig) -> dict[str, Any]:
         "location": location,
         "organizer": {"@type": school.type, "name": school.name, "url": config.base_url},
         "description": meta.summary or meta.title,
-        "url": page_url(config, event.doc.path),
+        "url": config.absolute_url(event.doc.path),
     }
     if meta.previous_start is not None:
         data["previousStartDate"] = _iso(meta.previous_start, config.timezone)
     if meta.image:
-        data["image"] = page_url(config, "/" + meta.image)
+        data["image"] = config.absolute_url("/" + meta.image)
     return data
 
 
@@ -103,7 +98,7 @@ def school_data(config: SiteConfig) -> dict[str, Any]:
         "address": postal_address(config),
     }
     if school.logo:
-        data["logo"] = page_url(config, "/" + school.logo)
+        data["logo"] = config.absolute_url("/" + school.logo)
     contact = {k: v for k, v in (("telephone", school.phone), ("email", school.email)) if v}
     if contact:
         data["contactPoint"] = [{"@type": "ContactPoint", "contactType": "public relations", **contact}]
@@ -118,7 +113,7 @@ def article_data(item: Announcement | Achievement, config: SiteConfig, image: st
     organization: dict[str, Any] = {"@type": school.type, "name": school.name, "url": config.base_url}
     publisher = dict(organization)
     if school.logo:
-        publisher["logo"] = {"@type": "ImageObject", "url": page_url(config, "/" + school.logo)}
+        publisher["logo"] = {"@type": "ImageObject", "url": config.absolute_url("/" + school.logo)}
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -126,7 +121,7 @@ def article_data(item: Announcement | Achievement, config: SiteConfig, image: st
         "datePublished": item.meta.date.isoformat(),
         "author": organization,
         "publisher": publisher,
-        "mainEntityOfPage": page_url(config, item.doc.path),
+        "mainEntityOfPage": config.absolute_url(item.doc.path),
         "description": item.meta.summary or item.meta.title,
     }
     if image:

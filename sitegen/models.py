@@ -244,7 +244,7 @@ class Schedule(Fields):
         if self.end is not None:
             if isinstance(self.end, datetime) != isinstance(self.start, datetime):
                 raise _fail("end_kind_mismatch", field="end")
-            if _key(self.end) < _key(self.start):
+            if sort_key(self.end) < sort_key(self.start):
                 raise _fail("end_before_start", field="end", start=_show(self.start), end=_show(self.end))
         if self.mode != "offline" and not self.online_url:
             raise _fail("online_url_required", field="online_url", at="mode", mode=self.mode)
@@ -295,7 +295,8 @@ def _day(moment: Moment) -> date:
     return moment.date() if isinstance(moment, datetime) else moment
 
 
-def _key(moment: Moment) -> datetime:
+def sort_key(moment: Moment) -> datetime:
+    """A date sorts as its midnight, so dates and times order together."""
     return moment if isinstance(moment, datetime) else datetime.combine(moment, time())
 
 
@@ -442,6 +443,17 @@ class SiteConfig(Fields):
         """'/repo/' for a project site, '/' for a custom domain."""
         path = "/" + self.base_url.split("://", 1)[1].partition("/")[2]
         return path if path.endswith("/") else path + "/"
+
+    def url(self, path: str) -> str:
+        """What a browser asks for: '/agenda/' -> '/repo/agenda/'; full addresses stay as they are."""
+        if "://" in path or path.startswith(("mailto:", "tel:", "#")):
+            return path
+        return self.base_path + path.lstrip("/")
+
+    def absolute_url(self, path: str) -> str:
+        """'/agenda/' -> 'https://user.github.io/repo/agenda/'; full addresses stay as they are."""
+        link = self.url(path)
+        return link if "://" in link or not link.startswith("/") else self.origin + link
 
     @property
     def origin(self) -> str:

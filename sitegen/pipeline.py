@@ -10,7 +10,7 @@ from sitegen.calendars import load_calendars
 from sitegen.config import load_config
 from sitegen.content import load_content, scan_static
 from sitegen.errors import BuildFailed, SiteError, error
-from sitegen.images import DEFAULT_CARD, Picture, make_card, make_picture, strip_metadata
+from sitegen.images import DEFAULT_CARD, PHOTO_FORMATS, Picture, make_card, make_picture, strip_metadata
 from sitegen.indexes import build_indexes
 from sitegen.links import check_links
 from sitegen.models import Achievement, Announcement, Event, Page, Site, SiteConfig
@@ -20,7 +20,6 @@ from sitegen.routes import find_collisions, plan_routes
 from sitegen.search import index_site
 from sitegen.yamlload import Path as YamlPath
 
-PHOTOS = (".jpg", ".jpeg", ".png", ".webp")
 UNSAFE_IMAGES = (".heic", ".heif", ".tif", ".tiff")  # may carry GPS data we cannot remove
 
 
@@ -83,7 +82,7 @@ def prepare_images(site: Site, static: dict[str, Path]) -> tuple[dict[str, bytes
         if suffix in UNSAFE_IMAGES:
             problems.append(error(f"static/{name}", None, None, "image_format", value=name))
             continue
-        if suffix not in PHOTOS:
+        if suffix not in PHOTO_FORMATS:
             continue
         data = path.read_bytes()
         try:

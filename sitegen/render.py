@@ -5,95 +5,21 @@ from __future__ import annotations
 import re
 import traceback
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import jinja2
-from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
+from sitegen.dates import Dates
 from sitegen.errors import BuildFailed, SiteError, error
 from sitegen.feeds import calendar_feed, google_calendar_link, site_timezone
 from sitegen.images import DEFAULT_CARD, OG_SIZE, Picture
-from sitegen.indexes import Indexes, Occurrence
-from sitegen.jsonld import article_data, event_data, page_url, school_data, to_json
-from sitegen.models import Achievement, Moment, Schedule, Site, SiteConfig
+from sitegen.indexes import Indexes
+from sitegen.jsonld import article_data, event_data, school_data, to_json
+from sitegen.models import Achievement, Site, SiteConfig
 from sitegen.routes import ICS, Feed, Route, agenda_filters, feed_path
 from sitegen.yamlload import load_yaml, read_source
-
-# Short names parents know; other zones fall back to their UTC offset.
-ZONE_LABELS = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
-TIME_PATTERN = {"id": "HH.mm", "en": "HH:mm"}
-DASH = "\u2013"
-
-
-@dataclass(frozen=True)
-class Dates:
-    """Dates and times in the site's language: "Sabtu, 5 Desember 2026, 08.00–10.00 WIB"."""
-
-    language: str  # "id"
-    zone_label: str  # "WIB"
-    zone: ZoneInfo  # Asia/Jakarta
-
-    def long(self, day: date) -> str:
-        return format_date(day, "EEEE, d MMMM y", locale=self.language)
-
-    def day_month_year(self, day: date) -> str:
-        return format_date(day, "d MMMM y", locale=self.language)
-
-    def short(self, day: date) -> str:
-        return format_date(day, "d MMM y", locale=self.language)
-
-    def month(self, day: date) -> str:
-        return format_date(day, "LLLL y", locale=self.language)
-
-    def weekday(self, day: date) -> str:
-        return format_date(day, "EEEE", locale=self.language)
-
-    def weekday_short(self, day: date) -> str:
-        return format_date(day, "EEE", locale=self.language)
-
-    def month_of_key(self, key: str) -> str:
-        """'2026-12' -> 'Desember 2026'."""
-        return self.month(date.fromisoformat(key + "-01"))
-
-    def time(self, moment: datetime) -> str:
-        return format_time(moment.time(), TIME_PATTERN.get(self.language, "HH:mm"), locale=self.language)
-
-    def when(self, start: Moment, end: Moment | None) -> str:
-        """A start and an optional end, as one phrase."""
-        if isinstance(start, datetime):
-            if end is None or end == start:
-                return f"{self.long(start.date())}, {self.time(start)} {self.zone_label}"
-            assert isinstance(end, datetime)
-            if end.date() == start.date():
-                return f"{self.long(start.date())}, {self.time(start)}{DASH}{self.time(end)} {self.zone_label}"
-            return (f"{self.long(start.date())}, {self.time(start)} {DASH} "
-                    f"{self.long(end.date())}, {self.time(end)} {self.zone_label}")
-        last = end if isinstance(end, date) and not isinstance(end, datetime) else start
-        if last == start:
-            return self.long(start)
-        if (last.year, last.month) == (start.year, start.month):
-            return f"{start.day}{DASH}{self.day_month_year(last)}"
-        if last.year == start.year:
-            first = format_date(start, "d MMMM", locale=self.language)
-            return f"{first} {DASH} {self.day_month_year(last)}"
-        return f"{self.day_month_year(start)} {DASH} {self.day_month_year(last)}"
-
-    def schedule(self, schedule: Schedule) -> str:
-        return self.when(schedule.start, schedule.end)
-
-    def occurrence(self, occurrence: Occurrence) -> str:
-        return self.when(occurrence.start, occurrence.end)
-
-    def iso(self, moment: Moment) -> str:
-        return moment.isoformat()
-
-    def atom(self, day: date) -> str:
-        """RFC 3339 at the start of the day in the site's zone: '2026-11-20T00:00:00+07:00'."""
-        return datetime.combine(day, datetime.min.time(), tzinfo=self.zone).isoformat()
 
 
 def initials(name: str) -> str:
@@ -141,7 +67,7 @@ def preview_image(item: object, site: Site, pictures: dict[str, Picture]) -> Pre
 
 
 def _preview_url(item: object, site: Site, pictures: dict[str, Picture]) -> str:
-    return page_url(site.config, preview_image(item, site, pictures).url)
+    return site.config.absolute_url(preview_image(item, site, pictures).url)
 
 
 def load_translations(root: Path, language: str) -> dict[str, str]:
@@ -164,21 +90,14 @@ def make_environment(root: Path, site: Site, dev: bool, pictures: dict[str, Pict
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    base_path = config.base_path
     translations = load_translations(root, config.language)
 
-    def url(path: str) -> str:
-        if "://" in path or path.startswith(("mailto:", "tel:", "#")):
-            return path
-        return base_path + path.lstrip("/")
-
-    env.filters["url"] = url
-    env.filters["abs_url"] = lambda path: config.origin + url(path)
-    env.filters["initials"] = initials
+    env.filters["url"] = config.url
+    env.filters["abs_url"] = config.absolute_url
     env.globals.update(
         site=site,
         config=config,
-        dates=Dates(config.language, ZONE_LABELS.get(config.timezone, config.timezone), ZoneInfo(config.timezone)),
+        dates=Dates.for_site(config),
         t=translations,
         student_names=student_names,
         file_info=lambda name: file_info(name, site.static_files.get(name, 0), config.language),
@@ -189,7 +108,6 @@ def make_environment(root: Path, site: Site, dev: bool, pictures: dict[str, Pict
         google_link=lambda happening: google_calendar_link(happening, config, translations["rescheduled_from"]),
         agenda_filters=lambda: agenda_filters(site),
         feed_path=lambda kind, key="": feed_path(site, kind, key),
-        page_url=lambda path: page_url(config, path),
         school_data=lambda: school_data(config),
         preview_image=lambda item: preview_image(item, site, pictures),
         article_data=lambda item: article_data(item, config, _preview_url(item, site, pictures)),
@@ -212,7 +130,7 @@ def render_routes(
         if route.template == ICS:
             assert isinstance(route.item, Feed)
             files[route.output_path] = calendar_feed(route.item.happenings, config, route.item.name,
-                                                     page_url(config, route.path), translations["rescheduled_from"],
+                                                     config.absolute_url(route.path), translations["rescheduled_from"],
                                                      zone)
             continue
         try:

@@ -208,7 +208,7 @@ def test_rescheduled_event_bumps_sequence_and_names_the_original_date() -> None:
     assert values(scheduled, "SEQUENCE") == ["SEQUENCE:0"] and values(moved, "SEQUENCE") == ["SEQUENCE:1"]
     assert values(moved, "STATUS") == ["STATUS:CONFIRMED"]
     assert str(events(moved)[0]["DESCRIPTION"]) == (
-        "Pentas akhir semester.\nJadwal semula: Sabtu, 28 November 2026, 08.00")
+        "Pentas akhir semester.\nJadwal semula: Sabtu, 28 November 2026, 08.00 WIB")
 
 
 def test_postponed_event_is_tentative() -> None:
