@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -59,3 +60,15 @@ def test_on_a_phone_the_month_is_a_list_of_days_with_entries(site_under_prefix: 
     assert not header_visible  # column headers are left to screen readers; each day says its name
     assert days[0].startswith("Selasa, 1") and "Senin, 21" in days  # the holiday week, day by day
     assert not any(day.startswith("Minggu, 6") for day in days)  # a day with nothing on it is left out
+
+
+@pytest.mark.parametrize("month", ["2026-12", "2026-08"])  # five weeks, and six
+def test_a_printed_month_is_one_page(site_under_prefix: ServedSite, month: str) -> None:
+    def print_month(browser: Any) -> bytes:
+        page = browser.new_page()
+        page.goto(site_under_prefix.url(f"kalender/{month}/"))
+        pdf: bytes = page.pdf(prefer_css_page_size=True)
+        return pdf
+
+    pdf = in_chromium(print_month)
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1
