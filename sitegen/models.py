@@ -529,7 +529,6 @@ class CalendarEntry:
 class Site:
     """Everything the sources say, validated; nothing after this reads files."""
 
-    root_name: str  # the project folder's name, for messages only
     config: SiteConfig
     home: Home | None
     events: tuple[Event, ...]

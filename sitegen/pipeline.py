@@ -108,7 +108,6 @@ def load_site(
     content, problems = load_content(root, config, frozenset(static), drafts)
     entries, calendar_problems = load_calendars(root, config)
     return Site(
-        root_name=root.resolve().name,
         config=config,
         home=content.home,
         events=content.events,

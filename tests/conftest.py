@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -65,18 +66,12 @@ class TinySite:
         return path
 
     def build(self, **options: object) -> Built:
-        return build_site(self.root, Options(today=_date(TODAY), **options))  # type: ignore[arg-type]
+        return build_site(self.root, Options(today=date.fromisoformat(TODAY), **options))  # type: ignore[arg-type]
 
     def run(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
         """`python build.py ARGS --root <site>` as an editor would run it."""
         command = [sys.executable, str(REPO / "build.py"), *args, "--root", str(self.root)]
         return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-
-
-def _date(text: str):  # type: ignore[no-untyped-def]
-    from datetime import date
-
-    return date.fromisoformat(text)
 
 
 @pytest.fixture
@@ -91,7 +86,7 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in ("content", "layouts", "static"):
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "site.yaml", root / "site.yaml")
-    build_site(root, Options(today=_date(TODAY)))
+    build_site(root, Options(today=date.fromisoformat(TODAY)))
     return root / "_site"
 
 
