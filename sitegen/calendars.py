@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitegen.errors import BuildFailed, SiteError
+from sitegen.errors import BuildFailed, SiteError, error
 from sitegen.models import CalendarEntry, CalendarEntryFields, CalendarFields, SiteConfig
 from sitegen.yamlload import load_yaml, read_source, validate
 
@@ -29,12 +29,19 @@ def load_calendars(root: Path, config: SiteConfig) -> tuple[tuple[CalendarEntry,
             errors.extend(calendar)
             continue
         name = calendar.title or file.stem
+        ids: dict[str, int] = {}  # id -> the line that first used it
         for index in range(len(calendar.entries)):
             entry = validate(CalendarEntryFields, doc, ("entries", index), context)
             if isinstance(entry, list):
                 errors.extend(entry)
             else:
                 line = doc.line_of(("entries", index)) or 1
+                if entry.id is not None and entry.id in ids:
+                    errors.append(error(source, doc.lines.get(("entries", index, "id")), f"entries.{index}.id",
+                                        "calendar_id_duplicate", value=entry.id, first_line=ids[entry.id]))
+                    continue
+                if entry.id is not None:
+                    ids[entry.id] = doc.lines.get(("entries", index, "id")) or line
                 url_line = doc.lines.get(("entries", index, "url"))
                 entries.append(CalendarEntry(source, line, name, entry, index, url_line))
     return tuple(entries), errors

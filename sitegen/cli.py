@@ -46,12 +46,16 @@ def main(argv: list[str] | None = None) -> int:
     base_url = args.base_url or os.environ.get("SITE_BASE_URL") or None
     try:
         config, _ = load_config(root, base_url)
-        today = args.today or datetime.now(ZoneInfo(config.timezone)).date()
+        # --today builds as of the start of that day; otherwise as of this minute in the site's zone.
+        now = datetime.now(ZoneInfo(config.timezone)).replace(tzinfo=None, second=0, microsecond=0)
+        today = args.today or now.date()
+        moment = None if args.today else now
         if args.command == "serve":
             from sitegen.serve import serve  # livereload is only needed here
 
-            return serve(root, Options(today=today, drafts=True, dev=True), args.port)
-        options = Options(today=today, base_url=base_url, drafts=args.drafts, write=args.command == "build")
+            return serve(root, Options(today=today, now=moment, drafts=True, dev=True), args.port)
+        options = Options(today=today, now=moment, base_url=base_url, drafts=args.drafts,
+                          write=args.command == "build")
         built = build_site(root, options)
     except BuildFailed as exc:
         print_report(exc, args.format)

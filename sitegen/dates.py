@@ -72,7 +72,7 @@ class Dates:
         return f"{self.day_month_year(start)} {DASH} {self.day_month_year(last)}"
 
     def schedule(self, schedule: Schedule) -> str:
-        return self.when(schedule.start, schedule.end)
+        return self.when(schedule.start, schedule.finish)
 
 
     def atom(self, day: date) -> str:

@@ -205,6 +205,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("date '{value}' in 'except' is not a date of the series.",
                "Nearest dates of the series: {nearby}. Correct or remove this date."),
     },
+    "calendar_id_duplicate": {
+        "id": ("id '{value}' sudah dipakai entri lain di baris {first_line}.",
+               "Setiap entri kalender perlu id sendiri: ubah salah satunya, misalnya '{value}-2'."),
+        "en": ("id '{value}' is already used by another entry on line {first_line}.",
+               "Every calendar entry needs its own id: change one of them, for example '{value}-2'."),
+    },
     "category_unknown": {
         "id": ("kategori '{value}' tidak ada di site.yaml.",
                "Pilih salah satu: {allowed}, atau tambahkan kategori baru di 'calendar.categories' "

@@ -8,10 +8,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import quote, urlencode
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, Timezone, vDuration, vRecur
+from icalendar import Calendar, Event, Timezone, vCalAddress, vDuration, vRecur
 
 from sitegen.content import slugify
-from sitegen.dates import Dates
+from sitegen.headlines import Headlines
 from sitegen.indexes import Happening
 from sitegen.models import Moment, Schedule, SiteConfig, sort_key
 
@@ -21,7 +21,6 @@ STATUSES = {"scheduled": "CONFIRMED", "rescheduled": "CONFIRMED", "postponed": "
 CHANGED = ("rescheduled", "cancelled")  # RFC 5546: a changed event carries a higher SEQUENCE
 FREQUENCIES = {"daily": "DAILY", "weekly": "WEEKLY", "monthly": "MONTHLY"}
 GOOGLE = "https://calendar.google.com/calendar/render"
-GOOGLE_LENGTH = timedelta(hours=1)  # Google needs an end; a timed event without one gets an hour
 
 
 def site_timezone(happenings: Sequence[Happening], config: SiteConfig) -> Timezone | None:
@@ -35,7 +34,7 @@ def calendar_feed(
     config: SiteConfig,
     name: str,
     url: str,
-    previous_label: str,
+    headlines: Headlines,
     zone: Timezone | None,
 ) -> bytes:
     """One VCALENDAR with a VEVENT per happening (a series is one VEVENT with RRULE/EXDATE).
@@ -56,21 +55,27 @@ def calendar_feed(
     if zone is not None and any(not h.schedule.all_day for h in happenings):
         calendar.add_component(zone)
     for happening in sorted(happenings, key=lambda h: (sort_key(h.schedule.start), _uid(h, config))):
-        calendar.add_component(_event(happening, config, previous_label))
+        calendar.add_component(_event(happening, config, headlines))
     return bytes(calendar.to_ical())
 
 
-def google_calendar_link(happening: Happening, config: SiteConfig, previous_label: str) -> str:
-    """https://calendar.google.com/calendar/render?action=TEMPLATE&text=...&dates=...&ctz=Asia/Jakarta"""
+def google_calendar_link(happening: Happening, config: SiteConfig, headlines: Headlines) -> str | None:
+    """https://calendar.google.com/calendar/render?action=TEMPLATE&text=...&dates=...&ctz=Asia/Jakarta
+
+    None for a series with `except` dates: Google's link has no way to skip them, and a link that
+    adds a day the school skips would be worse than none (the page offers the .ics instead).
+    """
     schedule = happening.schedule
+    if schedule.except_:
+        return None
     if isinstance(schedule.start, datetime):
-        end = schedule.end if isinstance(schedule.end, datetime) else schedule.start + GOOGLE_LENGTH
+        end = schedule.finish if isinstance(schedule.finish, datetime) else schedule.start
         dates = f"{schedule.start:%Y%m%dT%H%M%S}/{end:%Y%m%dT%H%M%S}"
     else:
         dates = f"{schedule.start_day:%Y%m%d}/{schedule.end_day + timedelta(days=1):%Y%m%d}"
     page = config.absolute_url(happening.path) if happening.path else None
-    details = "\n".join(part for part in (_description(happening, config, previous_label), page) if part)
-    params = {"action": "TEMPLATE", "text": happening.title, "dates": dates}
+    details = "\n".join(part for part in (headlines.describe(schedule, happening.summary, "\n"), page) if part)
+    params = {"action": "TEMPLATE", "text": headlines.title(happening.title, schedule), "dates": dates}
     if details:
         params["details"] = details
     if schedule.location:
@@ -78,39 +83,66 @@ def google_calendar_link(happening: Happening, config: SiteConfig, previous_labe
     if schedule.repeat:
         until = _until(schedule, ZoneInfo(config.timezone))
         stamp = f"{until:%Y%m%dT%H%M%SZ}" if isinstance(until, datetime) else f"{until:%Y%m%d}"
-        params["recur"] = f"RRULE:FREQ={FREQUENCIES[schedule.repeat]};UNTIL={stamp}"
+        day = _month_day(schedule)
+        by_day = f"BYMONTHDAY={day};" if day is not None else ""
+        params["recur"] = f"RRULE:FREQ={FREQUENCIES[schedule.repeat]};{by_day}UNTIL={stamp}"
     if not schedule.all_day:
         params["ctz"] = config.timezone
     return f"{GOOGLE}?{urlencode(params, safe='/', quote_via=quote)}"
 
 
-def _event(happening: Happening, config: SiteConfig, previous_label: str) -> Event:
+def _event(happening: Happening, config: SiteConfig, headlines: Headlines) -> Event:
     schedule = happening.schedule
     zone = ZoneInfo(config.timezone)
     event = Event()
     event.add("uid", _uid(happening, config))
-    # Content, not the clock: the start day at midnight UTC, the same in every build.
-    event.add("dtstamp", datetime.combine(schedule.start_day, time(), tzinfo=UTC))
+    modified, sequence = _revision(happening)
+    event.add("dtstamp", modified)
+    event.add("last-modified", modified)
     event.add("dtstart", _value(schedule.start, zone))
     end = _end(schedule)
     if end is not None:
         event.add("dtend", _value(end, zone))
     if schedule.repeat:
-        event.add("rrule", vRecur({"FREQ": FREQUENCIES[schedule.repeat], "UNTIL": _until(schedule, zone)}))
+        rule = {"FREQ": FREQUENCIES[schedule.repeat], "UNTIL": _until(schedule, zone)}
+        if (month_day := _month_day(schedule)) is not None:
+            rule["BYMONTHDAY"] = month_day
+        event.add("rrule", vRecur(rule))
         for day in schedule.except_:
             event.add("exdate", _value(_moment_on(schedule.start, day), zone))
-    event.add("summary", happening.title)
+    event.add("summary", headlines.title(happening.title, schedule))
     event.add("status", STATUSES[schedule.status])
-    event.add("sequence", 1 if schedule.status in CHANGED else 0)
+    event.add("sequence", sequence)
+    organizer = vCalAddress(f"mailto:{config.school.email}" if config.school.email else config.base_url)
+    organizer.params["CN"] = config.school.name
+    event.add("organizer", organizer)
     if happening.path:
         event.add("url", config.absolute_url(happening.path))
     if schedule.location:
         event.add("location", schedule.location)
     event.add("categories", [config.calendar.categories[schedule.category].label])
-    description = _description(happening, config, previous_label)
+    description = headlines.describe(schedule, happening.summary, "\n")
     if description:
         event.add("description", description)
     return event
+
+
+def _revision(happening: Happening) -> tuple[datetime, int]:
+    """DTSTAMP/LAST-MODIFIED and SEQUENCE: from the source's Git history, so both only move forward.
+
+    Every commit of the source raises SEQUENCE by one (a changed status raises it to at least 1);
+    outside Git, the start day at midnight UTC and 1 for a changed event, 0 otherwise.
+    """
+    changed = 1 if happening.schedule.status in CHANGED else 0
+    if happening.revision is None:
+        return datetime.combine(happening.schedule.start_day, time(), tzinfo=UTC), changed
+    return happening.revision.modified, max(happening.revision.edits - 1, changed)
+
+
+def _month_day(schedule: Schedule) -> int | None:
+    """The day of a monthly series on days 29-31 (BYMONTHDAY), so that every reader skips the same months."""
+    day = schedule.start_day.day
+    return day if schedule.repeat == "monthly" and day > 28 else None
 
 
 def _uid(happening: Happening, config: SiteConfig) -> str:
@@ -119,12 +151,12 @@ def _uid(happening: Happening, config: SiteConfig) -> str:
 
 
 def _end(schedule: Schedule) -> Moment | None:
-    """All day: the day after the last day (DTEND is exclusive); timed: the end, if it is later."""
+    """All day: the day after the last day (DTEND is exclusive); timed: the end as the page shows it."""
     if schedule.all_day:
         return schedule.end_day + timedelta(days=1)
-    if schedule.end is None or schedule.end == schedule.start:
+    if schedule.finish == schedule.start:
         return None  # RFC 5545 3.6.1: a timed event without DTEND takes no time
-    return schedule.end
+    return schedule.finish
 
 
 def _until(schedule: Schedule, zone: ZoneInfo) -> Moment:
@@ -133,19 +165,6 @@ def _until(schedule: Schedule, zone: ZoneInfo) -> Moment:
     if isinstance(schedule.start, datetime):
         return datetime.combine(last_day, schedule.start.time(), tzinfo=zone).astimezone(UTC)
     return last_day
-
-
-def _description(happening: Happening, config: SiteConfig, previous_label: str) -> str:
-    """Summary, online link and, for a rescheduled event, "<previous_label> <old date>"."""
-    schedule = happening.schedule
-    parts = [happening.summary or ""]
-    if schedule.mode != "offline" and schedule.online_url:
-        parts.append(schedule.online_url)
-    if schedule.status == "rescheduled" and schedule.previous_start is not None:
-        parts.append(f"{previous_label} {Dates.for_site(config).when(schedule.previous_start, None)}")
-    return "\n".join(part for part in parts if part)
-
-
 
 
 def _timezone(tzid: str, timed: Sequence[Schedule]) -> Timezone:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from itertools import groupby
 
 from sitegen.content import slugify
+from sitegen.history import Revision
 from sitegen.models import (
     Achievement,
     Announcement,
@@ -34,6 +35,7 @@ class Happening:
     path: str | None  # "/agenda/pentas-seni/" or a calendar entry's url
     event: Event | None  # the event page, when it has one
     calendar: str | None  # "Kalender Akademik 2026/2027" for calendar entries
+    revision: Revision | None  # the source's last change in Git, None outside Git
 
     def occurrences(self) -> tuple[Occurrence, ...]:
         """Every occurrence: one for a single item, each date of a series but its `except` dates."""
@@ -44,7 +46,7 @@ class Happening:
             if day in schedule.except_:
                 continue
             moved = day - schedule.start_day
-            end = schedule.end + moved if schedule.end is not None else None
+            end = schedule.finish + moved if schedule.finish is not None else None
             result.append(Occurrence(self, schedule.start + moved, end, day, day + length))
         return tuple(result)
 
@@ -56,6 +58,13 @@ class Occurrence:
     end: Moment | None
     first_day: date
     last_day: date  # inclusive
+
+    @property
+    def over_at(self) -> datetime:
+        """The local moment it is over: its end, or the midnight after its last day when it has no time."""
+        if isinstance(self.end, datetime):
+            return self.end
+        return datetime.combine(self.last_day + timedelta(days=1), time())
 
 
 @dataclass(frozen=True)
@@ -102,10 +111,11 @@ class Indexes:
     happening_of: dict[str, Happening]  # event page source -> its happening
 
 
-def build_indexes(site: Site, today: date) -> Indexes:
-    """Everything the pages list, decided by `today` in the site's time zone."""
+def build_indexes(site: Site, now: datetime) -> Indexes:
+    """Everything the pages list, decided by the local time of the build in the site's time zone."""
+    today = now.date()
     happenings = _happenings(site)
-    items = [item for h in happenings if (item := _agenda_item(h, today)) is not None]
+    items = [item for h in happenings if (item := _agenda_item(h, now)) is not None]
     current = sorted((i for i in items if i.state != "past"), key=lambda i: _order(i.shown))
     past = sorted((i for i in items if i.state == "past"), key=lambda i: _order(i.shown), reverse=True)
     published = [a for a in site.announcements if a.meta.date <= today]
@@ -128,7 +138,8 @@ def build_indexes(site: Site, today: date) -> Indexes:
 
 def _happenings(site: Site) -> tuple[Happening, ...]:
     found = [
-        Happening(e.doc.source, e.doc.source, 1, e.meta.title, e.meta.summary, e.meta, e.doc.path, e, None)
+        Happening(e.doc.source, e.doc.source, 1, e.meta.title, e.meta.summary, e.meta, e.doc.path, e, None,
+                  site.history.get(e.doc.source))
         for e in site.events
     ]
     pages = {e.doc.path for e in site.events}
@@ -137,23 +148,23 @@ def _happenings(site: Site) -> tuple[Happening, ...]:
         if meta.url in pages:  # the academic calendar pointing at an event page: one happening
             continue
         original = meta.previous_start or meta.start
-        key = f"{entry.source}#{slugify(meta.title)}-{_stamp(original)}"
+        key = f"{entry.source}#{meta.id or slugify(meta.title) + '-' + _stamp(original)}"
         found.append(
             Happening(key, entry.source, entry.line, meta.title, meta.description, meta, meta.url,
-                      None, entry.calendar)
+                      None, entry.calendar, site.history.get(entry.source))
         )
     return tuple(sorted(found, key=lambda h: (sort_key(h.schedule.start), h.title, h.key)))
 
 
-def _agenda_item(happening: Happening, today: date) -> AgendaItem | None:
+def _agenda_item(happening: Happening, now: datetime) -> AgendaItem | None:
     occurrences = happening.occurrences()
     if not occurrences:
         return None
-    coming = [o for o in occurrences if o.last_day >= today]
+    coming = [o for o in occurrences if o.over_at > now]
     if not coming:
         return AgendaItem(happening, occurrences[-1], "past", 0)
     shown = coming[0]
-    state = "ongoing" if shown.first_day <= today else "upcoming"
+    state = "ongoing" if sort_key(shown.start) <= now else "upcoming"
     return AgendaItem(happening, shown, state, len(coming))
 
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import rrule
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
+
+from sitegen.history import Revision
 
 # A moment is a date (all day) or a naive local time in the site's zone.
 Moment = date | datetime
@@ -28,6 +30,7 @@ MODES = ("offline", "online", "hybrid")
 STATUSES = ("scheduled", "postponed", "cancelled", "rescheduled")
 REPEATS = ("daily", "weekly", "monthly")
 PRIORITIES = ("normal", "important", "urgent")
+DEFAULT_LENGTH = timedelta(hours=1)  # a timed event without `end`: on its page, in the .ics and the Google link
 _FREQUENCIES: dict[str, Literal[1, 2, 3]] = {"monthly": rrule.MONTHLY, "weekly": rrule.WEEKLY, "daily": rrule.DAILY}
 
 
@@ -277,6 +280,13 @@ class Schedule(Fields):
         return _day(self.start)
 
     @property
+    def finish(self) -> Moment | None:
+        """The end as every copy shows it: `end`, or DEFAULT_LENGTH after a start with a time."""
+        if self.end is None and isinstance(self.start, datetime):
+            return self.start + DEFAULT_LENGTH
+        return self.end
+
+    @property
     def end_day(self) -> date:
         """The last day the event touches (inclusive)."""
         return _day(self.end) if self.end is not None else self.start_day
@@ -311,6 +321,7 @@ class EventFields(Common, Schedule):
 class CalendarEntryFields(Schedule):
     """One entry of content/calendars/*.yaml."""
 
+    id: Slug | None = None  # "upacara-senin": keeps the entry's identity in calendar apps when its title changes
     title: Text
     description: Text | None = None
     url: Link | None = None
@@ -540,4 +551,5 @@ class Site:
     drafts: bool  # True when drafts are shown (serve)
     config_lines: dict[tuple[str | int, ...], int]  # ("menu", 1, "url") -> its line in site.yaml
     unloaded: tuple[str, ...]  # paths of files with errors: links to them are not broken links
+    history: dict[str, Revision]  # "content/events/x.md" -> its last change in Git; empty outside Git
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from sitegen.calendars import load_calendars
 from sitegen.config import load_config
 from sitegen.content import load_content, scan_static
 from sitegen.errors import BuildFailed, SiteError, error
+from sitegen.history import load_history
 from sitegen.images import DEFAULT_CARD, PHOTO_FORMATS, Picture, make_card, make_picture, strip_metadata
 from sitegen.indexes import build_indexes
 from sitegen.links import check_links
@@ -26,6 +27,7 @@ UNSAFE_IMAGES = (".heic", ".heif", ".tif", ".tiff")  # may carry GPS data we can
 @dataclass(frozen=True)
 class Options:
     today: date  # the day the site is built as of, in the site's time zone
+    now: datetime | None = None  # the local time of the build (the CLI's clock); None: the start of `today`
     base_url: str | None = None  # overrides site.yaml's base_url
     drafts: bool = False  # show drafts (serve)
     dev: bool = False  # the live-reload preview: its script is allowed
@@ -53,7 +55,7 @@ def build_site(root: Path, options: Options) -> Built:
         static = scan_static(root)
         site, problems = load_site(root, config, config_lines, static, options.drafts)
         images, pictures, image_problems = prepare_images(site, static)
-        indexes = build_indexes(site, options.today)
+        indexes = build_indexes(site, options.now or datetime.combine(options.today, datetime.min.time()))
         routes = plan_routes(site, indexes)
         problems += image_problems + find_collisions(routes, (*static, *images)) + check_links(site, routes)
         files, template_problems = render_routes(make_environment(root, site, options.dev, pictures), routes, indexes)
@@ -119,4 +121,5 @@ def load_site(
         drafts=drafts,
         config_lines=config_lines,
         unloaded=content.unloaded,
+        history=load_history(root),
     ), problems + calendar_problems

@@ -14,6 +14,7 @@ from markupsafe import Markup
 from sitegen.dates import Dates
 from sitegen.errors import BuildFailed, SiteError, error
 from sitegen.feeds import calendar_feed, google_calendar_link, site_timezone
+from sitegen.headlines import Headlines
 from sitegen.images import DEFAULT_CARD, OG_SIZE, Picture
 from sitegen.indexes import Indexes
 from sitegen.jsonld import article_data, event_data, school_data, to_json
@@ -94,10 +95,13 @@ def make_environment(root: Path, site: Site, dev: bool, pictures: dict[str, Pict
 
     env.filters["url"] = config.url
     env.filters["abs_url"] = config.absolute_url
+    dates = Dates.for_site(config)
+    headlines = Headlines(translations, dates)
     env.globals.update(
         site=site,
         config=config,
-        dates=Dates.for_site(config),
+        dates=dates,
+        headlines=headlines,
         t=translations,
         student_names=student_names,
         file_info=lambda name: file_info(name, site.static_files.get(name, 0), config.language),
@@ -105,7 +109,7 @@ def make_environment(root: Path, site: Site, dev: bool, pictures: dict[str, Pict
         dev=dev,
         json_ld=lambda data: Markup(to_json(data)),  # escaped for <script> by to_json
         event_data=lambda event: event_data(event, config),
-        google_link=lambda happening: google_calendar_link(happening, config, translations["rescheduled_from"]),
+        google_link=lambda happening: google_calendar_link(happening, config, headlines),
         agenda_filters=lambda: agenda_filters(site),
         feed_path=lambda kind, key="": feed_path(site, kind, key),
         school_data=lambda: school_data(config),
@@ -122,16 +126,15 @@ def render_routes(
     """Every route rendered; template problems are returned with template and line."""
     files: dict[str, bytes] = {}
     errors: list[SiteError] = []
-    config, translations = env.globals["config"], env.globals["t"]
-    assert isinstance(config, SiteConfig) and isinstance(translations, dict)
+    config, headlines = env.globals["config"], env.globals["headlines"]
+    assert isinstance(config, SiteConfig) and isinstance(headlines, Headlines)
     env.globals["atom_routes"] = [r for r in routes if r.template == "atom.xml"]
     zone = site_timezone(indexes.happenings, config)
     for route in routes:
         if route.template == ICS:
             assert isinstance(route.item, Feed)
             files[route.output_path] = calendar_feed(route.item.happenings, config, route.item.name,
-                                                     config.absolute_url(route.path), translations["rescheduled_from"],
-                                                     zone)
+                                                     config.absolute_url(route.path), headlines, zone)
             continue
         try:
             template = env.get_template(route.template)

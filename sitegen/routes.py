@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from functools import partial
+from zoneinfo import ZoneInfo
 
 from sitegen.errors import SiteError, error
+from sitegen.history import Revision
 from sitegen.indexes import Happening, Indexes, Month, PageNode, filter_agenda
-from sitegen.models import FIELDS, LEVELS, Achievement, Site
+from sitegen.models import FIELDS, LEVELS, Achievement, Schedule, Site
 
 ICS = "ics"  # the template name of routes that feeds.calendar_feed writes, not Jinja
 
@@ -41,9 +43,10 @@ class AchievementView:
 class AtomEntry:
     title: str
     path: str  # "/pengumuman/rapor/"
-    updated: date  # from content: the publication, achievement or start date
+    updated: datetime  # the source's last change in Git; outside Git, a date from content (see atom_feeds)
     summary: str | None
     body_html: str
+    schedule: Schedule | None  # an event's: its status goes first in the title and summary
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ class AtomFeed:
     entries: tuple[AtomEntry, ...]  # newest first
 
     @property
-    def updated(self) -> date | None:
+    def updated(self) -> datetime | None:
         return max((e.updated for e in self.entries), default=None)
 
 
@@ -168,22 +171,34 @@ def _achievement_routes(site: Site, indexes: Indexes) -> list[Route]:
 
 
 def atom_feeds(site: Site, indexes: Indexes) -> dict[str, AtomFeed]:
-    """The Atom feeds by path: announcements, achievements, upcoming events, and all of them."""
+    """The Atom feeds by path: announcements, achievements, upcoming events, and all of them.
+
+    An entry's `updated` is its source's last commit; outside Git, the publication or achievement
+    date, and for an event its start day, never later than the build day (an Atom entry is not
+    updated in the future).
+    """
     sections, title = site.config.sections, site.config.title
+    zone = ZoneInfo(site.config.timezone)
+
+    def updated(source: str, fallback: date) -> datetime:
+        revision: Revision | None = site.history.get(source)
+        return revision.modified if revision else datetime.combine(fallback, time(), tzinfo=zone)
+
     announcements = tuple(
-        AtomEntry(a.meta.title, a.doc.path, a.meta.date, a.meta.summary, a.doc.body_html)
+        AtomEntry(a.meta.title, a.doc.path, updated(a.doc.source, a.meta.date), a.meta.summary, a.doc.body_html, None)
         for a in sorted(indexes.announcements + indexes.archive, key=lambda a: (-a.meta.date.toordinal(), a.doc.path))
     )
     achievements = tuple(
-        AtomEntry(a.meta.title, a.doc.path, a.meta.date, a.meta.summary, a.doc.body_html)
+        AtomEntry(a.meta.title, a.doc.path, updated(a.doc.source, a.meta.date), a.meta.summary, a.doc.body_html, None)
         for _, group in indexes.achievements_by_year for a in group
     )
     events = tuple(
-        AtomEntry(i.happening.title, i.happening.path, i.happening.schedule.start_day, i.happening.summary,
-                  i.happening.event.doc.body_html)
+        AtomEntry(i.happening.title, i.happening.path, updated(i.happening.source, min(i.happening.schedule.start_day,
+                                                                                       indexes.today)),
+                  i.happening.summary, i.happening.event.doc.body_html, i.happening.schedule)
         for month in indexes.current for i in month.items if i.happening.event and i.happening.path
     )
-    everything = tuple(sorted(announcements + achievements + events, key=lambda e: (-e.updated.toordinal(), e.path)))
+    everything = tuple(sorted(announcements + achievements + events, key=lambda e: (-e.updated.timestamp(), e.path)))
     return {
         f"/{sections.announcements.path}/feed.xml": AtomFeed(f"{title}: {sections.announcements.title}",
                                                              f"/{sections.announcements.path}/", announcements[:50]),

@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import time
-from datetime import date, datetime, timedelta
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
 import recurring_ical_events
-from conftest import TINY_SITE_YAML
+from conftest import REPO, TINY_SITE_YAML
 from ical.calendar_stream import IcsCalendarStream
 
+from sitegen.dates import Dates
 from sitegen.feeds import calendar_feed, google_calendar_link, site_timezone
+from sitegen.headlines import Headlines
+from sitegen.history import Revision
 from sitegen.indexes import Happening
 from sitegen.models import CalendarEntryFields, EventFields, SiteConfig
+from sitegen.render import load_translations
 from sitegen.yamlload import load_yaml
 
 CONTEXT = {"category": ("libur", "rapat"), "audience": ("kelas-9", "orang-tua")}
@@ -24,6 +29,7 @@ FEED_URL = "https://example.github.io/nama-repo/kalender/agenda.ics"
 JAKARTA = ZoneInfo("Asia/Jakarta")
 LONG_TITLE = "Pentas Seni — Ucapan Terima Kasih untuk Orang Tua dan Komite Sekolah 2026/2027 ✓"
 CALENDAR_FILE = "content/calendars/2026-2027.yaml"
+HEADLINES = Headlines(load_translations(REPO, "id"), Dates.for_site(CONFIG))
 
 
 def event(slug: str, **fields: Any) -> Happening:
@@ -31,7 +37,7 @@ def event(slug: str, **fields: Any) -> Happening:
     meta = EventFields.model_validate({"title": slug.replace("-", " ").capitalize(), "category": "rapat", **fields},
                                       context=CONTEXT)
     source = f"content/events/{slug}.md"
-    return Happening(source, source, 1, meta.title, meta.summary, meta, f"/agenda/{slug}/", None, None)
+    return Happening(source, source, 1, meta.title, meta.summary, meta, f"/agenda/{slug}/", None, None, None)
 
 
 def entry(key: str, **fields: Any) -> Happening:
@@ -39,11 +45,11 @@ def entry(key: str, **fields: Any) -> Happening:
     meta = CalendarEntryFields.model_validate({"title": key.capitalize(), "category": "libur", **fields},
                                               context=CONTEXT)
     return Happening(f"{CALENDAR_FILE}#{key}", CALENDAR_FILE, 3, meta.title, meta.description, meta, meta.url,
-                     None, "Kalender Akademik 2026/2027")
+                     None, "Kalender Akademik 2026/2027", None)
 
 
 def feed(*happenings: Happening) -> bytes:
-    return calendar_feed(happenings, CONFIG, "SMP Contoh: Agenda", FEED_URL, "Jadwal semula:",
+    return calendar_feed(happenings, CONFIG, "SMP Contoh: Agenda", FEED_URL, HEADLINES,
                          site_timezone(happenings, CONFIG))
 
 
@@ -156,9 +162,13 @@ def test_no_event_has_both_dtend_and_duration() -> None:
         assert {"UID", "DTSTAMP", "DTSTART", "SUMMARY", "CATEGORIES", "STATUS", "SEQUENCE"} <= names
 
 
-def test_timed_event_without_end_has_neither_dtend_nor_duration() -> None:
-    block = vevent_blocks(feed(event("rapat-komite", start="2026-12-10 13:00")))[0]
-    assert not [line for line in block if line.startswith(("DTEND", "DURATION"))]
+def test_timed_event_without_end_lasts_the_hour_its_page_and_google_link_show() -> None:
+    happening = event("rapat-komite", start="2026-12-10 13:00")
+    block = vevent_blocks(feed(happening))[0]
+    assert [line for line in block if line.startswith(("DTEND", "DURATION"))] == [
+        "DTEND;TZID=Asia/Jakarta:20261210T140000"]
+    assert HEADLINES.dates.schedule(happening.schedule) == "Kamis, 10 Desember 2026, 13.00–14.00 WIB"
+    assert "&dates=20261210T130000/20261210T140000&" in (google_calendar_link(happening, CONFIG, HEADLINES) or "")
 
 
 def test_dtstamp_is_utc_from_content_and_the_same_in_a_later_build() -> None:
@@ -193,9 +203,11 @@ def test_uid_is_unchanged_when_another_happening_is_added() -> None:
 def test_cancelled_event_keeps_its_uid_and_says_cancelled() -> None:
     scheduled = feed(event("pentas-seni", start="2026-12-05"))
     cancelled = feed(event("pentas-seni", start="2026-12-05", status="cancelled"))
-    assert uid_of(cancelled, "Pentas seni") == uid_of(scheduled, "Pentas seni")
+    assert uid_of(cancelled, "DIBATALKAN: Pentas seni") == uid_of(scheduled, "Pentas seni")
     assert values(cancelled, "STATUS") == ["STATUS:CANCELLED"]
-    assert values(cancelled, "SUMMARY") == ["SUMMARY:Pentas seni"]
+    assert values(cancelled, "SUMMARY") == ["SUMMARY:DIBATALKAN: Pentas seni"]
+    assert str(events(cancelled)[0]["DESCRIPTION"]) == (
+        "Dibatalkan: kegiatan pada Sabtu, 5 Desember 2026 tidak jadi dilaksanakan.")
     assert values(scheduled, "STATUS") == ["STATUS:CONFIRMED"] and values(scheduled, "SEQUENCE") == ["SEQUENCE:0"]
     assert values(cancelled, "SEQUENCE") == ["SEQUENCE:1"]
 
@@ -204,15 +216,41 @@ def test_rescheduled_event_bumps_sequence_and_names_the_original_date() -> None:
     scheduled = feed(event("pentas-seni", start="2026-11-28 08:00", summary="Pentas akhir semester."))
     moved = feed(event("pentas-seni", start="2026-12-05 08:00", summary="Pentas akhir semester.",
                        status="rescheduled", previous_start="2026-11-28 08:00"))
-    assert uid_of(moved, "Pentas seni") == uid_of(scheduled, "Pentas seni")
+    assert uid_of(moved, "JADWAL DIUBAH: Pentas seni") == uid_of(scheduled, "Pentas seni")
     assert values(scheduled, "SEQUENCE") == ["SEQUENCE:0"] and values(moved, "SEQUENCE") == ["SEQUENCE:1"]
     assert values(moved, "STATUS") == ["STATUS:CONFIRMED"]
     assert str(events(moved)[0]["DESCRIPTION"]) == (
-        "Pentas akhir semester.\nJadwal semula: Sabtu, 28 November 2026, 08.00 WIB")
+        "Jadwal diubah: Sabtu, 28 November 2026, 08.00 WIB menjadi Sabtu, 5 Desember 2026, 08.00–09.00 WIB.\n"
+        "Pentas akhir semester.")
 
 
-def test_postponed_event_is_tentative() -> None:
-    assert values(feed(event("pentas-seni", start="2026-12-05", status="postponed")), "STATUS") == ["STATUS:TENTATIVE"]
+def test_postponed_event_is_tentative_and_says_so_first() -> None:
+    data = feed(event("pentas-seni", start="2026-12-05", status="postponed"))
+    assert values(data, "STATUS") == ["STATUS:TENTATIVE"]
+    assert values(data, "SUMMARY") == ["SUMMARY:DITUNDA: Pentas seni"]
+    assert str(events(data)[0]["DESCRIPTION"]) == (
+        "Ditunda: kegiatan yang semula dijadwalkan Sabtu, 5 Desember 2026 ditunda; tanggal baru akan diumumkan.")
+
+
+def test_every_event_names_the_school_as_organizer() -> None:
+    data = feed(event("pentas-seni", start="2026-12-05"), entry("libur", start="2026-12-25"))
+    # The tiny site has no e-mail: the school's web address stands in for it.
+    assert values(data, "ORGANIZER") == ['ORGANIZER;CN="SMP Contoh":https://example.github.io/nama-repo/'] * 2
+    with_mail = CONFIG.model_copy(update={"school": CONFIG.school.model_copy(update={"email": "humas@example.sch.id"})})
+    data = calendar_feed((event("pentas-seni", start="2026-12-05"),), with_mail, "x", FEED_URL, HEADLINES, None)
+    assert values(data, "ORGANIZER") == ['ORGANIZER;CN="SMP Contoh":mailto:humas@example.sch.id']
+
+
+def test_dtstamp_last_modified_and_sequence_follow_the_sources_history() -> None:
+    happening = event("pentas-seni", start="2026-12-05")
+    edited = replace(happening, revision=Revision(datetime(2026, 11, 20, 3, 4, 5, tzinfo=UTC), 4))
+    data = feed(edited)
+    assert values(data, "DTSTAMP") == ["DTSTAMP:20261120T030405Z"]
+    assert values(data, "LAST-MODIFIED") == ["LAST-MODIFIED:20261120T030405Z"]
+    assert values(data, "SEQUENCE") == ["SEQUENCE:3"]
+    cancelled_once = event("pentas-seni", start="2026-12-05", status="cancelled")
+    first = replace(cancelled_once, revision=Revision(datetime(2026, 11, 20, tzinfo=UTC), 1))
+    assert values(feed(first), "SEQUENCE") == ["SEQUENCE:1"]  # born cancelled: still above a plain event
 
 
 def expected_weekly(first: date, last: date, skipped: set[date]) -> list[date]:
@@ -253,7 +291,8 @@ def test_series_expands_to_the_sites_own_occurrences(repeat: str) -> None:
     happening = event("piket", start="2026-01-31 06:30", repeat=repeat, until="2026-12-31",
                       **{"except": ["2026-03-31"]})
     data = feed(happening)
-    assert values(data, "RRULE") == [f"RRULE:FREQ={repeat.upper()};UNTIL=20261230T233000Z"]
+    by_day = ";BYMONTHDAY=31" if repeat == "monthly" else ""  # months without a 31st are skipped by every reader
+    assert values(data, "RRULE") == [f"RRULE:FREQ={repeat.upper()};UNTIL=20261230T233000Z{by_day}"]
     expanded = recurring_ical_events.of(icalendar.Calendar.from_ical(data)).between((2026, 1, 1), (2027, 1, 1))
     ours = [o.start.replace(tzinfo=JAKARTA) for o in happening.occurrences() if isinstance(o.start, datetime)]
     assert sorted(e.start for e in expanded) == ours
@@ -289,7 +328,10 @@ def test_location_category_label_and_online_link_in_description() -> None:
                 entry("libur", start="2026-12-25"))
     assert values(data, "LOCATION") == ["LOCATION:Ruang Guru"]
     assert values(data, "CATEGORIES") == ["CATEGORIES:Rapat", "CATEGORIES:Libur"]
-    assert values(data, "DESCRIPTION") == ["DESCRIPTION:Rapat orang tua kelas IX.\\nhttps://meet.example.com/abc"]
+    assert values(data, "DESCRIPTION") == [
+        "DESCRIPTION:Daring dan luring: hadir di tempat atau ikuti lewat https://meet.example.com/abc.\\n"
+        "Rapat orang tua kelas IX."]
+    assert values(data, "SUMMARY")[0] == "SUMMARY:DARING DAN LURING: Rapat daring"
 
 
 def test_empty_feed_still_parses() -> None:
@@ -301,7 +343,7 @@ def test_empty_feed_still_parses() -> None:
 def test_google_link_for_an_all_day_event() -> None:
     happening = event("rapat", title="Rapat orang tua", start="2026-12-05", end="2026-12-06",
                       summary="Membahas rapor.", location="Aula")
-    assert google_calendar_link(happening, CONFIG, "Jadwal semula:") == (
+    assert google_calendar_link(happening, CONFIG, HEADLINES) == (
         "https://calendar.google.com/calendar/render?action=TEMPLATE&text=Rapat%20orang%20tua"
         "&dates=20261205/20261207"
         "&details=Membahas%20rapor.%0Ahttps%3A//example.github.io/nama-repo/agenda/rapat/&location=Aula")
@@ -310,7 +352,7 @@ def test_google_link_for_an_all_day_event() -> None:
 def test_google_link_for_a_timed_event() -> None:
     happening = event("pentas-seni", title="Pentas Seni", start="2026-12-05 08:00", end="2026-12-05 10:00",
                       location="Aula, Gedung A")
-    assert google_calendar_link(happening, CONFIG, "Jadwal semula:") == (
+    assert google_calendar_link(happening, CONFIG, HEADLINES) == (
         "https://calendar.google.com/calendar/render?action=TEMPLATE&text=Pentas%20Seni"
         "&dates=20261205T080000/20261205T100000"
         "&details=https%3A//example.github.io/nama-repo/agenda/pentas-seni/"
@@ -318,11 +360,28 @@ def test_google_link_for_a_timed_event() -> None:
 
 
 def test_google_link_gives_a_timed_event_without_end_an_hour() -> None:
-    link = google_calendar_link(event("rapat", start="2026-12-05 19:30"), CONFIG, "Jadwal semula:")
+    link = google_calendar_link(event("rapat", start="2026-12-05 19:30"), CONFIG, HEADLINES) or ""
     assert "&dates=20261205T193000/20261205T203000&" in link and link.endswith("&ctz=Asia/Jakarta")
+
+
+def test_google_link_of_a_changed_event_says_so_first() -> None:
+    link = google_calendar_link(event("rapat", start="2026-12-05", status="postponed"), CONFIG, HEADLINES) or ""
+    assert "&text=DITUNDA%3A%20Rapat&" in link
+
+
+def test_no_google_link_for_a_series_with_skipped_dates() -> None:
+    happening = event("upacara", start="2026-07-20 07:00", repeat="weekly", until="2026-12-28",
+                      **{"except": ["2026-08-17"]})
+    assert google_calendar_link(happening, CONFIG, HEADLINES) is None
+
+
+def test_google_link_of_a_monthly_series_on_the_31st_names_the_day() -> None:
+    link = google_calendar_link(event("piket", start="2026-01-31", repeat="monthly", until="2026-12-31"),
+                                CONFIG, HEADLINES) or ""
+    assert "&recur=RRULE%3AFREQ%3DMONTHLY%3BBYMONTHDAY%3D31%3BUNTIL%3D20261231" in link
 
 
 def test_google_link_repeats_a_series() -> None:
     link = google_calendar_link(event("upacara", start="2026-07-20 07:00", repeat="weekly", until="2026-12-28"),
-                                CONFIG, "Jadwal semula:")
+                                CONFIG, HEADLINES) or ""
     assert "&recur=RRULE%3AFREQ%3DWEEKLY%3BUNTIL%3D20261228T000000Z&" in link
