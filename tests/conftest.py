@@ -6,7 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -87,6 +87,20 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "site.yaml", root / "site.yaml")
     build_site(root, Options(today=date.fromisoformat(TODAY)))
+    return root / "_site"
+
+
+SECOND_SCHOOL = REPO / "tests" / "fixtures" / "second-school"
+SECOND_SCHOOL_NOW = datetime(2026, 11, 24, 5, 7)  # the daily rebuild's time, WITA
+
+
+@pytest.fixture(scope="session")
+def second_school(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Another school (WITA, a base path, every event status), built as of the daily 05:07 rebuild."""
+    root = tmp_path_factory.mktemp("second") / "situs"
+    shutil.copytree(SECOND_SCHOOL, root)
+    shutil.copytree(REPO / "layouts", root / "layouts")
+    build_site(root, Options(today=SECOND_SCHOOL_NOW.date(), now=SECOND_SCHOOL_NOW))
     return root / "_site"
 
 
