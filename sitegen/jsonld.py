@@ -43,7 +43,7 @@ def event_data(event: Event, config: SiteConfig) -> dict[str, Any]:
         "@type": "Event",
         "name": meta.title,
         "startDate": _iso(meta.start, config.timezone),
-        "endDate": _iso(meta.end if meta.end is not None else meta.start, config.timezone),
+        "endDate": _iso(meta.finish if meta.finish is not None else meta.start, config.timezone),
         "eventStatus": f"https://schema.org/{status}",
         "eventAttendanceMode": f"https://schema.org/{ATTENDANCE[meta.mode]}",
         "location": location,

@@ -188,6 +188,21 @@ def test_two_calendar_entries_with_one_id_are_reported(tiny: TinySite) -> None:
     ) in result.stderr
 
 
+def share_text(site: Path, path: str) -> str:
+    [textarea] = html(site / path / "index.html").xpath('//textarea[@id="share-text"]')
+    return str(textarea.text)
+
+
+def test_the_example_sites_whatsapp_texts_tell_the_truth(example_site: Path) -> None:
+    assert share_text(example_site, "agenda/studi-tour-2027").startswith(
+        "DIBATALKAN: Studi Tour\nDibatalkan: kegiatan pada 15–16 April 2027 tidak jadi dilaksanakan.\n")
+    assert share_text(example_site, "agenda/pertemuan-orang-tua-kelas-ix-2026").startswith(
+        "JADWAL DIUBAH: Pertemuan Orang Tua Siswa Kelas IX\n"
+        "Jadwal diubah: Sabtu, 21 November 2026, 09.00 WIB menjadi Sabtu, 28 November 2026, 09.00–11.00 WIB.\n")
+    assert share_text(example_site, "pengumuman/pembagian-rapor-semester-ganjil").startswith(
+        "Pembagian Rapor Semester Ganjil 2026/2027\nDiterbitkan: Jumat, 20 November 2026\n")
+
+
 # --- the Git history drives DTSTAMP, LAST-MODIFIED, SEQUENCE and Atom's updated --------------------------
 
 EDITS = [
