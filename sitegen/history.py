@@ -41,14 +41,14 @@ def load_history(root: Path) -> dict[str, Revision]:
 
 
 def parse_log(text: str) -> dict[str, Revision]:
-    """`git log --name-only --format=%x00%ct` output, newest commit first, into Revisions."""
+    """`git log --name-only --format=%x00%ct` output into Revisions."""
     newest: dict[str, int] = {}
     edits: dict[str, int] = {}
     for commit in text.split("\0")[1:]:
         stamp, _, names = commit.partition("\n")
         seconds = int(stamp.strip())
         for name in filter(None, (line.strip() for line in names.split("\n"))):
-            newest.setdefault(name, seconds)
+            newest[name] = max(seconds, newest.get(name, seconds))  # merged branches interleave commit times
             edits[name] = edits.get(name, 0) + 1
     return {
         name: Revision(datetime.fromtimestamp(seconds, UTC), edits[name]) for name, seconds in sorted(newest.items())

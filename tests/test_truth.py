@@ -18,6 +18,8 @@ import lxml.html
 import pytest
 from conftest import TinySite
 
+from sitegen.history import Revision, load_history, parse_log
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 BASE = "https://example.github.io/sekolah-lain/"
 
@@ -240,3 +242,16 @@ def test_five_edits_in_git_never_move_sequence_or_dtstamp_backwards(tiny: TinySi
     assert [s for s, _, _ in seen] == [0, 1, 2, 3, 4]
     stamps = [datetime.fromisoformat(when).astimezone(UTC) for when, _ in EDITS]
     assert [d for _, d, _ in seen] == stamps and [m for _, _, m in seen] == stamps
+
+
+def test_history_takes_the_newest_commit_whatever_the_log_order() -> None:
+    log = ("\x00200\ncontent/events/a.md\n\n\x00300\ncontent/events/a.md\ncontent/events/b.md\n\n"
+           "\x00100\ncontent/events/a.md\n")
+    assert parse_log(log) == {
+        "content/events/a.md": Revision(datetime.fromtimestamp(300, UTC), 3),
+        "content/events/b.md": Revision(datetime.fromtimestamp(300, UTC), 1),
+    }
+
+
+def test_outside_git_there_is_no_history(tmp_path: Path) -> None:
+    assert load_history(tmp_path) == {}
