@@ -20,7 +20,6 @@ import gzip
 import http.client
 import mimetypes
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -33,7 +32,7 @@ from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import REPO, TODAY
+from conftest import REPO, TODAY, copy_example
 
 PREFIX = "/nama-repo/"
 T = TypeVar("T")
@@ -212,9 +211,7 @@ def serve(root: Path, sock: socket.socket, prefix: str = PREFIX) -> Iterator[Ser
 
 def build_example(project: Path, base_url: str) -> Path:
     """Copy the example sources to `project` and build them as an editor would: `build.py build --base-url`."""
-    for name in ("content", "layouts", "static"):
-        shutil.copytree(REPO / name, project / name)
-    shutil.copy(REPO / "site.yaml", project / "site.yaml")
+    copy_example(project)
     command = [sys.executable, str(REPO / "build.py"), "build", "--root", str(project),
                "--today", TODAY, "--base-url", base_url]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
