@@ -77,14 +77,15 @@ class TinySite:
         return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
 
 
-def copy_example(root: Path) -> Path:
-    """A project folder at `root`: the generator's layouts and assets, the frozen example school's sources."""
+def copy_example(root: Path, sources: Path = EXAMPLE) -> Path:
+    """A project folder at `root`: the generator's layouts and assets, and a school's sources (the frozen example)."""
     shutil.copytree(REPO / "layouts", root / "layouts")
     for name in ("css", "js"):
         shutil.copytree(REPO / "static" / name, root / "static" / name)
     for name in ("content", "static/images", "static/files"):
-        shutil.copytree(EXAMPLE / name, root / name)
-    shutil.copy(EXAMPLE / "site.yaml", root / "site.yaml")
+        if (sources / name).is_dir():
+            shutil.copytree(sources / name, root / name)
+    shutil.copy(sources / "site.yaml", root / "site.yaml")
     return root
 
 
