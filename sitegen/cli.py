@@ -77,6 +77,7 @@ status keluar: 0 berhasil, 1 kesalahan isi (atau peringatan dengan --strict),
                     "contoh (content/, static/images/, site.yaml) bila memang ingin menggantinya.",
         "ask_name": "Nama sekolah", "ask_level": "Jenjang (SD/SMP/SMA/SMK)", "ask_town": "Kota atau kabupaten",
         "ask_zone": "Zona waktu (WIB/WITA/WIT)", "ask_address": "Alamat jalan",
+        "unwritable": "Folder {root} tidak dapat ditulis: {problem}. Pilih folder lain dengan --root FOLDER.",
         "no_answer": "Tidak ada jawaban untuk '{question}'. Jalankan lagi dengan --{flag} \"...\".",
         "bad_choice": "'{value}' tidak dikenal untuk {question}; pilih salah satu: {allowed}.",
         "created": "Situs {name} dibuat di {root}. Langkah berikutnya: docs/panduan-editor.md, "
@@ -136,6 +137,7 @@ exit status: 0 success, 1 content errors (or warnings with --strict),
                     "content/, static/images/ and site.yaml if you mean to replace them.",
         "ask_name": "School name", "ask_level": "Level (SD/SMP/SMA/SMK)", "ask_town": "Town or regency",
         "ask_zone": "Time zone (WIB/WITA/WIT)", "ask_address": "Street address",
+        "unwritable": "The folder {root} cannot be written: {problem}. Choose another with --root DIR.",
         "no_answer": "No answer for '{question}'. Run again with --{flag} \"...\".",
         "bad_choice": "'{value}' is not known for {question}; choose one of: {allowed}.",
         "created": "The site of {name} was created in {root}. Next steps: docs/editor-guide.md, "
@@ -339,7 +341,7 @@ def _new(root: Path, args: argparse.Namespace, words: dict[str, str]) -> int:
         print(words["exists"].format(path=path.relative_to(root).as_posix()), file=sys.stderr)
         return 2
     day = args.date.isoformat() if args.date else "TTTT-BB-HH"
-    title = args.title.replace('"', "'")
+    title = args.title.replace("\\", "/").replace('"', "'")
     text = f'---\ntitle: "{title}"\nsummary: \n{fields.format(date=day)}{COMMON_FIELDS}---\nTulis isinya di sini.\n'
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
@@ -374,8 +376,13 @@ def _init(root: Path, args: argparse.Namespace, words: dict[str, str]) -> int:
         answers[flag] = value
     school = School(answers["name"], answers["level"], answers["town"], answers["zone"], answers["address"])
     today = args.today or datetime.now(ZoneInfo(ZONES[school.zone])).date()
-    root.mkdir(parents=True, exist_ok=True)
-    for name in create_site(root, school, today, PROGRAM):
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        written = create_site(root, school, today, PROGRAM)
+    except OSError as exc:
+        print(words["unwritable"].format(root=root.as_posix(), problem=exc.strerror or exc), file=sys.stderr)
+        return 2
+    for name in written:
         print(name)
     print(words["created"].format(name=school.name, root=root.as_posix()), file=sys.stderr)
     return 0

@@ -66,8 +66,9 @@ def is_placeholder_contact(value: str) -> bool:
     digits = re.sub(r"\D", "", value)
     if "@" in value:
         domain = value.rsplit("@", 1)[1].lower()
-        return domain.endswith((".example", ".invalid", ".test")) or domain in ("example.com", "example.org")
-    return len(digits) >= 6 and (digits.count("0") >= len(digits) - 2 or digits.endswith("12345678"))
+        return domain.endswith((".example", ".invalid", ".test")) or domain in ("example.com", "example.org") or \
+            "contoh" in domain
+    return len(digits) >= 6 and (digits.count("0") >= len(digits) - 2 or "000000" in digits or "12345678" in digits)
 
 
 def _text_values(data: Any, path: YamlPath = ()) -> list[tuple[YamlPath, str]]:

@@ -127,7 +127,8 @@ def find_unloaded_files(root: Path) -> list[SiteError]:
             continue
         if file.suffix.lower() in ASSETS:
             problems.append(error(source, None, None, "ignored_asset", name=file.name))
-        elif kind in (*KINDS, "calendars") and (len(parts) == 2 or kind == "pages"):
+        elif (kind in (*KINDS, "calendars") and (len(parts) == 2 or kind == "pages")) or \
+                (len(parts) == 1 and file.name.split(".")[0].lower() == "index"):
             expected = ".yaml" if kind == "calendars" else ".md"
             suffix = "".join(file.suffixes) or "(kosong)"
             stem = re.sub(r"(?i)\.(md|markdown|mdown|txt|yml|yaml)$", "", file.name)
@@ -310,6 +311,11 @@ def _risks(fields: Fields, doc: Document, body: str, body_line: int, school: tup
         elif not fields.consent:
             for name in fields.students:
                 line = _line_with(body, body_line, name) if len(name.split()) > 1 else None
+                for key in ("title", "summary"):
+                    value = doc.data.get(key) if isinstance(doc.data, dict) else None
+                    if line is None and len(name.split()) > 1 and isinstance(value, str) and \
+                            name.lower() in value.lower():
+                        line = doc.line_of((key,))
                 if line is not None:
                     initials = " ".join(f"{part[0].upper()}." for part in name.split())
                     found.append(error(source, line, None, "name_without_consent", name=name, initials=initials))

@@ -116,6 +116,14 @@ def test_init_refuses_to_overwrite_the_example_school(tmp_path: Path) -> None:
     assert (root / "site.yaml").read_text(encoding="utf-8") == "title: x\n"
 
 
+def test_init_into_a_path_that_is_a_file_says_so_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "berkas").write_text("x", encoding="utf-8")
+    result = run(tmp_path / "berkas", "init", *SCHOOL)
+    assert result.returncode == 2
+    assert result.stderr == (f"Folder {(tmp_path / 'berkas').as_posix()} tidak dapat ditulis: File exists. "
+                             "Pilih folder lain dengan --root FOLDER.\n")
+
+
 READS_SCHOOL_FILES = re.compile(r'REPO\s*/\s*(name\b|"content"|"site\.yaml"|"static"\s*/\s*"(images|files)")')
 
 

@@ -1086,6 +1086,14 @@ def test_a_photo_uploaded_into_content_is_told_to_go_to_static_images(tiny: Tiny
     ]
 
 
+def test_the_home_page_saved_as_index_md_in_capitals_is_told_its_name(tiny: TinySite) -> None:
+    (tiny.root / "content/index.md").rename(tiny.root / "content/index.MD")
+    assert problems(tiny) == [
+        message("content/index.MD", "berkas ini tidak dimuat: namanya berakhiran '.MD', bukan '.md'.",
+                "Ganti nama berkas menjadi 'index.md' (huruf kecil).")
+    ]
+
+
 def test_hidden_files_such_as_gitkeep_are_not_reported(tiny: TinySite) -> None:
     tiny.write("content/announcements/.gitkeep", "")
     assert tiny.build().warnings == ()
@@ -1164,6 +1172,21 @@ def test_a_full_name_in_the_text_without_consent_is_a_warning(tiny: TinySite) ->
         warning(f"{ACHIEVEMENT}:9", "nama lengkap siswa 'Ahmad Fauzi' tertulis di isi, padahal 'consent' bukan true.",
                 "Tulis inisialnya ('A. F.') di isi, atau isi 'consent: true' bila wali sudah setuju.")
     ]
+
+
+def test_a_full_name_in_the_title_without_consent_is_a_warning(tiny: TinySite) -> None:
+    tiny.write(ACHIEVEMENT, text("---", "title: Ahmad Fauzi Juara Pidato", "date: 2026-11-02", "level: city",
+                                 "field: academic", "students:", "  - Ahmad Fauzi", "---"))
+    assert warnings_of(tiny) == [
+        warning(f"{ACHIEVEMENT}:2", "nama lengkap siswa 'Ahmad Fauzi' tertulis di isi, padahal 'consent' bukan true.",
+                "Tulis inisialnya ('A. F.') di isi, atau isi 'consent: true' bila wali sudah setuju.")
+    ]
+
+
+def test_a_full_name_with_consent_is_no_warning(tiny: TinySite) -> None:
+    tiny.write(ACHIEVEMENT, text("---", "title: Juara", "date: 2026-11-02", "level: city", "field: academic",
+                                 "students: [Ahmad Fauzi]", "consent: true", "---", "Selamat, Ahmad Fauzi."))
+    assert warnings_of(tiny) == []
 
 
 def test_the_skeleton_text_left_in_a_page_is_a_warning(tiny: TinySite) -> None:

@@ -101,7 +101,8 @@ def test_check_runs_on_every_push_and_pull_request() -> None:
 
 def test_check_runs_the_quality_gates_on_the_schools_own_site() -> None:
     gates = [s for s in steps(load(CHECK)) if "tests/test_quality.py" in s.get("run", "")]
-    assert [(s["run"], s.get("env")) for s in gates] == [("python -m pytest tests/test_quality.py", {"SITE_SOURCES": "."})]
+    expected = [("python -m pytest tests/test_quality.py", {"SITE_SOURCES": "."})]
+    assert [(s["run"], s.get("env")) for s in gates] == expected
 
 
 def test_deploy_triggers_permissions_and_concurrency() -> None:
