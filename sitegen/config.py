@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
-from sitegen.errors import LANGUAGES, BuildFailed, ConfigUnusable, error
+from sitegen.errors import LANGUAGES, BuildFailed, ConfigUnusable, SiteError, error
 from sitegen.models import SiteConfig
 from sitegen.yamlload import Path as YamlPath
 from sitegen.yamlload import load_yaml, read_source, validate
 
 CONFIG_FILE = "site.yaml"
+# The example school, whose name and town must not stay behind in another school's site.
+EXAMPLE_SCHOOL = ("SMP Negeri 1 Prabumulih", "SMPN 1 Prabumulih", "smpn1-prabumulih", "Prabumulih")
 
 
 def load_config(root: Path, base_url: str | None = None) -> tuple[SiteConfig, dict[YamlPath, int]]:
@@ -30,3 +34,46 @@ def load_config(root: Path, base_url: str | None = None) -> tuple[SiteConfig, di
         language = doc.data.get("language")
         raise ConfigUnusable(result, language if language in LANGUAGES else "id")
     return result, doc.lines
+
+
+def config_warnings(config: SiteConfig, lines: dict[YamlPath, int]) -> list[SiteError]:
+    """Example data left in site.yaml: placeholder contacts, the example school in another school's site."""
+    found = []
+    school = config.school
+    for key, value in (("phone", school.phone), ("whatsapp", school.whatsapp), ("email", school.email)):
+        if value and is_placeholder_contact(value):
+            found.append(error(CONFIG_FILE, lines.get(("school", key)), f"school.{key}", "placeholder_contact",
+                               value=value))
+    names = example_names(school.name, school.address.locality)
+    for path, value in _text_values(config.model_dump(by_alias=True, exclude_unset=True)):
+        hit = next((name for name in names if name.lower() in value.lower()), None)
+        if hit and path in lines:
+            found.append(error(CONFIG_FILE, lines[path], ".".join(map(str, path)), "example_school", name=hit,
+                               school=school.name))
+    return found
+
+
+def example_names(school: str, town: str) -> tuple[str, ...]:
+    """The example school's names that do not belong to this school: none for the example itself."""
+    if school == EXAMPLE_SCHOOL[0]:
+        return ()
+    own = f"{school} {town}".lower()
+    return tuple(name for name in EXAMPLE_SCHOOL if name.lower() not in own)
+
+
+def is_placeholder_contact(value: str) -> bool:
+    """'+62 000-0000-0000', '620000000000', 'humas@sekolah.example': example data, not a contact."""
+    digits = re.sub(r"\D", "", value)
+    if "@" in value:
+        domain = value.rsplit("@", 1)[1].lower()
+        return domain.endswith((".example", ".invalid", ".test")) or domain in ("example.com", "example.org") or \
+            "contoh" in domain
+    return len(digits) >= 6 and (digits.count("0") >= len(digits) - 2 or "000000" in digits or "12345678" in digits)
+
+
+def _text_values(data: Any, path: YamlPath = ()) -> list[tuple[YamlPath, str]]:
+    if isinstance(data, dict):
+        return [found for key, value in data.items() for found in _text_values(value, (*path, key))]
+    if isinstance(data, list | tuple):
+        return [found for index, value in enumerate(data) for found in _text_values(value, (*path, index))]
+    return [(path, data)] if isinstance(data, str) else []

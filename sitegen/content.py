@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
+from sitegen.config import example_names
 from sitegen.errors import BuildFailed, SiteError, error
 from sitegen.markdown import Converter
 from sitegen.models import (
@@ -29,15 +32,26 @@ from sitegen.yamlload import Document, load_yaml, read_source, validate
 
 F = TypeVar("F", bound=Fields)
 
+# The folders of content/ whose files are Markdown items, with the model of each.
+KINDS: dict[str, type[Fields]] = {
+    "events": EventFields,
+    "announcements": AnnouncementFields,
+    "achievements": AchievementFields,
+    "pages": PageFields,
+}
+ASSETS = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif", ".pdf", ".doc", ".docx", ".xls", ".xlsx")
+SKELETON_TEXTS = ("Tulis isinya di sini.", "Write the text here.")  # what `new` and `init` leave to replace
+
 
 @dataclass(frozen=True)
 class Content:
-    unloaded: tuple[str, ...]  # paths the files with errors would have had
+    unloaded: tuple[str, ...]  # paths the files with errors (or a future date) would have had
     home: Home | None
     events: tuple[Event, ...]
     achievements: tuple[Achievement, ...]
     announcements: tuple[Announcement, ...]
     pages: tuple[Page, ...]
+    warnings: tuple[SiteError, ...] = ()  # risky but publishable: urgent without expires, initials in the text
 
 
 def scan_static(root: Path) -> dict[str, Path]:
@@ -82,8 +96,98 @@ def load_content(
         achievements=tuple(achievements),
         announcements=tuple(announcements),
         pages=tuple(pages),
+        warnings=tuple(loader.warnings),
     )
-    return content, loader.errors
+    return content, loader.errors + find_unloaded_files(root)
+
+
+def hold_back_scheduled(content: Content, today: date) -> Content:
+    """Announcements and achievements dated after `today` wait for their day: in no page, list or feed."""
+    items: list[Announcement | Achievement] = [*content.announcements, *content.achievements]
+    waiting = [item for item in items if item.meta.date > today]
+    return replace(
+        content,
+        unloaded=(*content.unloaded, *(item.doc.path for item in waiting)),
+        announcements=tuple(a for a in content.announcements if a.meta.date <= today),
+        achievements=tuple(a for a in content.achievements if a.meta.date <= today),
+    )
+
+
+def find_unloaded_files(root: Path) -> list[SiteError]:
+    """Every file under content/ that no loader reads, with a hint to rename or move it."""
+    folder = root / "content"
+    problems = []
+    for file in sorted(folder.rglob("*")) if folder.is_dir() else ():
+        if not file.is_file() or any(part.startswith(".") for part in file.relative_to(folder).parts):
+            continue  # folders, and hidden files such as .gitkeep that editors never see
+        parts = file.relative_to(folder).parts
+        source = file.relative_to(root).as_posix()
+        kind = parts[0] if len(parts) > 1 else ""
+        if _is_loaded(parts):
+            continue
+        if file.suffix.lower() in ASSETS:
+            problems.append(error(source, None, None, "ignored_asset", name=file.name))
+        elif (kind in (*KINDS, "calendars") and (len(parts) == 2 or kind == "pages")) or \
+                (len(parts) == 1 and file.name.split(".")[0].lower() == "index"):
+            expected = ".yaml" if kind == "calendars" else ".md"
+            suffix = "".join(file.suffixes) or "(kosong)"
+            stem = re.sub(r"(?i)\.(md|markdown|mdown|txt|yml|yaml)$", "", file.name)
+            stem = re.sub(r"(?i)\.(md|markdown|yaml|yml)$", "", stem)
+            problems.append(error(source, None, None, "ignored_extension", suffix=suffix, expected=expected,
+                                  suggestion=stem + expected))
+        else:
+            shown = "content/" + "/".join(parts[:-1]) + "/" if len(parts) > 1 else "content/"
+            target = _folder_for(file, source, kind)
+            if target:
+                problems.append(error(source, None, None, "ignored_folder", folder=shown, target=target))
+            else:
+                problems.append(error(source, None, None, "ignored_folder_unknown", folder=shown))
+    return problems
+
+
+def _is_loaded(parts: tuple[str, ...]) -> bool:
+    """Whether a loader reads content/<parts>: index.md, <kind>/*.md, pages/**/*.md, calendars/*.yaml."""
+    name = parts[-1]
+    if len(parts) == 1:
+        return name == "index.md"
+    if parts[0] == "pages":
+        return name.endswith(".md")
+    if parts[0] == "calendars":
+        return len(parts) == 2 and re.fullmatch(r".*\.y[^/]*ml", name) is not None
+    return len(parts) == 2 and parts[0] in KINDS and name.endswith(".md")
+
+
+def _folder_for(file: Path, source: str, folder: str) -> str | None:
+    """Where a file that is not read belongs: the kind its front matter fits, else the folder it nearly names."""
+    kind = guess_kind(file, source)
+    if kind is None and folder:
+        close = difflib.get_close_matches(folder.lower(), [*KINDS, "calendars"], n=1, cutoff=0.6)
+        kind = close[0] if close else None
+    return f"content/{kind}/" if kind else None
+
+
+def guess_kind(file: Path, source: str) -> str | None:
+    """The kind whose fields the file's front matter fits best, if it fits one without unknown fields."""
+    if file.suffix.lower() in (".yaml", ".yml"):
+        return "calendars"
+    try:
+        doc = split_front_matter(read_source(file, source), source)[0]
+    except BuildFailed:
+        return None
+    return _fitting_kind(doc, exclude="")
+
+
+def _fitting_kind(doc: Document, exclude: str) -> str | None:
+    keys = set(doc.data) if isinstance(doc.data, dict) else set()
+    if not keys:
+        return None
+    fits = []
+    for kind, model in KINDS.items():
+        names = {info.alias or name for name, info in model.model_fields.items()}
+        required = {info.alias or name for name, info in model.model_fields.items() if info.is_required()}
+        if kind != exclude and keys <= names:
+            fits.append((len(required - keys), len(names), kind))  # fewest missing, then the narrowest kind
+    return min(fits)[2] if fits else None
 
 
 def _page_path(section: str) -> Any:
@@ -100,7 +204,9 @@ class _Loader:
         self.static_files = static_files
         self.drafts = drafts
         self.errors: list[SiteError] = []
+        self.warnings: list[SiteError] = []
         self.unloaded: list[str] = []
+        self.school = (config.school.name, config.school.address.locality)
         self.converter = Converter(config.base_path)
         self.context = {
             "category": tuple(sorted(config.calendar.categories)),
@@ -136,17 +242,33 @@ class _Loader:
             return None
         result = validate(model, doc, context=self.context)
         if isinstance(result, list):
-            self.errors.extend(result)
+            self.errors.extend(self._wrong_kind(file, doc, result))
             self.unloaded.append(fixed_path or path_of(default_slug, folders))
             return None
         if getattr(result, "draft", False) and not self.drafts:
             return None
         self.errors.extend(self._missing_files(result, doc))
+        self.warnings.extend(_risks(result, doc, body, body_line, self.school))
         slug = getattr(result, "slug", None) or default_slug
         path = fixed_path or path_of(slug, folders)
         html, links = self.converter.convert(body, body_line)
         slug_line = doc.lines.get(("slug",)) if getattr(result, "slug", None) else None
         return Doc(source, slug, path, html, links, slug_line), result
+
+    def _wrong_kind(self, file: Path, doc: Document, problems: list[SiteError]) -> list[SiteError]:
+        """Unknown fields that another kind has: one message saying which folder the file belongs in."""
+        parts = file.relative_to(self.root / "content").parts
+        folder = parts[0] if len(parts) > 1 else ""
+        if folder not in KINDS:
+            return problems
+        unknown = [p for p in problems if p.code in ("unknown_field", "unknown_field_guess")]
+        other = _fitting_kind(doc, exclude=folder) if unknown else None
+        if other is None:
+            return problems
+        first = unknown[0]
+        moved = error(first.source, first.line, first.field, "wrong_kind", field=dict(first.params)["field"],
+                      kind=folder, other=other, target=f"content/{other}/")
+        return [moved]  # the missing fields of the wrong kind would only mislead
 
     def _missing_files(self, fields: Fields, doc: Document) -> list[SiteError]:
         wanted: list[tuple[tuple[str | int, ...], str]] = []
@@ -155,10 +277,80 @@ class _Loader:
         for index, attachment in enumerate(getattr(fields, "attachments", ())):
             wanted.append((("attachments", index, "file"), attachment.file))
         return [
-            error(doc.source, doc.line_of(path), ".".join(map(str, path)), "file_missing", value=name)
+            missing_file(doc.source, doc.line_of(path), ".".join(map(str, path)), name)
             for path, name in wanted
             if name.lstrip("/") not in self.static_files
         ]
+
+
+def missing_file(source: str, line: int | None, field: str, name: str) -> SiteError:
+    """A path under static/ that names no file; written with 'static/' in front, say to drop it."""
+    bare = name.lstrip("/")
+    if bare.startswith("static/"):
+        return error(source, line, field, "file_static_prefix", value=name, suggestion=bare.removeprefix("static/"))
+    return error(source, line, field, "file_missing", value=name)
+
+
+def _risks(fields: Fields, doc: Document, body: str, body_line: int, school: tuple[str, str]) -> list[SiteError]:
+    """What publishes but may harm: a banner for ever, names without consent, placeholder text."""
+    found = []
+    source = doc.source
+    if isinstance(fields, AnnouncementFields):
+        if fields.priority == "urgent" and fields.expires is None:
+            example = (fields.date + timedelta(days=7)).isoformat()
+            found.append(error(source, doc.line_of(("priority",)), "expires", "urgent_without_expires",
+                               example=example))
+        if fields.expires is not None and fields.expires < fields.date:
+            found.append(error(source, doc.line_of(("expires",)), "expires", "expires_before_date",
+                               expires=fields.expires, date=fields.date))
+    if isinstance(fields, AchievementFields):
+        raw = doc.data.get("students") if isinstance(doc.data, dict) else None
+        if isinstance(raw, str) and re.search(r",|;|\s(dan|and|&)\s", raw):
+            shown = " ".join(f"{part[0].upper()}." for part in raw.split() if part)
+            found.append(error(source, doc.line_of(("students",)), "students", "students_one_text", shown=shown))
+        elif not fields.consent:
+            for name in fields.students:
+                line = _line_with(body, body_line, name) if len(name.split()) > 1 else None
+                for key in ("title", "summary"):
+                    value = doc.data.get(key) if isinstance(doc.data, dict) else None
+                    if line is None and len(name.split()) > 1 and isinstance(value, str) and \
+                            name.lower() in value.lower():
+                        line = doc.line_of((key,))
+                if line is not None:
+                    initials = " ".join(f"{part[0].upper()}." for part in name.split())
+                    found.append(error(source, line, None, "name_without_consent", name=name, initials=initials))
+    for text in SKELETON_TEXTS:
+        line = _line_with(body, body_line, text)
+        if line is not None:
+            found.append(error(source, line, None, "skeleton_text", text=text))
+    found.extend(example_school_mentions(doc, body, body_line, school))
+    return found
+
+
+def example_school_mentions(doc: Document, body: str, body_line: int, school: tuple[str, str]) -> list[SiteError]:
+    """The example school's name left in a site of another school: the first mention in the file."""
+    name_of_school, town = school
+    names = example_names(name_of_school, town)
+    values = doc.data.items() if isinstance(doc.data, dict) else ()
+    for key, value in values:
+        for name in names:
+            if isinstance(value, str) and name.lower() in value.lower():
+                return [error(doc.source, doc.line_of((key,)), key, "example_school", name=name,
+                              school=name_of_school)]
+    for name in names:
+        line = _line_with(body, body_line, name)
+        if line is not None:
+            return [error(doc.source, line, None, "example_school", name=name, school=name_of_school)]
+    return []
+
+
+def _line_with(body: str, body_line: int, text: str) -> int | None:
+    """The file line of the first body line that holds `text` (ignoring case)."""
+    wanted = text.lower()
+    for offset, line in enumerate(body.split("\n")):
+        if wanted in line.lower():
+            return body_line + offset
+    return None
 
 
 def split_front_matter(text: str, source: str) -> tuple[Document, str, int]:

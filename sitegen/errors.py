@@ -12,6 +12,41 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("YAML cannot be read: {problem}.",
                "Check colons, quotes and indentation (spaces, not tabs) on this line."),
     },
+    "yaml_colon": {
+        "id": ("tanda titik dua ':' di tengah nilai membuat baris ini tidak terbaca.",
+               "Apit nilainya dengan tanda kutip, misalnya {example}."),
+        "en": ("a colon ':' inside the value makes this line unreadable.",
+               "Put the value in quotes, for example {example}."),
+    },
+    "yaml_tab": {
+        "id": ("baris ini memakai karakter tab.",
+               "Ganti tab dengan spasi; indentasi YAML hanya boleh memakai spasi."),
+        "en": ("this line uses a tab character.", "Replace the tab with spaces; YAML indents with spaces only."),
+    },
+    "yaml_unclosed_quote": {
+        "id": ("tanda kutip yang dibuka di baris ini tidak ditutup.",
+               "Tambahkan tanda kutip penutup di akhir nilai, atau hapus tanda kutip pembukanya."),
+        "en": ("the quote opened on this line is not closed.",
+               "Add the closing quote at the end of the value, or remove the opening one."),
+    },
+    "yaml_unclosed_bracket": {
+        "id": ("kurung '[' atau '{{' yang dibuka di baris ini tidak ditutup dengan benar.",
+               "Tutup dengan ']' atau '}}', dan pisahkan isinya dengan koma: [kelas-7, kelas-8]."),
+        "en": ("the '[' or '{{' opened on this line is not closed properly.",
+               "Close it with ']' or '}}', separating the items with commas: [kelas-7, kelas-8]."),
+    },
+    "yaml_indentation": {
+        "id": ("indentasi baris ini tidak sejajar dengan baris sebelumnya.",
+               "Samakan jarak dari tepi kiri dengan baris lain di kelompok yang sama (pakai spasi)."),
+        "en": ("this line is not indented like the lines before it.",
+               "Indent it like the other lines of the same group (with spaces)."),
+    },
+    "yaml_missing_colon": {
+        "id": ("baris ini tidak berbentuk 'nama: nilai'.",
+               "Tulis nama kolom, titik dua dan spasi, lalu nilainya, misalnya 'title: Pentas Seni'."),
+        "en": ("this line is not of the form 'name: value'.",
+               "Write the field name, a colon and a space, then the value, for example 'title: Art show'."),
+    },
     "yaml_duplicate_key": {
         "id": ("kunci '{key}' ditulis dua kali (pertama di baris {first_line}).",
                "Hapus salah satunya."),
@@ -113,6 +148,29 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("date or time '{value}' is not valid.",
                "Write a date YYYY-MM-DD, or a date and time \"YYYY-MM-DD HH:MM\" in quotes, "
                "for example \"2026-12-05 08:00\"."),
+    },
+    "date_words": {
+        "id": ("tanggal '{value}' tidak ditulis sebagai TTTT-BB-HH.",
+               "Tulis {suggestion}."),
+        "en": ("date '{value}' is not written as YYYY-MM-DD.", "Write {suggestion}."),
+    },
+    "curly_quotes": {
+        "id": ("'{value}' memakai tanda kutip miring (“ ” atau ‘ ’).",
+               "Ganti dengan tanda kutip lurus biasa: {suggestion}."),
+        "en": ("'{value}' uses curly quotes (“ ” or ‘ ’).", "Use straight quotes instead: {suggestion}."),
+    },
+    "list_misindented": {
+        "id": ("'{value}' terbaca sebagai satu nilai: baris daftar di bawah '{field}' tidak sejajar.",
+               "Tulis setiap isi di baris sendiri diawali '- ', dengan jarak dari tepi kiri yang sama persis, "
+               "atau [a, b]."),
+        "en": ("'{value}' is read as one value: the list lines under '{field}' are not aligned.",
+               "Write each item on its own line starting with '- ', indented exactly alike, or [a, b]."),
+    },
+    "file_static_prefix": {
+        "id": ("alamat berkas '{value}' diawali 'static/'.",
+               "Alamat ditulis tanpa 'static/': tulis '{suggestion}' (berkasnya di static/{suggestion})."),
+        "en": ("the file path '{value}' starts with 'static/'.",
+               "Paths are written without 'static/': write '{suggestion}' (the file is static/{suggestion})."),
     },
     "time_without_date": {
         "id": ("'{value}' hanya berisi jam, tanpa tanggal.",
@@ -322,6 +380,84 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the settings file site.yaml was not found.",
                "Run the command in the project folder, or pass --root FOLDER."),
     },
+    "ignored_extension": {
+        "id": ("berkas ini tidak dimuat: namanya berakhiran '{suffix}', bukan '{expected}'.",
+               "Ganti nama berkas menjadi '{suggestion}' (huruf kecil)."),
+        "en": ("this file is not loaded: its name ends in '{suffix}', not '{expected}'.",
+               "Rename the file to '{suggestion}' (lowercase)."),
+    },
+    "ignored_folder": {
+        "id": ("berkas ini tidak dimuat: folder '{folder}' tidak dibaca.",
+               "Pindahkan berkas ke folder {target}."),
+        "en": ("this file is not loaded: the folder '{folder}' is not read.",
+               "Move the file into the folder {target}."),
+    },
+    "ignored_folder_unknown": {
+        "id": ("berkas ini tidak dimuat: folder '{folder}' tidak dibaca.",
+               "Pindahkan berkas ke content/events/ (kegiatan), content/announcements/ (pengumuman), "
+               "content/achievements/ (prestasi) atau content/pages/ (informasi)."),
+        "en": ("this file is not loaded: the folder '{folder}' is not read.",
+               "Move the file into content/events/, content/announcements/, content/achievements/ "
+               "or content/pages/."),
+    },
+    "ignored_asset": {
+        "id": ("berkas ini tidak dimuat: gambar dan dokumen di folder content/ tidak masuk ke situs.",
+               "Unggah gambar ke static/images/ dan PDF ke static/files/, lalu tulis alamatnya, "
+               "misalnya 'image: images/{name}'."),
+        "en": ("this file is not loaded: pictures and documents in the content/ folder do not reach the site.",
+               "Upload pictures to static/images/ and PDFs to static/files/, then write the path, "
+               "for example 'image: images/{name}'."),
+    },
+    "wrong_kind": {
+        "id": ("kolom '{field}' bukan kolom {kind}; isi berkas ini cocok untuk {other}.",
+               "Pindahkan berkas ke folder {target}."),
+        "en": ("field '{field}' is not a field of {kind}; this file fits {other}.",
+               "Move the file into the folder {target}."),
+    },
+    # Warnings: the site builds, but an editor should look (errors under --strict).
+    "urgent_without_expires": {
+        "id": ("pengumuman 'urgent' tanpa 'expires' tampil sebagai spanduk di setiap halaman tanpa batas waktu.",
+               "Tambahkan 'expires: TTTT-BB-HH', hari terakhir spanduk tampil, misalnya 'expires: {example}'."),
+        "en": ("an 'urgent' announcement without 'expires' is a banner on every page for ever.",
+               "Add 'expires: YYYY-MM-DD', the last day of the banner, for example 'expires: {example}'."),
+    },
+    "expires_before_date": {
+        "id": ("'expires' ({expires}) lebih awal daripada 'date' ({date}): pengumuman ini tidak pernah tampil "
+               "di beranda.",
+               "Tulis tanggal berakhir yang sama dengan atau setelah tanggal terbit."),
+        "en": ("'expires' ({expires}) is before 'date' ({date}): the announcement never shows on the home page.",
+               "Write an end date the same as or after the publication date."),
+    },
+    "students_one_text": {
+        "id": ("kolom 'students' ditulis sebagai satu teks, jadi semua nama tampil sebagai satu orang ('{shown}').",
+               "Tulis setiap nama di baris sendiri di bawah 'students:', diawali '  - '."),
+        "en": ("field 'students' is written as one text, so all names show as one person ('{shown}').",
+               "Write each name on its own line under 'students:', starting with '  - '."),
+    },
+    "name_without_consent": {
+        "id": ("nama lengkap siswa '{name}' tertulis di isi, padahal 'consent' bukan true.",
+               "Tulis inisialnya ('{initials}') di isi, atau isi 'consent: true' bila wali sudah setuju."),
+        "en": ("the student's full name '{name}' is in the text, but 'consent' is not true.",
+               "Write the initials ('{initials}') in the text, or set 'consent: true' if the guardians agreed."),
+    },
+    "skeleton_text": {
+        "id": ("teks kerangka '{text}' belum diganti.",
+               "Ganti baris ini dengan isi yang sebenarnya, atau tulis 'draft: true' sampai isinya siap."),
+        "en": ("the placeholder text '{text}' has not been replaced.",
+               "Replace this line with the real text, or write 'draft: true' until it is ready."),
+    },
+    "placeholder_contact": {
+        "id": ("'{value}' adalah data contoh, bukan kontak sekolah.",
+               "Tulis kontak sekolah yang asli, atau hapus baris ini."),
+        "en": ("'{value}' is example data, not the school's contact.",
+               "Write the school's real contact, or remove this line."),
+    },
+    "example_school": {
+        "id": ("'{name}' adalah sekolah contoh, padahal situs ini milik {school}.",
+               "Ganti atau hapus teks contoh ini; lihat daftar periksa sekolah baru di docs/panduan-editor.md."),
+        "en": ("'{name}' is the example school, but this site belongs to {school}.",
+               "Replace or remove the example text; see the checklist for a new school in docs/editor-guide.md."),
+    },
     "language_unknown": {
         "id": ("bahasa '{value}' belum tersedia.", "Pilih salah satu: {allowed}."),
         "en": ("language '{value}' is not available.", "Choose one of: {allowed}."),
@@ -330,14 +466,38 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
 
 # Words around the messages, by language.
 FRAME: dict[str, dict[str, str]] = {
-    "id": {"field": "kolom", "hint": "Petunjuk", "line": "baris",
+    "id": {"field": "kolom", "hint": "Petunjuk", "line": "baris", "warning": "peringatan",
            "failed": "Build gagal: {count} masalah ditemukan. Situs sebelumnya tidak diubah.",
+           "check_failed": "Pemeriksaan gagal: {count} masalah ditemukan.",
+           "strict_failed": "Gagal karena --strict: {count} peringatan ditemukan.",
+           "warned": "{count} peringatan: situs tetap dibuat, tetapi periksa hal di atas.",
            "checked": "Pemeriksaan selesai: tidak ada masalah ({pages} halaman).",
+           "checked_warned": "Pemeriksaan selesai: tidak ada kesalahan, {count} peringatan ({pages} halaman).",
            "built": "Situs selesai dibuat di {path}/ ({pages} halaman)."},
-    "en": {"field": "field", "hint": "Hint", "line": "line",
+    "en": {"field": "field", "hint": "Hint", "line": "line", "warning": "warning",
            "failed": "Build failed: {count} problem(s) found. The previous site was not changed.",
+           "check_failed": "Check failed: {count} problem(s) found.",
+           "strict_failed": "Failed because of --strict: {count} warning(s) found.",
+           "warned": "{count} warning(s): the site is still built, but look at the above.",
            "checked": "Check finished: no problems ({pages} pages).",
+           "checked_warned": "Check finished: no errors, {count} warning(s) ({pages} pages).",
            "built": "Site written to {path}/ ({pages} pages)."},
+}
+
+# Lists whose items messages name by number, 1-based: "entri ke-14, kolom 'category'".
+ITEM_WORDS: dict[str, dict[str, str]] = {
+    "id": {"entries": "entri ke-{n}", "attachments": "lampiran ke-{n}", "menu": "menu ke-{n}",
+           "": "isi ke-{n} dari '{list}'"},
+    "en": {"entries": "entry {n}", "attachments": "attachment {n}", "menu": "menu item {n}",
+           "": "item {n} of '{list}'"},
+}
+
+# Kinds of content named in messages ({kind}, {other}), by language.
+KIND_WORDS: dict[str, dict[str, str]] = {
+    "id": {"events": "kegiatan", "announcements": "pengumuman", "achievements": "prestasi",
+           "pages": "halaman informasi"},
+    "en": {"events": "an event", "announcements": "an announcement", "achievements": "an achievement",
+           "pages": "an information page"},
 }
 
 LANGUAGES = ("id", "en")
@@ -356,29 +516,54 @@ class SiteError:
     def text(self, language: str) -> tuple[str, str]:
         """The message and hint in `language`."""
         message, hint = MESSAGES[self.code].get(language, MESSAGES[self.code]["id"])
-        values = dict(self.params)
+        kinds = KIND_WORDS.get(language, KIND_WORDS["id"])
+        values = {k: kinds.get(v, v) if k in ("kind", "other") else v for k, v in self.params}
         return message.format(**values), hint.format(**values)
 
     def location(self) -> str:
         return f"{self.source}:{self.line}" if self.line else self.source
 
-    def format(self, language: str) -> str:
+    def format(self, language: str, warning: bool = False) -> str:
         """Human-readable text: location, field, message and hint on two lines."""
         message, hint = self.text(language)
         words = FRAME.get(language, FRAME["id"])
         where = f"{self.location()}: "
+        if warning:
+            where += f"{words['warning']}: "
         if self.field:
-            where += f"{words['field']} '{self.field}': "
+            where += self.field_words(language) + ": "
         return f"{where}{message}\n  {words['hint']}: {hint}"
 
-    def format_github(self, language: str) -> str:
+    def field_words(self, language: str) -> str:
+        """"kolom 'start'"; list items by number from 1: "entri ke-14, kolom 'category'"."""
+        words = FRAME.get(language, FRAME["id"])
+        items = ITEM_WORDS.get(language, ITEM_WORDS["id"])
+        parts = (self.field or "").split(".")
+        shown: list[str] = []
+        name: list[str] = []
+        for index, part in enumerate(parts):
+            if part.isdigit() and index > 0:
+                before = ".".join(name) or parts[index - 1]
+                pattern = items.get(before, items[""])
+                shown.append(pattern.format(n=int(part) + 1, list=before))
+                name = []
+            else:
+                name.append(part)
+        if name:
+            shown.append(f"{words['field']} '{'.'.join(name)}'")
+        return ", ".join(shown)
+
+    def format_github(self, language: str, warning: bool = False) -> str:
         """A GitHub Actions workflow command that annotates the line."""
         message, hint = self.text(language)
         props = f"file={_escape_property(self.source)}"
         if self.line:
             props += f",line={self.line}"
-        props += f",title={_escape_property(self.field or self.source)}"
-        return f"::error {props}::{_escape_data(message + ' ' + hint)}"
+        numbered = any(part.isdigit() for part in (self.field or "").split("."))
+        title = self.field_words(language) if numbered else self.field or self.source
+        props += f",title={_escape_property(title)}"
+        command = "warning" if warning else "error"
+        return f"::{command} {props}::{_escape_data(message + ' ' + hint)}"
 
 
 def error(source: str, line: int | None, field_name: str | None, code: str, **params: object) -> SiteError:
@@ -395,25 +580,51 @@ def _escape_property(text: str) -> str:
 
 
 class BuildFailed(Exception):
-    """All problems of one build, sorted by file and line."""
+    """All problems of one build, sorted by file and line, and its warnings."""
 
-    def __init__(self, errors: list[SiteError] | tuple[SiteError, ...], language: str = "id") -> None:
+    def __init__(
+        self,
+        errors: list[SiteError] | tuple[SiteError, ...],
+        language: str = "id",
+        warnings: list[SiteError] | tuple[SiteError, ...] = (),
+    ) -> None:
         self.errors = tuple(sorted(set(errors), key=_sort_key))
+        self.warnings = sort_problems(warnings)  # reported after the errors; the cause under --strict
         self.language = language  # of the messages: the site's, once site.yaml is read
         super().__init__(f"{len(self.errors)} problems")
+
+
+def sort_problems(problems: list[SiteError] | tuple[SiteError, ...]) -> tuple[SiteError, ...]:
+    """Without repeats, by file and line."""
+    return tuple(sorted(set(problems), key=_sort_key))
 
 
 def _sort_key(err: SiteError) -> tuple[str, int, str, str]:
     return (err.source, err.line or 0, err.field or "", err.code)
 
 
-def report(exc: BuildFailed, fmt: str = "text") -> tuple[str, str]:
-    """(stdout, stderr) for the people reading: readable text, or GitHub annotations on stdout."""
+def report(exc: BuildFailed, fmt: str = "text", command: str = "build") -> tuple[str, str]:
+    """(stdout, stderr) for the people reading: readable text, or GitHub annotations on stdout.
+
+    Errors come first, then warnings; the summary says why the command failed.
+    """
     words = FRAME.get(exc.language, FRAME["id"])
-    annotations = [p.format_github(exc.language) for p in exc.errors] if fmt == "github" else []
-    messages = [] if fmt == "github" else [p.format(exc.language) for p in exc.errors]
-    summary = words["failed"].format(count=len(exc.errors))
-    return "".join(f"{line}\n" for line in annotations), "".join(f"{line}\n" for line in [*messages, summary])
+    out, err = report_warnings(exc.errors, exc.language, fmt, warning=False)
+    more_out, more_err = report_warnings(exc.warnings, exc.language, fmt)
+    if exc.errors:
+        summary = words["check_failed" if command == "check" else "failed"].format(count=len(exc.errors))
+    else:
+        summary = words["strict_failed"].format(count=len(exc.warnings))
+    return out + more_out, err + more_err + summary + "\n"
+
+
+def report_warnings(
+    problems: tuple[SiteError, ...], language: str, fmt: str = "text", warning: bool = True
+) -> tuple[str, str]:
+    """(stdout, stderr) of problems without a summary: GitHub annotations, or readable text."""
+    if fmt == "github":
+        return "".join(p.format_github(language, warning) + "\n" for p in problems), ""
+    return "", "".join(p.format(language, warning) + "\n" for p in problems)
 
 
 class ConfigUnusable(BuildFailed):

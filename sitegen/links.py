@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sitegen.content import missing_file
 from sitegen.errors import SiteError, error
 from sitegen.models import Doc, Site
 from sitegen.routes import Route
@@ -27,7 +28,7 @@ def check_links(site: Site, routes: tuple[Route, ...]) -> list[SiteError]:
     config = site.config
     for key, name in ((("og_image",), config.og_image), (("school", "logo"), config.school.logo)):
         if name and name not in site.static_files:
-            errors.append(error("site.yaml", lines.get(key), ".".join(key), "file_missing", value=name))
+            errors.append(missing_file("site.yaml", lines.get(key), ".".join(key), name))
     return errors
 
 

@@ -54,6 +54,44 @@ def _text_list(value: Any) -> tuple[str, ...]:
     return tuple(v.strip() for v in value)
 
 
+MONTHS = {
+    name: number
+    for number, names in enumerate((
+        ("januari", "january", "jan"), ("februari", "february", "feb", "pebruari"), ("maret", "march", "mar"),
+        ("april", "apr"), ("mei", "may"), ("juni", "june", "jun"), ("juli", "july", "jul"),
+        ("agustus", "august", "agu", "agt", "ags", "aug"), ("september", "sept", "sep"),
+        ("oktober", "october", "okt", "oct"), ("november", "nopember", "nov"), ("desember", "december", "des", "dec"),
+    ), start=1)
+    for name in names
+}
+_WORDS_DATE = re.compile(r"(?:\w+,\s*)?(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})(?:,?\s+(?:pukul\s+)?(\d{1,2})[:.](\d{2}))?"
+                         r"(?:\s*(?:wib|wita|wit))?", re.I)
+_DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:\s+(\d{1,2})[:.](\d{2}))?")
+_CURLY = "“”„‘’‚"
+
+
+def _suggest(text: str, with_time: bool) -> None:
+    """'5 Desember 2026', '05/12/2026' or a date in curly quotes: an error that shows how to write it."""
+    if any(mark in text for mark in _CURLY):
+        inner = text.strip(_CURLY + " ")
+        raise _fail("curly_quotes", value=text, suggestion=f'"{inner}"')
+    words = _WORDS_DATE.fullmatch(text.strip())
+    numbers = _DAY_FIRST.fullmatch(text.strip())
+    if words and words[2].lower() in MONTHS:
+        day, month, year, hour, minute = int(words[1]), MONTHS[words[2].lower()], int(words[3]), words[4], words[5]
+    elif numbers:
+        day, month, year, hour, minute = int(numbers[1]), int(numbers[2]), int(numbers[3]), numbers[4], numbers[5]
+    else:
+        return
+    try:
+        shown = date(year, month, day).isoformat()
+    except ValueError:
+        return
+    if hour is not None and with_time:
+        shown = f'"{shown} {int(hour):02d}:{minute}"'
+    raise _fail("date_words", value=text, suggestion=shown)
+
+
 def parse_date(value: Any) -> date:
     """`2026-12-05` -> date; anything else is a 'date_invalid' error."""
     text = _text(value)
@@ -63,6 +101,7 @@ def parse_date(value: Any) -> date:
             return date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
         pass
+    _suggest(text, with_time=False)
     raise _fail("date_invalid", value=text)
 
 
@@ -73,6 +112,8 @@ def parse_moment(value: Any) -> Moment:
         hour, minute = (int(part) for part in re.split(r"[:.]", text))
         raise _fail("time_without_date" if hour < 24 and minute < 60 else "moment_invalid", value=text)
     match = _MOMENT.fullmatch(text)
+    if not match:
+        _suggest(text, with_time=True)
     if match and not _YEARS[0] <= int(match[1]) <= _YEARS[1]:
         raise _fail("moment_invalid", value=text)
     try:
@@ -133,6 +174,12 @@ def _choice(*allowed: str) -> PlainValidator:
     return PlainValidator(check)
 
 
+def _misindented(item: str) -> None:
+    """'komite - orang-tua': list lines that YAML read as one value because they are not aligned."""
+    if re.search(r"\s-\s", item):
+        raise _fail("list_misindented", value=item)
+
+
 def _keys_of(kind: str) -> PlainValidator:
     """A key that site.yaml defines: the allowed keys arrive in the validation context."""
 
@@ -140,6 +187,7 @@ def _keys_of(kind: str) -> PlainValidator:
         text = _text(value)
         allowed = (info.context or {}).get(kind, ())
         if text not in allowed:
+            _misindented(text)
             raise _fail(f"{kind}_unknown", value=text, allowed=", ".join(allowed))
         return text
 
@@ -151,12 +199,17 @@ def _audiences(value: Any, info: ValidationInfo) -> tuple[str, ...]:
     items = _text_list(value)
     for item in items:
         if item not in allowed:
+            _misindented(item)
             raise _fail("audience_unknown", value=item, allowed=", ".join(allowed))
     return items
 
 
 def _dates(value: Any) -> tuple[date, ...]:
-    return tuple(parse_date(item) for item in _text_list(value))
+    items = _text_list(value)
+    for item in items:
+        if not _DATE.fullmatch(item):
+            _misindented(item)
+    return tuple(parse_date(item) for item in items)
 
 
 def _base_url(value: Any) -> str:

@@ -7,9 +7,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sitegen.calendars import load_calendars
-from sitegen.config import load_config
-from sitegen.content import load_content, scan_static
-from sitegen.errors import BuildFailed, SiteError, error
+from sitegen.config import config_warnings, load_config
+from sitegen.content import hold_back_scheduled, load_content, scan_static
+from sitegen.errors import BuildFailed, SiteError, error, sort_problems
 from sitegen.history import load_history
 from sitegen.images import DEFAULT_CARD, PHOTO_FORMATS, Picture, make_card, make_picture, strip_metadata
 from sitegen.indexes import build_indexes
@@ -33,6 +33,7 @@ class Options:
     dev: bool = False  # the live-reload preview: its script is allowed
     write: bool = True  # False for `check`
     output_dir: str | None = None  # overrides site.yaml's output_dir (serve's preview folder)
+    strict: bool = False  # warnings fail the build like errors (--strict)
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Built:
     output: Path  # where the site was (or would be) written
     files: dict[str, bytes]  # rendered pages by output path: "agenda/index.html"
     static: dict[str, Path]  # copied files by output path: "images/logo.png"
+    warnings: tuple[SiteError, ...] = ()  # what an editor should look at, though the site was built
 
     @property
     def page_count(self) -> int:
@@ -53,21 +55,22 @@ def build_site(root: Path, options: Options) -> Built:
     try:
         output = resolve_output(root, options.output_dir or config.output_dir, config_lines.get(("output_dir",)))
         static = scan_static(root)
-        site, problems = load_site(root, config, config_lines, static, options.drafts)
+        site, problems, warnings = load_site(root, config, config_lines, static, options.drafts, options.today)
         images, pictures, image_problems = prepare_images(site, static)
         indexes = build_indexes(site, options.now or datetime.combine(options.today, datetime.min.time()))
         routes = plan_routes(site, indexes)
         problems += image_problems + find_collisions(routes, (*static, *images)) + check_links(site, routes)
-        files, template_problems = render_routes(make_environment(root, site, options.dev, pictures), routes, indexes)
-        if problems or template_problems:
-            raise BuildFailed(problems + template_problems)
+        environment = make_environment(root, site, options.dev, pictures, warnings)
+        files, template_problems = render_routes(environment, routes, indexes)
+        if problems or template_problems or (options.strict and warnings):
+            raise BuildFailed(problems + template_problems, warnings=warnings)
         files.update(images)
         static = {name: path for name, path in static.items() if name not in images}
         if options.write:
             write_site(output, files, static, finish=lambda folder: index_site(folder, config.language))
     except BuildFailed as exc:
-        raise type(exc)(exc.errors, config.language) from exc
-    return Built(config, output, files, static)
+        raise type(exc)(exc.errors, config.language, exc.warnings) from exc
+    return Built(config, output, files, static, warnings)
 
 
 def prepare_images(site: Site, static: dict[str, Path]) -> tuple[dict[str, bytes], dict[str, Picture], list[SiteError]]:
@@ -104,11 +107,18 @@ def prepare_images(site: Site, static: dict[str, Path]) -> tuple[dict[str, bytes
 
 
 def load_site(
-    root: Path, config: SiteConfig, config_lines: dict[YamlPath, int], static: dict[str, Path], drafts: bool
-) -> tuple[Site, list[SiteError]]:
-    """Every source file that is valid, in one frozen Site, and the problems of the others."""
+    root: Path,
+    config: SiteConfig,
+    config_lines: dict[YamlPath, int],
+    static: dict[str, Path],
+    drafts: bool,
+    today: date,
+) -> tuple[Site, list[SiteError], tuple[SiteError, ...]]:
+    """Every source file that is valid and due by `today`, in one frozen Site; the problems and warnings."""
     content, problems = load_content(root, config, frozenset(static), drafts)
+    content = hold_back_scheduled(content, today)
     entries, calendar_problems = load_calendars(root, config)
+    warnings = sort_problems([*content.warnings, *config_warnings(config, config_lines)])
     return Site(
         config=config,
         home=content.home,
@@ -122,4 +132,4 @@ def load_site(
         config_lines=config_lines,
         unloaded=content.unloaded,
         history=load_history(root),
-    ), problems + calendar_problems
+    ), problems + calendar_problems, warnings

@@ -80,8 +80,10 @@ def load_translations(root: Path, language: str) -> dict[str, str]:
     return {key: value for key, value in doc.data.items() if isinstance(value, str)}
 
 
-def make_environment(root: Path, site: Site, dev: bool, pictures: dict[str, Picture]) -> jinja2.Environment:
-    """A fresh, strict, autoescaping environment for one build."""
+def make_environment(
+    root: Path, site: Site, dev: bool, pictures: dict[str, Picture], warnings: tuple[SiteError, ...] = ()
+) -> jinja2.Environment:
+    """A fresh, strict, autoescaping environment for one build; the preview (dev) also shows the warnings."""
     config = site.config
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(root / "layouts"),
@@ -116,6 +118,7 @@ def make_environment(root: Path, site: Site, dev: bool, pictures: dict[str, Pict
         preview_image=lambda item: preview_image(item, site, pictures),
         article_data=lambda item: article_data(item, config, _preview_url(item, site, pictures)),
         pictures=pictures,
+        warnings=[problem.format(config.language, warning=True) for problem in warnings] if dev else [],
     )
     return env
 

@@ -63,13 +63,33 @@ def _events(text: str, source: str, first_line: int) -> Iterator[yaml.Event]:
     try:
         yield from yaml.parse(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        opened = exc.context and ("flow" in exc.context or "quoted" in exc.context)
+        opened = exc.context and ("flow" in exc.context or "quoted" in exc.context or "simple key" in exc.context)
         mark = (exc.context_mark if opened else None) or exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark else None
-        problem = exc.problem or exc.context or "unknown"
-        raise BuildFailed([error(source, line, None, "yaml_syntax", problem=problem)]) from exc
+        written = text.split("\n")[mark.line] if mark and mark.line < text.count("\n") + 1 else ""
+        raise BuildFailed([_syntax_error(exc, source, line, written)]) from exc
     except yaml.YAMLError as exc:
         raise BuildFailed([error(source, None, None, "yaml_syntax", problem=str(exc))]) from exc
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, source: str, line: int | None, written: str) -> SiteError:
+    """The parser's complaint in the editor's words, where we know it; its own text otherwise."""
+    problem, context = exc.problem or "", exc.context or ""
+    if "mapping values are not allowed" in problem:
+        key, _, value = written.partition(":")
+        example = f'{key.strip()}: "{value.strip()}"' if key.strip() and value.strip() else 'title: "Rapat: Ujian"'
+        return error(source, line, None, "yaml_colon", example=example)
+    if "'\\t'" in problem or "\t" in written:
+        return error(source, line, None, "yaml_tab")
+    if "quoted scalar" in context:
+        return error(source, line, None, "yaml_unclosed_quote")
+    if "flow" in context:
+        return error(source, line, None, "yaml_unclosed_bracket")
+    if "expected <block end>" in problem or "did not find expected" in problem:
+        return error(source, line, None, "yaml_indentation")
+    if "could not find expected ':'" in problem:
+        return error(source, line, None, "yaml_missing_colon")
+    return error(source, line, None, "yaml_syntax", problem=problem or context or "unknown")
 
 
 def _build(

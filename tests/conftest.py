@@ -14,6 +14,9 @@ import pytest
 from sitegen.pipeline import Built, Options, build_site
 
 REPO = Path(__file__).resolve().parent.parent
+# A frozen copy of the example school's sources: the generator's tests never read the repository's own
+# content/, static/images/, static/files/ or site.yaml, which belong to whichever school uses the repository.
+EXAMPLE = REPO / "tests" / "fixtures" / "example"
 TODAY = "2026-11-24"
 
 TINY_SITE_YAML = """\
@@ -74,6 +77,18 @@ class TinySite:
         return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
 
 
+def copy_example(root: Path, sources: Path = EXAMPLE) -> Path:
+    """A project folder at `root`: the generator's layouts and assets, and a school's sources (the frozen example)."""
+    shutil.copytree(REPO / "layouts", root / "layouts")
+    for name in ("css", "js"):
+        shutil.copytree(REPO / "static" / name, root / "static" / name)
+    for name in ("content", "static/images", "static/files"):
+        if (sources / name).is_dir():
+            shutil.copytree(sources / name, root / name)
+    shutil.copy(sources / "site.yaml", root / "site.yaml")
+    return root
+
+
 @pytest.fixture
 def tiny(tmp_path: Path) -> TinySite:
     return TinySite(tmp_path / "situs")
@@ -82,10 +97,7 @@ def tiny(tmp_path: Path) -> TinySite:
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real example site, built once as of TODAY into a temporary folder."""
-    root = tmp_path_factory.mktemp("example")
-    for name in ("content", "layouts", "static"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "site.yaml", root / "site.yaml")
+    root = copy_example(tmp_path_factory.mktemp("example") / "situs")
     build_site(root, Options(today=date.fromisoformat(TODAY)))
     return root / "_site"
 

@@ -20,7 +20,6 @@ import gzip
 import http.client
 import mimetypes
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -33,7 +32,7 @@ from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import REPO, TODAY
+from conftest import EXAMPLE, REPO, TODAY, copy_example
 
 PREFIX = "/nama-repo/"
 T = TypeVar("T")
@@ -210,13 +209,12 @@ def serve(root: Path, sock: socket.socket, prefix: str = PREFIX) -> Iterator[Ser
         thread.join(timeout=5)
 
 
-def build_example(project: Path, base_url: str) -> Path:
-    """Copy the example sources to `project` and build them as an editor would: `build.py build --base-url`."""
-    for name in ("content", "layouts", "static"):
-        shutil.copytree(REPO / name, project / name)
-    shutil.copy(REPO / "site.yaml", project / "site.yaml")
+def build_example(project: Path, base_url: str, sources: Path | None = None) -> Path:
+    """Copy the example sources (or a school's `sources`, as of the real today) to `project` and build them
+    as an editor would: `build.py build --base-url`."""
+    copy_example(project, sources or EXAMPLE)
     command = [sys.executable, str(REPO / "build.py"), "build", "--root", str(project),
-               "--today", TODAY, "--base-url", base_url]
+               *(() if sources else ("--today", TODAY)), "--base-url", base_url]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
     return project / "_site"
@@ -225,7 +223,9 @@ def build_example(project: Path, base_url: str) -> Path:
 _served: dict[str, ServedSite] = {}
 
 
-def example_under_prefix(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> ServedSite:
+def example_under_prefix(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, sources: Path | None = None
+) -> ServedSite:
     """The example site built with --base-url http://127.0.0.1:<port>/nama-repo/ and served there.
 
     Built and started once per test session, whichever module asks first; call it from a session
@@ -235,23 +235,24 @@ def example_under_prefix(request: pytest.FixtureRequest, tmp_path_factory: pytes
         def site_under_prefix(request, tmp_path_factory):
             return example_under_prefix(request, tmp_path_factory)
     """
-    if "example" not in _served:
+    key = str(sources or "example")
+    if key not in _served:
         sock = free_socket()
         try:
             host, port = sock.getsockname()[:2]
-            root = build_example(tmp_path_factory.mktemp("prefix"), f"http://{host}:{port}{PREFIX}")
+            root = build_example(tmp_path_factory.mktemp("prefix"), f"http://{host}:{port}{PREFIX}", sources)
         except BaseException:
             sock.close()
             raise
         running = serve(root, sock)
-        _served["example"] = running.__enter__()
+        _served[key] = running.__enter__()
 
         def stop() -> None:
-            del _served["example"]
+            del _served[key]
             running.__exit__(None, None, None)
 
         request.session.config.add_cleanup(stop)
-    return _served["example"]
+    return _served[key]
 
 
 # --- plain HTTP ----------------------------------------------------------------------------

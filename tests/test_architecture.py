@@ -8,7 +8,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "sitegen"
 # Earlier modules never import later ones.
 ORDER = [
     "errors", "history", "models", "dates", "headlines", "yamlload", "config", "markdown", "content", "calendars",
-    "indexes", "routes", "feeds", "jsonld", "images", "render", "links", "output", "search", "pipeline", "serve", "cli",
+    "indexes", "routes", "feeds", "jsonld", "images", "render", "links", "output", "search", "pipeline", "skeleton",
+    "serve", "cli",
 ]
 
 

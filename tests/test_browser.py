@@ -11,7 +11,6 @@ from __future__ import annotations
 import mimetypes
 import os
 import posixpath
-import shutil
 import subprocess
 import sys
 import threading
@@ -24,7 +23,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import REPO
+from conftest import REPO, copy_example
 
 pytestmark = pytest.mark.browser
 
@@ -112,9 +111,7 @@ class PagesHandler(BaseHTTPRequestHandler):
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The example site, built for http://127.0.0.1:<port>/nama-repo/ and served there."""
     root = tmp_path_factory.mktemp("browser") / "example"
-    for name in ("content", "layouts", "static"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "site.yaml", root / "site.yaml")
+    copy_example(root)
 
     handler = type("Handler", (PagesHandler,), {"site": root / "_site"})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)

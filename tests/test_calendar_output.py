@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -25,16 +24,16 @@ import lxml.html
 import pytest
 import recurring_ical_events
 import yaml
-from conftest import REPO, TODAY, TinySite
+from conftest import EXAMPLE, REPO, TODAY, TinySite, copy_example
 from ical.calendar_stream import IcsCalendarStream
 
 from sitegen.pipeline import Options, build_site
 
-SITE = yaml.safe_load((REPO / "site.yaml").read_text(encoding="utf-8"))
+SITE = yaml.safe_load((EXAMPLE / "site.yaml").read_text(encoding="utf-8"))
 BASE_URL = SITE["base_url"]
 BASE_PATH = "/" + BASE_URL.split("://", 1)[1].split("/", 1)[1]  # "/situs/"
 ZONE = ZoneInfo(SITE["timezone"])
-CALENDAR_YAML = REPO / "content" / "calendars" / "2026-2027.yaml"
+CALENDAR_YAML = EXAMPLE / "content" / "calendars" / "2026-2027.yaml"
 CATEGORIES = sorted(SITE["calendar"]["categories"])
 AUDIENCES = sorted(SITE["calendar"]["audiences"])
 
@@ -45,7 +44,7 @@ def front_matter(path: Path) -> dict[str, Any]:
     return yaml.safe_load(text.split("---\n", 2)[1])
 
 
-EVENTS = {p.stem: front_matter(p) for p in sorted((REPO / "content" / "events").glob("*.md"))}
+EVENTS = {p.stem: front_matter(p) for p in sorted((EXAMPLE / "content" / "events").glob("*.md"))}
 CALENDAR_ENTRIES = yaml.safe_load(CALENDAR_YAML.read_text(encoding="utf-8"))["entries"]
 ICS_FILES = (
     ["kalender/semua.ics"]
@@ -310,9 +309,7 @@ def read_tree(folder: Path) -> dict[str, bytes]:
 
 def build_copy_under_tz(dest: Path, tz: str) -> dict[str, bytes]:
     root = dest / "situs"
-    for name in ("content", "layouts", "static"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "site.yaml", root / "site.yaml")
+    copy_example(root)
     env = {k: v for k, v in os.environ.items() if k not in ("SITE_BASE_URL", "TZ")}
     env["TZ"] = tz
     result = subprocess.run([sys.executable, str(REPO / "build.py"), "build", "--root", str(root), "--today", TODAY],
@@ -349,9 +346,7 @@ Lomba pidato antarkelas.
 
 def test_uids_are_unchanged_when_an_unrelated_event_is_added(example_site: Path, tmp_path: Path) -> None:
     root = tmp_path / "situs"
-    for name in ("content", "layouts", "static"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "site.yaml", root / "site.yaml")
+    copy_example(root)
     # Sorts first by file name and by title, and starts before several other events.
     (root / "content" / "events" / "aa-lomba-pidato-2027.md").write_text(EXTRA_EVENT, encoding="utf-8")
     before = uids((example_site / "kalender" / "semua.ics").read_bytes())

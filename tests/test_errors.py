@@ -7,6 +7,7 @@ generator bug that is still open; the reason says what happens today.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sitegen.errors import BuildFailed, ConfigUnusable
+from sitegen.pipeline import Options, build_site
 
 EVENT = "content/events/rapat.md"
 PAGE = "content/pages/kontak.md"
@@ -89,28 +91,32 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def test_an_unclosed_bracket_is_reported_on_the_line_of_the_bracket(tiny: TinySite) -> None:
     write_event(tiny, "title: Rapat", "start: 2026-12-05", "audience: [orang-tua", "category: rapat")
     assert problems(tiny) == [
-        message(f"{EVENT}:4", "YAML tidak dapat dibaca: did not find expected ',' or ']'.", YAML_HINT),
+        message(f"{EVENT}:4", "kurung '[' atau '{' yang dibuka di baris ini tidak ditutup dengan benar.",
+                "Tutup dengan ']' atau '}', dan pisahkan isinya dengan koma: [kelas-7, kelas-8]."),
     ]
 
 
 def test_an_unclosed_quote_is_reported_on_the_line_of_the_quote(tiny: TinySite) -> None:
     write_event(tiny, 'title: "Rapat', "start: 2026-12-05", "category: rapat")
     assert problems(tiny) == [
-        message(f"{EVENT}:2", "YAML tidak dapat dibaca: found unexpected end of stream.", YAML_HINT),
+        message(f"{EVENT}:2", "tanda kutip yang dibuka di baris ini tidak ditutup.",
+                "Tambahkan tanda kutip penutup di akhir nilai, atau hapus tanda kutip pembukanya."),
     ]
 
 
 def test_a_tab_used_for_indentation_is_reported_on_its_line(tiny: TinySite) -> None:
     write_event(tiny, "title: Rapat", "start: 2026-12-05", "category: rapat", "audience:", "\t- orang-tua")
     assert problems(tiny) == [
-        message(f"{EVENT}:6", "YAML tidak dapat dibaca: found character that cannot start any token.", YAML_HINT),
+        message(f"{EVENT}:6", "baris ini memakai karakter tab.",
+                "Ganti tab dengan spasi; indentasi YAML hanya boleh memakai spasi."),
     ]
 
 
 def test_a_colon_inside_an_unquoted_title_is_reported_on_its_line(tiny: TinySite) -> None:
     write_event(tiny, "title: Rapat: penting", "start: 2026-12-05", "category: rapat")
     assert problems(tiny) == [
-        message(f"{EVENT}:2", "YAML tidak dapat dibaca: mapping values are not allowed in this context.", YAML_HINT),
+        message(f"{EVENT}:2", "tanda titik dua ':' di tengah nilai membuat baris ini tidak terbaca.",
+                'Apit nilainya dengan tanda kutip, misalnya title: "Rapat: penting".'),
     ]
 
 
@@ -155,7 +161,7 @@ def test_a_duplicate_key_names_the_line_of_the_second_and_of_the_first(tiny: Tin
 def test_a_duplicate_key_inside_a_calendar_entry_names_both_lines(tiny: TinySite) -> None:
     write_calendar(tiny, "entries:", "  - title: A", "    start: 2026-12-21", "    category: libur", "    title: B")
     assert problems(tiny) == [
-        message(f"{CALENDAR}:5: kolom 'entries.0.title'", "kunci 'title' ditulis dua kali (pertama di baris 2).",
+        message(f"{CALENDAR}:5: entri ke-1, kolom 'title'", "kunci 'title' ditulis dua kali (pertama di baris 2).",
                 "Hapus salah satunya."),
     ]
 
@@ -269,9 +275,9 @@ def test_an_unknown_field_of_an_attachment_lists_the_attachment_fields(tiny: Tin
     tiny.write(ANNOUNCEMENT, text("---", "title: Libur", "date: 2026-12-01", "attachments:",
                                   "  - title: Jadwal", "    berkas: files/jadwal.pdf", "---"))
     assert problems(tiny) == [
-        message(f"{ANNOUNCEMENT}:5: kolom 'attachments.0.file'", "kolom wajib 'file' belum diisi.",
+        message(f"{ANNOUNCEMENT}:5: lampiran ke-1, kolom 'file'", "kolom wajib 'file' belum diisi.",
                 "Tambahkan baris 'file: ...'."),
-        message(f"{ANNOUNCEMENT}:6: kolom 'attachments.0.berkas'", "kolom 'berkas' tidak dikenal.",
+        message(f"{ANNOUNCEMENT}:6: lampiran ke-1, kolom 'berkas'", "kolom 'berkas' tidak dikenal.",
                 "Kolom yang boleh dipakai: file, title."),
     ]
 
@@ -289,7 +295,8 @@ def test_month_13_in_start_is_reported_with_the_date_hint(tiny: TinySite) -> Non
 def test_a_day_month_year_date_with_slashes_is_reported_with_the_date_hint(tiny: TinySite) -> None:
     write_event(tiny, "title: Rapat", "start: 1/7/2026", "category: rapat")
     assert problems(tiny) == [
-        message(f"{EVENT}:3: kolom 'start'", "tanggal atau waktu '1/7/2026' tidak valid.", MOMENT_HINT),
+        message(f"{EVENT}:3: kolom 'start'", "tanggal '1/7/2026' tidak ditulis sebagai TTTT-BB-HH.",
+                "Tulis 2026-07-01."),
     ]
 
 
@@ -465,7 +472,7 @@ def test_an_attachment_whose_name_differs_only_in_case_is_missing(tiny: TinySite
     tiny.write(ANNOUNCEMENT, text("---", "title: Libur", "date: 2026-12-01", "attachments:",
                                   "  - title: Jadwal", "    file: files/jadwal.pdf", "---"))
     assert problems(tiny) == [
-        message(f"{ANNOUNCEMENT}:6: kolom 'attachments.0.file'",
+        message(f"{ANNOUNCEMENT}:6: lampiran ke-1, kolom 'file'",
                 "berkas 'files/jadwal.pdf' tidak ditemukan di folder static/.",
                 FILE_HINT.format(name="files/jadwal.pdf")),
     ]
@@ -475,7 +482,7 @@ def test_a_missing_attachment_file_is_reported_on_its_file_line(tiny: TinySite) 
     tiny.write(ANNOUNCEMENT, text("---", "title: Libur", "date: 2026-12-01", "attachments:",
                                   "  - title: Jadwal", "    file: files/jadwal.pdf", "---"))
     assert problems(tiny) == [
-        message(f"{ANNOUNCEMENT}:6: kolom 'attachments.0.file'",
+        message(f"{ANNOUNCEMENT}:6: lampiran ke-1, kolom 'file'",
                 "berkas 'files/jadwal.pdf' tidak ditemukan di folder static/.",
                 FILE_HINT.format(name="files/jadwal.pdf")),
     ]
@@ -529,7 +536,7 @@ def test_the_same_broken_link_on_two_lines_is_reported_on_both(tiny: TinySite) -
 def test_a_broken_menu_link_in_site_yaml_names_its_line(tiny: TinySite) -> None:
     tiny.write("site.yaml", site_yaml(replace=("url: /agenda/}", "url: /agendaa/}")))
     assert problems(tiny) == [
-        message("site.yaml:13: kolom 'menu.1.url'", "tautan '/agendaa/' menuju halaman yang tidak ada.", LINK_HINT),
+        message("site.yaml:13: menu ke-2, kolom 'url'", "tautan '/agendaa/' menuju halaman yang tidak ada.", LINK_HINT),
     ]
 
 
@@ -599,7 +606,7 @@ def test_an_unknown_key_in_site_yaml_exits_2_through_the_cli(tiny: TinySite) -> 
         message("site.yaml:21: kolom 'warna'", "kolom 'warna' tidak dikenal.",
                 "Kolom yang boleh dipakai: base_url, calendar, cname, description, language, menu, og_image, "
                 "output_dir, school, sections, timezone, title.")
-        + "\nBuild gagal: 1 masalah ditemukan. Situs sebelumnya tidak diubah.\n"
+        + "\nPemeriksaan gagal: 1 masalah ditemukan.\n"
     )
 
 
@@ -627,7 +634,7 @@ def test_a_missing_site_yaml_exits_2(tiny: TinySite) -> None:
     assert result.stderr == (
         message("site.yaml", "berkas pengaturan site.yaml tidak ditemukan.",
                 "Jalankan perintah dari folder proyek, atau beri --root FOLDER.")
-        + "\nBuild gagal: 1 masalah ditemukan. Situs sebelumnya tidak diubah.\n"
+        + "\nPemeriksaan gagal: 1 masalah ditemukan.\n"
     )
 
 
@@ -706,7 +713,7 @@ ENTRY = ("entries:", "  - title: Libur semester", "    start: 2026-12-21", "    
 def test_a_calendar_entry_with_repeat_but_no_until_is_reported_on_the_repeat_line(tiny: TinySite) -> None:
     write_calendar(tiny, *ENTRY, "    repeat: weekly")
     assert problems(tiny) == [
-        message(f"{CALENDAR}:5: kolom 'entries.0.until'", "kegiatan berulang ('repeat') memerlukan 'until'.",
+        message(f"{CALENDAR}:5: entri ke-1, kolom 'until'", "kegiatan berulang ('repeat') memerlukan 'until'.",
                 "Tambahkan 'until:' berisi tanggal terakhir pengulangan."),
     ]
 
@@ -722,7 +729,7 @@ def test_an_event_with_repeat_but_no_until_is_reported_on_the_repeat_line(tiny: 
 def test_a_calendar_entry_with_until_before_start_is_reported_on_the_until_line(tiny: TinySite) -> None:
     write_calendar(tiny, *ENTRY, "    repeat: weekly", "    until: 2026-12-01")
     assert problems(tiny) == [
-        message(f"{CALENDAR}:6: kolom 'entries.0.until'",
+        message(f"{CALENDAR}:6: entri ke-1, kolom 'until'",
                 "'until' (2026-12-01) lebih awal daripada 'start' (2026-12-21).",
                 "Tulis tanggal terakhir pengulangan yang sama dengan atau setelah tanggal mulai."),
     ]
@@ -742,7 +749,7 @@ def test_a_calendar_except_date_outside_the_series_names_the_nearest_series_date
     write_calendar(tiny, *ENTRY, "    repeat: weekly", "    until: 2027-01-31", "    except:",
                    "      - 2026-12-28", "      - 2027-01-05")
     assert problems(tiny) == [
-        message(f"{CALENDAR}:9: kolom 'entries.0.except'",
+        message(f"{CALENDAR}:9: entri ke-1, kolom 'except'",
                 "tanggal '2027-01-05' di 'except' bukan salah satu tanggal pengulangan.",
                 "Tanggal pengulangan terdekat: 2027-01-04, 2027-01-11. Perbaiki atau hapus tanggal ini."),
     ]
@@ -772,7 +779,7 @@ def test_a_monthly_except_on_a_day_the_31st_skips_names_the_months_around_it(tin
 def test_a_calendar_entry_with_until_but_no_repeat_is_reported_on_the_until_line(tiny: TinySite) -> None:
     write_calendar(tiny, *ENTRY, "    until: 2027-01-31")
     assert problems(tiny) == [
-        message(f"{CALENDAR}:5: kolom 'entries.0.until'", "'until' hanya berlaku untuk kegiatan berulang.",
+        message(f"{CALENDAR}:5: entri ke-1, kolom 'until'", "'until' hanya berlaku untuk kegiatan berulang.",
                 "Tambahkan 'repeat: weekly' (atau daily/monthly), atau hapus 'until'."),
     ]
 
@@ -788,7 +795,7 @@ def test_an_event_with_except_but_no_repeat_is_reported_on_the_except_line(tiny:
 def test_a_calendar_entry_with_an_unknown_category_names_the_categories_of_site_yaml(tiny: TinySite) -> None:
     write_calendar(tiny, "entries:", "  - title: Libur semester", "    start: 2026-12-21", "    category: liburan")
     assert problems(tiny) == [
-        message(f"{CALENDAR}:4: kolom 'entries.0.category'", "kategori 'liburan' tidak ada di site.yaml.",
+        message(f"{CALENDAR}:4: entri ke-1, kolom 'category'", "kategori 'liburan' tidak ada di site.yaml.",
                 "Pilih salah satu: libur, rapat, atau tambahkan kategori baru di 'calendar.categories' "
                 "pada site.yaml."),
     ]
@@ -806,7 +813,7 @@ def test_an_event_with_an_unknown_category_names_the_categories_of_site_yaml(tin
 def test_a_calendar_entry_with_an_unknown_audience_names_the_audiences_of_site_yaml(tiny: TinySite) -> None:
     write_calendar(tiny, *ENTRY, "    audience: [orang-tua, guru]")
     assert problems(tiny) == [
-        message(f"{CALENDAR}:5: kolom 'entries.0.audience'", "sasaran 'guru' tidak ada di site.yaml.",
+        message(f"{CALENDAR}:5: entri ke-1, kolom 'audience'", "sasaran 'guru' tidak ada di site.yaml.",
                 "Pilih dari: kelas-9, orang-tua, atau tambahkan di 'calendar.audiences' pada site.yaml."),
     ]
 
@@ -822,7 +829,7 @@ def test_an_event_with_an_unknown_audience_names_the_audiences_of_site_yaml(tiny
 def test_a_calendar_entry_without_title_is_reported_on_the_entry_line(tiny: TinySite) -> None:
     write_calendar(tiny, *ENTRY, "  - start: 2026-12-22", "    category: libur")
     assert problems(tiny) == [
-        message(f"{CALENDAR}:5: kolom 'entries.1.title'", "kolom wajib 'title' belum diisi.",
+        message(f"{CALENDAR}:5: entri ke-2, kolom 'title'", "kolom wajib 'title' belum diisi.",
                 "Tambahkan baris 'title: ...'."),
     ]
 
@@ -830,7 +837,7 @@ def test_a_calendar_entry_without_title_is_reported_on_the_entry_line(tiny: Tiny
 def test_an_invalid_date_in_the_second_calendar_entry_is_reported_on_its_line(tiny: TinySite) -> None:
     write_calendar(tiny, *ENTRY, "  - title: Rapat", "    start: 2026-12-32", "    category: rapat")
     assert problems(tiny) == [
-        message(f"{CALENDAR}:6: kolom 'entries.1.start'", "tanggal atau waktu '2026-12-32' tidak valid.",
+        message(f"{CALENDAR}:6: entri ke-2, kolom 'start'", "tanggal atau waktu '2026-12-32' tidak valid.",
                 MOMENT_HINT),
     ]
 
@@ -838,7 +845,7 @@ def test_an_invalid_date_in_the_second_calendar_entry_is_reported_on_its_line(ti
 def test_a_calendar_url_that_is_a_broken_link_is_reported_on_the_url_line(tiny: TinySite) -> None:
     write_calendar(tiny, *ENTRY, "    url: /agenda/libur/")
     assert problems(tiny) == [
-        message(f"{CALENDAR}:5: kolom 'entries.0.url'", "tautan '/agenda/libur/' menuju halaman yang tidak ada.",
+        message(f"{CALENDAR}:5: entri ke-1, kolom 'url'", "tautan '/agenda/libur/' menuju halaman yang tidak ada.",
                 LINK_HINT),
     ]
 
@@ -860,7 +867,7 @@ def test_a_calendar_file_with_two_documents_is_reported_on_the_second(tiny: Tiny
 def test_a_calendar_entry_written_as_plain_text_does_not_speak_of_a_field_named_0(tiny: TinySite) -> None:
     write_calendar(tiny, "entries:", "  - Libur semester 2026-12-21")
     [found] = problems(tiny)
-    assert found.startswith(f"{CALENDAR}:2: kolom 'entries.0': ")
+    assert found.startswith(f"{CALENDAR}:2: entri ke-1: ")
     assert "'0'" not in found and "'0:'" not in found
 
 
@@ -874,7 +881,7 @@ def test_problems_in_several_files_are_all_reported_sorted_by_file_and_line_with
     result = tiny.run("check")
     assert result.returncode == 1
     assert result.stderr == "\n".join([
-        message(f"{CALENDAR}:4: kolom 'entries.0.category'", "kategori 'liburan' tidak ada di site.yaml.",
+        message(f"{CALENDAR}:4: entri ke-1, kolom 'category'", "kategori 'liburan' tidak ada di site.yaml.",
                 "Pilih salah satu: libur, rapat, atau tambahkan kategori baru di 'calendar.categories' "
                 "pada site.yaml."),
         message(f"{EVENT}:3: kolom 'start'", "tanggal atau waktu '2026-13-01' tidak valid.", MOMENT_HINT),
@@ -882,7 +889,7 @@ def test_problems_in_several_files_are_all_reported_sorted_by_file_and_line_with
                 "Pilih salah satu: offline, online, hybrid."),
         message(f"{PAGE}:3: kolom 'order'", "kolom 'order' harus berupa bilangan bulat, bukan 'satu'.",
                 "Tulis angka saja, misalnya 1, 2 atau 10."),
-        "Build gagal: 4 masalah ditemukan. Situs sebelumnya tidak diubah.\n",
+        "Pemeriksaan gagal: 4 masalah ditemukan.\n",
     ])
 
 
@@ -948,7 +955,7 @@ def test_an_english_site_reports_a_site_yaml_error_in_english(tiny: TinySite) ->
         "site.yaml:21: field 'warna': unknown field 'warna'.\n"
         "  Hint: Allowed fields: base_url, calendar, cname, description, language, menu, og_image, output_dir, school, "
         "sections, timezone, title.\n"
-        "Build failed: 1 problem(s) found. The previous site was not changed.\n"
+        "Check failed: 1 problem(s) found.\n"
     )
 
 
@@ -964,7 +971,7 @@ def test_format_github_prints_one_annotation_per_problem_on_stdout(tiny: TinySit
         "Tulis tanggal TTTT-BB-HH, atau tanggal dan jam 'TTTT-BB-HH JJ:MM' dalam tanda kutip, "
         'misalnya "2026-12-05 08:00".\n'
     )
-    assert result.stderr == "Build gagal: 1 masalah ditemukan. Situs sebelumnya tidak diubah.\n"
+    assert result.stderr == "Pemeriksaan gagal: 1 masalah ditemukan.\n"
 
 
 # --- 21. encodings ---------------------------------------------------------------------------------
@@ -1008,3 +1015,369 @@ def test_any_front_matter_either_builds_or_fails_with_located_problems(tiny: Tin
         assert any(problem.source == EVENT for problem in exc.errors)
         for problem in exc.errors:
             problem.format(exc.language)  # every message can be written out
+
+
+# --- 22. nothing vanishes: files under content/ that no loader reads -----------------------------------
+
+MOVE_ANY = (
+    "Pindahkan berkas ke content/events/ (kegiatan), content/announcements/ (pengumuman), "
+    "content/achievements/ (prestasi) atau content/pages/ (informasi)."
+)
+ANNOUNCEMENT_TEXT = text("---", "title: Libur semester", "date: 2026-11-20", "---", "Libur.")
+
+
+@pytest.mark.parametrize(
+    ("name", "suffix", "suggestion"),
+    [
+        ("content/events/pentas.MD", ".MD", "pentas.md"),
+        ("content/events/pentas.markdown", ".markdown", "pentas.md"),
+        ("content/events/pentas.md.txt", ".md.txt", "pentas.md"),
+        ("content/pages/profil/sejarah.txt", ".txt", "sejarah.md"),
+    ],
+)
+def test_a_markdown_file_with_another_ending_is_reported_with_its_new_name(
+    tiny: TinySite, name: str, suffix: str, suggestion: str
+) -> None:
+    tiny.write(name, text("---", "title: Pentas", "start: 2026-12-05", "category: rapat", "---"))
+    assert problems(tiny) == [
+        message(name, f"berkas ini tidak dimuat: namanya berakhiran '{suffix}', bukan '.md'.",
+                f"Ganti nama berkas menjadi '{suggestion}' (huruf kecil).")
+    ]
+
+
+def test_an_announcement_in_a_misspelled_folder_is_told_where_it_belongs(tiny: TinySite) -> None:
+    tiny.write("content/pengumuman/libur.md", ANNOUNCEMENT_TEXT)
+    assert problems(tiny) == [
+        message("content/pengumuman/libur.md", "berkas ini tidak dimuat: folder 'content/pengumuman/' tidak dibaca.",
+                "Pindahkan berkas ke folder content/announcements/.")
+    ]
+
+
+def test_an_event_in_content_event_is_told_to_move_to_content_events(tiny: TinySite) -> None:
+    tiny.write("content/event/pentas.md", text("---", "title: Pentas", "start: 2026-12-05", "category: rapat", "---"))
+    assert problems(tiny) == [
+        message("content/event/pentas.md", "berkas ini tidak dimuat: folder 'content/event/' tidak dibaca.",
+                "Pindahkan berkas ke folder content/events/.")
+    ]
+
+
+def test_a_file_in_the_content_root_and_one_in_a_year_folder_are_both_reported(tiny: TinySite) -> None:
+    tiny.write("content/libur.md", ANNOUNCEMENT_TEXT)
+    tiny.write("content/events/2026/pentas.md", text("---", "title: Pentas", "start: 2026-12-05", "category: rapat",
+                                                     "---"))
+    tiny.write("content/catatan.md", text("---", "judul: Catatan", "---"))
+    assert problems(tiny) == [
+        message("content/catatan.md", "berkas ini tidak dimuat: folder 'content/' tidak dibaca.", MOVE_ANY),
+        message("content/events/2026/pentas.md",
+                "berkas ini tidak dimuat: folder 'content/events/2026/' tidak dibaca.",
+                "Pindahkan berkas ke folder content/events/."),
+        message("content/libur.md", "berkas ini tidak dimuat: folder 'content/' tidak dibaca.",
+                "Pindahkan berkas ke folder content/announcements/."),
+    ]
+
+
+def test_a_photo_uploaded_into_content_is_told_to_go_to_static_images(tiny: TinySite) -> None:
+    (tiny.root / "content/events/foto.jpg").write_bytes(b"not shown")
+    assert problems(tiny) == [
+        message("content/events/foto.jpg",
+                "berkas ini tidak dimuat: gambar dan dokumen di folder content/ tidak masuk ke situs.",
+                "Unggah gambar ke static/images/ dan PDF ke static/files/, lalu tulis alamatnya, "
+                "misalnya 'image: images/foto.jpg'.")
+    ]
+
+
+def test_the_home_page_saved_as_index_md_in_capitals_is_told_its_name(tiny: TinySite) -> None:
+    (tiny.root / "content/index.md").rename(tiny.root / "content/index.MD")
+    assert problems(tiny) == [
+        message("content/index.MD", "berkas ini tidak dimuat: namanya berakhiran '.MD', bukan '.md'.",
+                "Ganti nama berkas menjadi 'index.md' (huruf kecil).")
+    ]
+
+
+def test_hidden_files_such_as_gitkeep_are_not_reported(tiny: TinySite) -> None:
+    tiny.write("content/announcements/.gitkeep", "")
+    assert tiny.build().warnings == ()
+
+
+def test_a_file_that_is_not_loaded_fails_check_through_the_cli_in_english(tiny: TinySite) -> None:
+    tiny.write("site.yaml", site_yaml(replace=("language: id", "language: en")))
+    tiny.write("content/events/pentas.MD", text("---", "title: Pentas", "start: 2026-12-05", "category: rapat", "---"))
+    result = tiny.run("check")
+    assert result.returncode == 1
+    assert result.stderr == (
+        "content/events/pentas.MD: this file is not loaded: its name ends in '.MD', not '.md'.\n"
+        "  Hint: Rename the file to 'pentas.md' (lowercase).\n"
+        "Check failed: 1 problem(s) found.\n"
+    )
+
+
+def test_an_announcement_in_the_events_folder_is_told_to_move_not_to_rename_a_field(tiny: TinySite) -> None:
+    tiny.write("content/events/libur.md", text("---", "title: Libur", "date: 2026-11-20", "priority: important",
+                                               "---"))
+    assert problems(tiny) == [
+        message("content/events/libur.md:3: kolom 'date'",
+                "kolom 'date' bukan kolom kegiatan; isi berkas ini cocok untuk pengumuman.",
+                "Pindahkan berkas ke folder content/announcements/."),
+    ]
+
+
+# --- 23. warnings: the site is built, the editor is told, --strict fails --------------------------------
+
+
+def warnings_of(tiny: TinySite, language: str = "id") -> list[str]:
+    """The formatted warnings of a build that succeeds."""
+    return [w.format(language, warning=True) for w in tiny.build().warnings]
+
+
+def warning(where: str, what: str, hint: str) -> str:
+    """The Indonesian text of one warning: 'peringatan' follows the file and line."""
+    location, _, field = where.partition(": ")
+    return f"{location}: peringatan: {field + ': ' if field else ''}{what}\n  Petunjuk: {hint}"
+
+
+def test_an_urgent_announcement_without_expires_is_a_warning(tiny: TinySite) -> None:
+    tiny.write(ANNOUNCEMENT, text("---", "title: Sekolah libur", "date: 2026-11-20", "priority: urgent", "---"))
+    assert warnings_of(tiny) == [
+        warning(f"{ANNOUNCEMENT}:4: kolom 'expires'",
+                "pengumuman 'urgent' tanpa 'expires' tampil sebagai spanduk di setiap halaman tanpa batas waktu.",
+                "Tambahkan 'expires: TTTT-BB-HH', hari terakhir spanduk tampil, misalnya 'expires: 2026-11-27'.")
+    ]
+
+
+def test_expires_before_date_is_a_warning(tiny: TinySite) -> None:
+    tiny.write(ANNOUNCEMENT, text("---", "title: Libur", "date: 2026-11-20", "expires: 2026-11-02", "---"))
+    assert warnings_of(tiny) == [
+        warning(f"{ANNOUNCEMENT}:4: kolom 'expires'",
+                "'expires' (2026-11-02) lebih awal daripada 'date' (2026-11-20): pengumuman ini tidak pernah "
+                "tampil di beranda.",
+                "Tulis tanggal berakhir yang sama dengan atau setelah tanggal terbit.")
+    ]
+
+
+def test_students_written_as_one_text_is_a_warning(tiny: TinySite) -> None:
+    tiny.write(ACHIEVEMENT, text("---", "title: Juara", "date: 2026-11-02", "level: city", "field: academic",
+                                 "students: Ahmad Putra, Rina Budi Sari", "---"))
+    assert warnings_of(tiny) == [
+        warning(f"{ACHIEVEMENT}:6: kolom 'students'",
+                "kolom 'students' ditulis sebagai satu teks, jadi semua nama tampil sebagai satu orang "
+                "('A. P. R. B. S.').",
+                "Tulis setiap nama di baris sendiri di bawah 'students:', diawali '  - '.")
+    ]
+
+
+def test_a_full_name_in_the_text_without_consent_is_a_warning(tiny: TinySite) -> None:
+    tiny.write(ACHIEVEMENT, text("---", "title: Juara", "date: 2026-11-02", "level: city", "field: academic",
+                                 "students: [Ahmad Fauzi]", "---", "Selamat kepada", "ahmad fauzi dari kelas 9."))
+    assert warnings_of(tiny) == [
+        warning(f"{ACHIEVEMENT}:9", "nama lengkap siswa 'Ahmad Fauzi' tertulis di isi, padahal 'consent' bukan true.",
+                "Tulis inisialnya ('A. F.') di isi, atau isi 'consent: true' bila wali sudah setuju.")
+    ]
+
+
+def test_a_full_name_in_the_title_without_consent_is_a_warning(tiny: TinySite) -> None:
+    tiny.write(ACHIEVEMENT, text("---", "title: Ahmad Fauzi Juara Pidato", "date: 2026-11-02", "level: city",
+                                 "field: academic", "students:", "  - Ahmad Fauzi", "---"))
+    assert warnings_of(tiny) == [
+        warning(f"{ACHIEVEMENT}:2", "nama lengkap siswa 'Ahmad Fauzi' tertulis di isi, padahal 'consent' bukan true.",
+                "Tulis inisialnya ('A. F.') di isi, atau isi 'consent: true' bila wali sudah setuju.")
+    ]
+
+
+def test_a_full_name_with_consent_is_no_warning(tiny: TinySite) -> None:
+    tiny.write(ACHIEVEMENT, text("---", "title: Juara", "date: 2026-11-02", "level: city", "field: academic",
+                                 "students: [Ahmad Fauzi]", "consent: true", "---", "Selamat, Ahmad Fauzi."))
+    assert warnings_of(tiny) == []
+
+
+def test_the_skeleton_text_left_in_a_page_is_a_warning(tiny: TinySite) -> None:
+    tiny.write(PAGE, text("---", "title: Kontak", "---", "## Alamat", "", "Tulis isinya di sini."))
+    assert warnings_of(tiny) == [
+        warning(f"{PAGE}:6", "teks kerangka 'Tulis isinya di sini.' belum diganti.",
+                "Ganti baris ini dengan isi yang sebenarnya, atau tulis 'draft: true' sampai isinya siap.")
+    ]
+
+
+def test_placeholder_contacts_in_site_yaml_are_warnings(tiny: TinySite) -> None:
+    tiny.write("site.yaml", site_yaml(replace=("    locality: Kota Contoh\n", "    locality: Kota Contoh\n"
+                                               '  phone: "+62 000-0000-0000"\n  email: humas@sekolah.example\n')))
+    assert warnings_of(tiny) == [
+        warning("site.yaml:11: kolom 'school.phone'", "'+62 000-0000-0000' adalah data contoh, bukan kontak sekolah.",
+                "Tulis kontak sekolah yang asli, atau hapus baris ini."),
+        warning("site.yaml:12: kolom 'school.email'",
+                "'humas@sekolah.example' adalah data contoh, bukan kontak sekolah.",
+                "Tulis kontak sekolah yang asli, atau hapus baris ini."),
+    ]
+
+
+def test_the_example_schools_name_in_another_schools_site_is_a_warning(tiny: TinySite) -> None:
+    tiny.write("site.yaml", site_yaml(replace=("description: Situs contoh untuk pengujian.",
+                                               "description: Situs humas SMP Negeri 1 Prabumulih.")))
+    tiny.write(PAGE, text("---", "title: Kontak", "---", "Alamat:", "Jalan Mangga No. 02, Kota Prabumulih."))
+    assert warnings_of(tiny) == [
+        warning(f"{PAGE}:5", "'Prabumulih' adalah sekolah contoh, padahal situs ini milik SMP Contoh.",
+                "Ganti atau hapus teks contoh ini; lihat daftar periksa sekolah baru di docs/panduan-editor.md."),
+        warning("site.yaml:2: kolom 'description'",
+                "'SMP Negeri 1 Prabumulih' adalah sekolah contoh, padahal situs ini milik SMP Contoh.",
+                "Ganti atau hapus teks contoh ini; lihat daftar periksa sekolah baru di docs/panduan-editor.md."),
+    ]
+
+
+def test_warnings_pass_check_and_fail_it_under_strict(tiny: TinySite) -> None:
+    tiny.write(PAGE, text("---", "title: Kontak", "---", "Tulis isinya di sini."))
+    shown = (f"{PAGE}:4: peringatan: teks kerangka 'Tulis isinya di sini.' belum diganti.\n"
+             "  Petunjuk: Ganti baris ini dengan isi yang sebenarnya, atau tulis 'draft: true' sampai isinya siap.\n")
+    result = tiny.run("check")
+    assert (result.returncode, result.stderr) == (0, shown)
+    assert result.stdout.startswith("Pemeriksaan selesai: tidak ada kesalahan, 1 peringatan (")
+    strict = tiny.run("check", "--strict")
+    assert (strict.returncode, strict.stdout) == (1, "")
+    assert strict.stderr == shown + "Gagal karena --strict: 1 peringatan ditemukan.\n"
+
+
+def test_build_strict_writes_nothing_when_there_is_a_warning(tiny: TinySite) -> None:
+    tiny.write(PAGE, text("---", "title: Kontak", "---", "Tulis isinya di sini."))
+    result = tiny.run("build", "--strict")
+    assert result.returncode == 1
+    assert not (tiny.root / "_site").exists()
+
+
+def test_warnings_come_after_errors_and_as_github_warning_annotations(tiny: TinySite) -> None:
+    tiny.write(PAGE, text("---", "title: Kontak", "---", "Tulis isinya di sini."))
+    write_event(tiny, "title: Rapat", "start: 2026-13-01", "category: rapat")
+    result = tiny.run("check", "--format", "github")
+    assert result.returncode == 1
+    assert result.stdout == (
+        "::error file=content/events/rapat.md,line=3,title=start::tanggal atau waktu '2026-13-01' tidak valid. "
+        + MOMENT_HINT + "\n"
+        "::warning file=content/pages/kontak.md,line=4,title=content/pages/kontak.md::teks kerangka "
+        "'Tulis isinya di sini.' belum diganti. Ganti baris ini dengan isi yang sebenarnya, atau tulis "
+        "'draft: true' sampai isinya siap.\n"
+    )
+    assert result.stderr == "Pemeriksaan gagal: 1 masalah ditemukan.\n"
+
+
+def test_an_english_site_warns_in_english(tiny: TinySite) -> None:
+    tiny.write("site.yaml", site_yaml(replace=("language: id", "language: en")))
+    tiny.write(ANNOUNCEMENT, text("---", "title: Closed", "date: 2026-11-20", "priority: urgent", "---"))
+    assert warnings_of(tiny, "en") == [
+        f"{ANNOUNCEMENT}:4: warning: field 'expires': an 'urgent' announcement without 'expires' is a banner on "
+        "every page for ever.\n"
+        "  Hint: Add 'expires: YYYY-MM-DD', the last day of the banner, for example 'expires: 2026-11-27'."
+    ]
+
+
+def test_the_preview_shows_the_warnings_on_every_page_and_the_published_site_does_not(tiny: TinySite) -> None:
+    tiny.write(PAGE, text("---", "title: Kontak", "---", "Tulis isinya di sini."))
+    preview = tiny.build(dev=True, write=False).files["index.html"].decode()
+    assert '<details class="dev-warnings" role="note">' in preview
+    assert "<summary>Peringatan (hanya di pratinjau): 1</summary>" in preview
+    assert f"<pre>{PAGE}:4: peringatan: teks kerangka &#39;Tulis isinya di sini.&#39; belum diganti." in preview
+    published = tiny.build(write=False).files["index.html"].decode()
+    assert "dev-warnings" not in published
+
+
+# --- 24. sharper hints ------------------------------------------------------------------------------
+
+
+def test_a_misindented_audience_list_is_named_as_such(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-12-05", "category: rapat", "audience:", "  - kelas-9",
+                "   - orang-tua")
+    assert problems(tiny) == [
+        message(f"{EVENT}:5: kolom 'audience'",
+                "'kelas-9 - orang-tua' terbaca sebagai satu nilai: baris daftar di bawah 'audience' tidak sejajar.",
+                "Tulis setiap isi di baris sendiri diawali '- ', dengan jarak dari tepi kiri yang sama persis, "
+                "atau [a, b]."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "suggestion"),
+    [
+        ("5 Desember 2026", "2026-12-05"),
+        ("Sabtu, 5 Desember 2026", "2026-12-05"),
+        ("05-12-2026", "2026-12-05"),
+        ('"5 Des 2026 08.00 WIB"', '"2026-12-05 08:00"'),
+    ],
+)
+def test_a_date_in_indonesian_words_is_shown_as_it_must_be_written(tiny: TinySite, written: str,
+                                                                   suggestion: str) -> None:
+    write_event(tiny, "title: Rapat", f"start: {written}", "category: rapat")
+    shown = written.strip('"')
+    assert problems(tiny) == [
+        message(f"{EVENT}:3: kolom 'start'", f"tanggal '{shown}' tidak ditulis sebagai TTTT-BB-HH.",
+                f"Tulis {suggestion}."),
+    ]
+
+
+def test_curly_quotes_around_a_time_are_named(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: “2026-12-05 08:00”", "category: rapat")
+    assert problems(tiny) == [
+        message(f"{EVENT}:3: kolom 'start'", "'“2026-12-05 08:00”' memakai tanda kutip miring (“ ” atau ‘ ’).",
+                'Ganti dengan tanda kutip lurus biasa: "2026-12-05 08:00".'),
+    ]
+
+
+def test_an_unquoted_colon_in_a_title_is_told_to_quote_it(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat: Persiapan Ujian", "start: 2026-12-05", "category: rapat")
+    assert problems(tiny) == [
+        message(f"{EVENT}:2", "tanda titik dua ':' di tengah nilai membuat baris ini tidak terbaca.",
+                'Apit nilainya dengan tanda kutip, misalnya title: "Rapat: Persiapan Ujian".'),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "line", "what", "hint"),
+    [
+        (("title: Rapat", "tags:", "  - a", " - b"), 5, "indentasi baris ini tidak sejajar dengan baris sebelumnya.",
+         "Samakan jarak dari tepi kiri dengan baris lain di kelompok yang sama (pakai spasi)."),
+        (("title: Rapat", "Rapat orang tua", "start: 2026-12-05"), 3, "baris ini tidak berbentuk 'nama: nilai'.",
+         "Tulis nama kolom, titik dua dan spasi, lalu nilainya, misalnya 'title: Pentas Seni'."),
+    ],
+)
+def test_yaml_syntax_errors_are_explained_in_indonesian(
+    tiny: TinySite, lines: tuple[str, ...], line: int, what: str, hint: str
+) -> None:
+    write_event(tiny, *lines)
+    assert problems(tiny) == [message(f"{EVENT}:{line}", what, hint)]
+
+
+def test_an_image_path_starting_with_static_is_told_to_drop_it(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-12-05", "category: rapat", "image: static/images/rapat.jpg",
+                "image_alt: Rapat")
+    assert problems(tiny) == [
+        message(f"{EVENT}:5: kolom 'image'", "alamat berkas 'static/images/rapat.jpg' diawali 'static/'.",
+                "Alamat ditulis tanpa 'static/': tulis 'images/rapat.jpg' (berkasnya di static/images/rapat.jpg)."),
+    ]
+
+
+def test_a_calendar_entry_is_named_by_its_number_from_one_in_english_too(tiny: TinySite) -> None:
+    tiny.write("site.yaml", site_yaml(replace=("language: id", "language: en")))
+    write_calendar(tiny, "entries:", "  - title: Libur", "    start: 2026-12-21", "    category: libur",
+                   "  - title: Rapat", "    start: 2026-12-32", "    category: rapat")
+    assert problems(tiny) == [
+        f"{CALENDAR}:6: entry 2, field 'start': date or time '2026-12-32' is not valid.\n"
+        '  Hint: Write a date YYYY-MM-DD, or a date and time "YYYY-MM-DD HH:MM" in quotes, '
+        'for example "2026-12-05 08:00".'
+    ]
+
+
+# --- 25. scheduled publishing ---------------------------------------------------------------------
+
+
+def test_an_announcement_dated_tomorrow_is_nowhere_until_its_day(tiny: TinySite) -> None:
+    tiny.write(ANNOUNCEMENT, text("---", "title: Libur semester", "date: 2026-11-25", "---", "Libur."))
+    before = tiny.build(write=False).files
+    assert not any(name.startswith("pengumuman/libur/") for name in before)
+    leaks = [name for name, data in before.items() if b"Libur semester" in data or b"/pengumuman/libur/" in data]
+    assert leaks == []
+    after = build_site(tiny.root, Options(today=date(2026, 11, 25), write=False)).files
+    assert "pengumuman/libur/index.html" in after
+    assert b"/pengumuman/libur/" in after["sitemap.xml"] and b"Libur semester" in after["feed.xml"]
+
+
+def test_an_achievement_dated_in_the_future_waits_and_a_link_to_it_is_not_broken(tiny: TinySite) -> None:
+    tiny.write(ACHIEVEMENT, text("---", "title: Juara Pidato", "date: 2026-12-01", "level: city",
+                                 "field: academic", "---"))
+    tiny.write(PAGE, text("---", "title: Kontak", "---", "Lihat [prestasi](/prestasi/juara/)."))
+    files = tiny.build(write=False).files
+    assert not any(b"Juara Pidato" in data for data in files.values())

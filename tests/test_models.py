@@ -49,7 +49,7 @@ def test_parse_date_accepts_february_29_of_a_leap_year() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["2026-13-01", "2026-02-29", "2026-12-32", "0000-01-01", "5/12/2026", "2026-1-5", "05-12-2026",
+    "text", ["2026-13-01", "2026-02-29", "2026-12-32", "0000-01-01", "31/02/2026", "2026-1-5", "31 Februari 2026",
              "2026-12-05 08:00", "besok", "9999-12-31", "1066-10-14"],
 )
 def test_parse_date_refuses_anything_but_a_real_yyyy_mm_dd_date(text: str) -> None:
@@ -83,10 +83,29 @@ def test_parse_moment_accepts_the_last_minute_of_the_day() -> None:
     assert parse_moment("2026-12-31 23:59") == datetime(2026, 12, 31, 23, 59)
 
 
-@pytest.mark.parametrize("text", ["2026-13-01", "1/7/2026", "2026-12-05 25:00", "2026-12-05 24:00",
+@pytest.mark.parametrize("text", ["2026-13-01", "31/6/2026", "2026-12-05 25:00", "2026-12-05 24:00",
                                   "2026-12-05 08:60", "2026-12-05  08:00", "2026-12-05 08:00:00", "pukul 8"])
 def test_parse_moment_refuses_an_impossible_or_misspelled_moment(text: str) -> None:
     assert refused(parse_moment, text) == ("moment_invalid", {"value": text})
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [("5/12/2026", "2026-12-05"), ("05-12-2026", "2026-12-05"), ("5 Desember 2026", "2026-12-05"),
+     ("Sabtu, 5 Desember 2026", "2026-12-05"), ("17 Agustus 2026", "2026-08-17"), ("2 mei 2027", "2027-05-02")],
+)
+def test_parse_date_shows_a_day_first_or_worded_date_as_it_must_be_written(text: str, suggestion: str) -> None:
+    assert refused(parse_date, text) == ("date_words", {"value": text, "suggestion": suggestion})
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [("1/7/2026", "2026-07-01"), ("5 Desember 2026 pukul 08.00", '"2026-12-05 08:00"'),
+     ("5 Des 2026 8.30 WIB", '"2026-12-05 08:30"'), ("“2026-12-05 08:00”", '"2026-12-05 08:00"')],
+)
+def test_parse_moment_shows_a_worded_or_curly_quoted_moment_as_it_must_be_written(text: str, suggestion: str) -> None:
+    code = "curly_quotes" if "“" in text else "date_words"
+    assert refused(parse_moment, text) == (code, {"value": text, "suggestion": suggestion})
 
 
 @pytest.mark.parametrize("text", ["10:30", "8.00"])

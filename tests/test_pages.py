@@ -120,3 +120,18 @@ def test_without_og_image_the_site_makes_its_own_preview_card(tiny: TinySite) ->
     assert card.size == (1200, 630) and len(built.files["images/kartu-situs.png"]) < 300_000
     assert ('<meta property="og:image" content="https://example.github.io/nama-repo/images/kartu-situs.png">'
             in built.files["index.html"].decode("utf-8"))
+
+
+def test_drafts_are_marked_in_the_preview_lists_and_banner_and_absent_from_the_published_site(tiny: TinySite) -> None:
+    tiny.write("content/announcements/libur.md", "---\ntitle: Libur mendadak\ndate: 2026-11-20\nexpires: 2026-11-30\n"
+               "priority: urgent\ndraft: true\n---\nLibur.\n")
+    tiny.write("content/events/rapat.md", "---\ntitle: Rapat orang tua\nstart: 2026-12-05\ncategory: rapat\n"
+               "draft: true\n---\nRapat.\n")
+    preview = {name: data.decode("utf-8") for name, data in tiny.build(write=False, drafts=True).files.items()
+               if name.endswith(".html")}
+    tag = ' <span class="draft-tag">DRAF</span>'
+    assert f'<a href="/nama-repo/pengumuman/libur/">Libur mendadak</a>{tag}</p>' in preview["kalender/index.html"]
+    assert f'<a href="/nama-repo/pengumuman/libur/">Libur mendadak</a>{tag}</h3>' in preview["pengumuman/index.html"]
+    assert f'<a href="/nama-repo/agenda/rapat/">Rapat orang tua</a>{tag}</h3>' in preview["agenda/index.html"]
+    published = pages(tiny)
+    assert not any("Libur mendadak" in html or "draft-tag" in html for html in published.values())

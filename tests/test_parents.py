@@ -25,12 +25,12 @@ import lxml.html
 import pytest
 import rnc2rng
 import yaml
-from conftest import REPO, TODAY, TinySite
+from conftest import EXAMPLE, REPO, TODAY, TinySite
 from PIL import Image
 
 from sitegen.pipeline import Options, build_site
 
-SITE = yaml.safe_load((REPO / "site.yaml").read_text(encoding="utf-8"))
+SITE = yaml.safe_load((EXAMPLE / "site.yaml").read_text(encoding="utf-8"))
 BASE_URL = SITE["base_url"]  # "https://smpn1-prabumulih.github.io/situs/"
 BASE_PATH = urlsplit(BASE_URL).path  # "/situs/"
 ATOM = "http://www.w3.org/2005/Atom"
@@ -48,7 +48,7 @@ def front_matter(path: Path) -> dict[str, Any]:
 
 
 def sources(kind: str) -> dict[str, dict[str, Any]]:
-    return {p.stem: front_matter(p) for p in sorted((REPO / "content" / kind).glob("*.md"))}
+    return {p.stem: front_matter(p) for p in sorted((EXAMPLE / "content" / kind).glob("*.md"))}
 
 
 EVENTS = sources("events")
@@ -367,7 +367,7 @@ def test_announcement_and_achievement_pages_are_news_articles(example_site: Path
 
 def test_attachment_is_listed_with_its_type_and_size(example_site: Path) -> None:
     [attachment] = ANNOUNCEMENTS[URGENT]["attachments"]
-    source = REPO / "static" / attachment["file"]
+    source = EXAMPLE / "static" / attachment["file"]
     kilobytes = math.ceil(source.stat().st_size / 1024)  # rounded up: never promise a smaller download
     tree = parse((example_site / "pengumuman" / URGENT / "index.html").read_bytes())
     [item] = tree.xpath('//ul[contains(@class, "attachments")]/li')

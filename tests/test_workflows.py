@@ -99,6 +99,12 @@ def test_check_runs_on_every_push_and_pull_request() -> None:
         assert job.get("env", {}).get("CI") == "true", "CI=true: a skipped test fails the check"
 
 
+def test_check_runs_the_quality_gates_on_the_schools_own_site() -> None:
+    gates = [s for s in steps(load(CHECK)) if "tests/test_quality.py" in s.get("run", "")]
+    expected = [("python -m pytest tests/test_quality.py", {"SITE_SOURCES": "."})]
+    assert [(s["run"], s.get("env")) for s in gates] == expected
+
+
 def test_deploy_triggers_permissions_and_concurrency() -> None:
     workflow = load(DEPLOY)
     triggers = workflow["on"]

@@ -186,12 +186,18 @@ def test_a_complex_key_is_refused_as_not_name_value_fields() -> None:
     assert refused("? [a, b]\n: c\n") == SiteError("x.yaml", 1, None, "yaml_not_mapping")
 
 
-def test_a_syntax_error_is_located_and_keeps_the_parser_problem() -> None:
+def test_a_colon_in_a_value_is_located_and_the_quoted_value_shown() -> None:
     assert refused("title: Rapat: penting\n", first_line=2) == SiteError(
-        "x.yaml", 2, None, "yaml_syntax", (("problem", "mapping values are not allowed in this context"),)
+        "x.yaml", 2, None, "yaml_colon", (("example", 'title: "Rapat: penting"'),)
     )
+
+
+def test_a_syntax_error_without_words_of_our_own_keeps_the_parser_problem() -> None:
+    problem = refused("a: b\n@c: d\n")
+    assert (problem.line, problem.code) == (2, "yaml_syntax")
+    assert dict(problem.params)["problem"] == "found character that cannot start any token"
 
 
 def test_a_tab_in_indentation_is_a_located_syntax_error() -> None:
     problem = refused("audience:\n\t- orang-tua\n")
-    assert (problem.line, problem.code) == (2, "yaml_syntax")
+    assert (problem.line, problem.code) == (2, "yaml_tab")
