@@ -185,7 +185,8 @@ def test_two_calendar_entries_with_one_id_are_reported(tiny: TinySite) -> None:
     result = tiny.run("check")
     assert result.returncode == 1
     assert (
-        "content/calendars/2026.yaml:6: entri ke-2, kolom 'id': id 'rapat-komite' sudah dipakai entri lain di baris 2.\n"
+        "content/calendars/2026.yaml:6: entri ke-2, kolom 'id': "
+        "id 'rapat-komite' sudah dipakai entri lain di baris 2.\n"
         "  Petunjuk: Setiap entri kalender perlu id sendiri: ubah salah satunya, misalnya 'rapat-komite-2'."
     ) in result.stderr
 
