@@ -1381,3 +1381,18 @@ def test_an_achievement_dated_in_the_future_waits_and_a_link_to_it_is_not_broken
     tiny.write(PAGE, text("---", "title: Kontak", "---", "Lihat [prestasi](/prestasi/juara/)."))
     files = tiny.build(write=False).files
     assert not any(b"Juara Pidato" in data for data in files.values())
+
+
+def test_a_calendar_in_the_events_folder_and_an_event_in_the_calendars_folder_are_told_to_move(tiny: TinySite) -> None:
+    write_calendar(tiny, "entries:", "  - title: Libur", "    start: 2026-12-21", "    category: libur")
+    (tiny.root / CALENDAR).rename(tiny.root / "content/events/kalender.yaml")
+    tiny.write("content/calendars/rapat.md", text("---", "title: Rapat", "start: 2026-12-05", "category: rapat",
+                                                  "---"))
+    assert problems(tiny) == [
+        message("content/calendars/rapat.md",
+                "berkas ini tidak dimuat: folder 'content/calendars/' hanya membaca berkas '.yaml'.",
+                "Pindahkan berkas ke folder content/events/."),
+        message("content/events/kalender.yaml",
+                "berkas ini tidak dimuat: folder 'content/events/' hanya membaca berkas '.md'.",
+                "Pindahkan berkas ke folder content/calendars/."),
+    ]
