@@ -1396,3 +1396,13 @@ def test_a_calendar_in_the_events_folder_and_an_event_in_the_calendars_folder_ar
                 "berkas ini tidak dimuat: folder 'content/events/' hanya membaca berkas '.md'.",
                 "Pindahkan berkas ke folder content/calendars/."),
     ]
+
+
+def test_the_example_schools_name_in_a_calendar_of_another_school_is_a_warning(tiny: TinySite) -> None:
+    write_calendar(tiny, "title: Kalender Akademik", "entries:", "  - title: Libur", "    start: 2026-12-21",
+                   "    category: libur", "  - title: Rapat", "    start: 2026-12-22", "    category: rapat",
+                   "    location: SMP Negeri 1 Prabumulih")
+    assert warnings_of(tiny) == [
+        warning(f"{CALENDAR}:6", "'SMP Negeri 1 Prabumulih' adalah sekolah contoh, padahal situs ini milik SMP Contoh.",
+                "Ganti atau hapus teks contoh ini; lihat daftar periksa sekolah baru di docs/panduan-editor.md."),
+    ]
