@@ -1,4 +1,4 @@
-"""Entry point: python build.py [build|check|serve|new] --help"""
+"""Entry point: python build.py [build|check|serve|new|init] --help"""
 
 import sys
 

@@ -4,19 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sitegen.config import example_names
 from sitegen.errors import BuildFailed, SiteError, error
 from sitegen.models import CalendarEntry, CalendarEntryFields, CalendarFields, SiteConfig
 from sitegen.yamlload import load_yaml, read_source, validate
 
 
-def load_calendars(root: Path, config: SiteConfig) -> tuple[tuple[CalendarEntry, ...], list[SiteError]]:
-    """Every entry of every calendar file, validated; problems are returned, not raised."""
+def load_calendars(
+    root: Path, config: SiteConfig
+) -> tuple[tuple[CalendarEntry, ...], list[SiteError], list[SiteError]]:
+    """Every entry of every calendar file, validated; problems and warnings are returned, not raised."""
     context = {
         "category": tuple(sorted(config.calendar.categories)),
         "audience": tuple(sorted(config.calendar.audiences)),
     }
     entries: list[CalendarEntry] = []
     errors: list[SiteError] = []
+    warnings: list[SiteError] = []
+    names = example_names(config.school.name, config.school.address.locality)
     for file in sorted((root / "content" / "calendars").glob("*.y*ml")):
         source = file.relative_to(root).as_posix()
         try:
@@ -44,4 +49,20 @@ def load_calendars(root: Path, config: SiteConfig) -> tuple[tuple[CalendarEntry,
                     ids[entry.id] = doc.lines.get(("entries", index, "id")) or line
                 url_line = doc.lines.get(("entries", index, "url"))
                 entries.append(CalendarEntry(source, line, name, entry, index, url_line))
-    return tuple(entries), errors
+        texts = [(doc.line_of(("title",)), calendar.title)] + [
+            (e.line, text) for e in entries if e.source == source
+            for text in (e.meta.title, e.meta.description, e.meta.location)
+        ]
+        warnings.extend(_example_school(source, texts, names, config.school.name))
+    return tuple(entries), errors, warnings
+
+
+def _example_school(
+    source: str, texts: list[tuple[int | None, str | None]], names: tuple[str, ...], school: str
+) -> list[SiteError]:
+    """The first mention of the example school in a calendar of another school."""
+    for line, text in texts:
+        found = next((n for n in names if text and n.lower() in text.lower()), None)
+        if found:
+            return [error(source, line, None, "example_school", name=found, school=school)]
+    return []

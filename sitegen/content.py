@@ -125,9 +125,11 @@ def find_unloaded_files(root: Path) -> list[SiteError]:
         kind = parts[0] if len(parts) > 1 else ""
         if _is_loaded(parts):
             continue
+        is_yaml = file.suffix.lower() in (".yaml", ".yml")
+        in_kind_folder = kind in (*KINDS, "calendars") and (len(parts) == 2 or kind == "pages")
         if file.suffix.lower() in ASSETS:
             problems.append(error(source, None, None, "ignored_asset", name=file.name))
-        elif (kind in (*KINDS, "calendars") and (len(parts) == 2 or kind == "pages")) or \
+        elif (in_kind_folder and is_yaml == (kind == "calendars")) or \
                 (len(parts) == 1 and file.name.split(".")[0].lower() == "index"):
             expected = ".yaml" if kind == "calendars" else ".md"
             suffix = "".join(file.suffixes) or "(kosong)"
@@ -138,7 +140,10 @@ def find_unloaded_files(root: Path) -> list[SiteError]:
         else:
             shown = "content/" + "/".join(parts[:-1]) + "/" if len(parts) > 1 else "content/"
             target = _folder_for(file, source, kind)
-            if target:
+            if target and in_kind_folder:  # a calendar among events, or Markdown among calendars
+                problems.append(error(source, None, None, "ignored_wrong_type", folder=shown, target=target,
+                                      expected=".yaml" if kind == "calendars" else ".md"))
+            elif target:
                 problems.append(error(source, None, None, "ignored_folder", folder=shown, target=target))
             else:
                 problems.append(error(source, None, None, "ignored_folder_unknown", folder=shown))

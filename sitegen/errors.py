@@ -392,6 +392,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("this file is not loaded: the folder '{folder}' is not read.",
                "Move the file into the folder {target}."),
     },
+    "ignored_wrong_type": {
+        "id": ("berkas ini tidak dimuat: folder '{folder}' hanya membaca berkas '{expected}'.",
+               "Pindahkan berkas ke folder {target}."),
+        "en": ("this file is not loaded: the folder '{folder}' reads only '{expected}' files.",
+               "Move the file into the folder {target}."),
+    },
     "ignored_folder_unknown": {
         "id": ("berkas ini tidak dimuat: folder '{folder}' tidak dibaca.",
                "Pindahkan berkas ke content/events/ (kegiatan), content/announcements/ (pengumuman), "

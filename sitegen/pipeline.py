@@ -117,8 +117,8 @@ def load_site(
     """Every source file that is valid and due by `today`, in one frozen Site; the problems and warnings."""
     content, problems = load_content(root, config, frozenset(static), drafts)
     content = hold_back_scheduled(content, today)
-    entries, calendar_problems = load_calendars(root, config)
-    warnings = sort_problems([*content.warnings, *config_warnings(config, config_lines)])
+    entries, calendar_problems, calendar_warnings = load_calendars(root, config)
+    warnings = sort_problems([*content.warnings, *calendar_warnings, *config_warnings(config, config_lines)])
     return Site(
         config=config,
         home=content.home,

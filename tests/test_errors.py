@@ -1381,3 +1381,28 @@ def test_an_achievement_dated_in_the_future_waits_and_a_link_to_it_is_not_broken
     tiny.write(PAGE, text("---", "title: Kontak", "---", "Lihat [prestasi](/prestasi/juara/)."))
     files = tiny.build(write=False).files
     assert not any(b"Juara Pidato" in data for data in files.values())
+
+
+def test_a_calendar_in_the_events_folder_and_an_event_in_the_calendars_folder_are_told_to_move(tiny: TinySite) -> None:
+    write_calendar(tiny, "entries:", "  - title: Libur", "    start: 2026-12-21", "    category: libur")
+    (tiny.root / CALENDAR).rename(tiny.root / "content/events/kalender.yaml")
+    tiny.write("content/calendars/rapat.md", text("---", "title: Rapat", "start: 2026-12-05", "category: rapat",
+                                                  "---"))
+    assert problems(tiny) == [
+        message("content/calendars/rapat.md",
+                "berkas ini tidak dimuat: folder 'content/calendars/' hanya membaca berkas '.yaml'.",
+                "Pindahkan berkas ke folder content/events/."),
+        message("content/events/kalender.yaml",
+                "berkas ini tidak dimuat: folder 'content/events/' hanya membaca berkas '.md'.",
+                "Pindahkan berkas ke folder content/calendars/."),
+    ]
+
+
+def test_the_example_schools_name_in_a_calendar_of_another_school_is_a_warning(tiny: TinySite) -> None:
+    write_calendar(tiny, "title: Kalender Akademik", "entries:", "  - title: Libur", "    start: 2026-12-21",
+                   "    category: libur", "  - title: Rapat", "    start: 2026-12-22", "    category: rapat",
+                   "    location: SMP Negeri 1 Prabumulih")
+    assert warnings_of(tiny) == [
+        warning(f"{CALENDAR}:6", "'SMP Negeri 1 Prabumulih' adalah sekolah contoh, padahal situs ini milik SMP Contoh.",
+                "Ganti atau hapus teks contoh ini; lihat daftar periksa sekolah baru di docs/panduan-editor.md."),
+    ]
