@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -9,7 +10,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sitegen.errors import BuildFailed, SiteError, error
-from sitegen.markdown import Converter
+from sitegen.markdown import MAX_DEPTH, Converter, limit_problems
 from sitegen.models import (
     Achievement,
     AchievementFields,
@@ -25,7 +26,8 @@ from sitegen.models import (
     PageFields,
     SiteConfig,
 )
-from sitegen.yamlload import Document, load_yaml, read_source, validate
+from sitegen.sources import MAX_STATIC_BYTES, check_file, list_files, read_text
+from sitegen.yamlload import Document, load_yaml, validate
 
 F = TypeVar("F", bound=Fields)
 
@@ -40,14 +42,11 @@ class Content:
     pages: tuple[Page, ...]
 
 
-def scan_static(root: Path) -> dict[str, Path]:
-    """Files under static/, by their path relative to it: "images/logo.png"."""
+def scan_static(root: Path) -> tuple[dict[str, Path], list[SiteError]]:
+    """Files under static/, by their path relative to it ("images/logo.png"), and the files refused."""
     folder = root / "static"
-    return {
-        p.relative_to(folder).as_posix(): p
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and not p.name.startswith(".")
-    }
+    listing = list_files(root, "static", limit=MAX_STATIC_BYTES, hidden=False)
+    return {p.relative_to(folder).as_posix(): p for p in listing.files}, listing.problems
 
 
 def load_content(
@@ -57,7 +56,7 @@ def load_content(
     loader = _Loader(root, config, static_files, drafts)
     sections = config.sections
     home_file = root / "content" / "index.md"
-    home = loader.load(home_file, HomeFields, "/") if home_file.is_file() else None
+    home = loader.load(home_file, HomeFields, "/") if os.path.lexists(home_file) else None
     events = [
         Event(*item)
         for item in loader.load_all("events", EventFields, lambda slug, _: f"/{sections.events.path}/{slug}/")
@@ -109,9 +108,10 @@ class _Loader:
 
     def load_all(self, kind: str, model: type[F], path_of: Any) -> list[tuple[Doc, F]]:
         folder = self.root / "content" / kind
-        files = sorted(folder.rglob("*.md") if kind == "pages" else folder.glob("*.md"))
+        listing = list_files(self.root, f"content/{kind}", (".md",), recursive=kind == "pages")
+        self.errors.extend(listing.problems)
         items = []
-        for file in files:
+        for file in listing.files:
             folders = tuple(slugify(p) for p in file.parent.relative_to(folder).parts)
             item = self.load(file, model, None, folders, path_of)
             if item is not None:
@@ -129,7 +129,8 @@ class _Loader:
         source = file.relative_to(self.root).as_posix()
         default_slug = "index" if file.stem == "index" else slugify(file.stem)
         try:
-            doc, body, body_line = split_front_matter(read_source(file, source), source)
+            check_file(self.root, source)
+            doc, body, body_line = split_front_matter(read_text(file, source), source)
         except BuildFailed as exc:
             self.errors.extend(exc.errors)
             self.unloaded.append(fixed_path or path_of(default_slug, folders))
@@ -144,7 +145,18 @@ class _Loader:
         self.errors.extend(self._missing_files(result, doc))
         slug = getattr(result, "slug", None) or default_slug
         path = fixed_path or path_of(slug, folders)
-        html, links = self.converter.convert(body, body_line)
+        too_much = limit_problems(body, body_line, source)
+        if too_much:
+            self.errors.extend(too_much)
+            self.unloaded.append(path)
+            return None
+        try:
+            html, links = self.converter.convert(body, body_line)
+        except RecursionError:  # a kind of nesting limit_problems does not measure
+            self.errors.append(error(source, None, None, "markdown_too_deep", depth=f"> {MAX_DEPTH}",
+                                     limit=MAX_DEPTH))
+            self.unloaded.append(path)
+            return None
         slug_line = doc.lines.get(("slug",)) if getattr(result, "slug", None) else None
         return Doc(source, slug, path, html, links, slug_line), result
 

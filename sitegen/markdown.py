@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 import markdown as md
 import nh3
 
+from sitegen.errors import SiteError, error
 from sitegen.models import BodyLink
 
 EXTENSIONS = ["tables", "toc", "attr_list", "footnotes", "fenced_code", "sane_lists"]
@@ -31,6 +32,15 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 _ROOT_LINK = re.compile(r'(\s(?:href|src)=")/(?!/)')
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 _TABLE = re.compile(r"<table>.*?</table>", re.S)
+
+# Limits that keep every file's conversion short (measured in docs/security.md): Python-Markdown
+# recurses once per nesting level, and its link parser takes time growing with the square of the
+# '[' marks in a paragraph (10,000 of them: 27 s; 200: under 0.02 s).
+MAX_LINE = 10_000  # characters in one line
+MAX_DEPTH = 20  # levels of lists and quotes: indentation (4 columns a level) and '-', '*', '+', '1.', '>' marks
+MAX_BRACKETS_PARAGRAPH = 200  # '[' marks in one paragraph
+MAX_BRACKETS_FILE = 2_000  # '[' marks in one file
+_NESTING_MARK = re.compile(r"(?:[-+*]|\d{1,9}[.)])[ \t]+|>[ \t]*")
 
 
 class Converter:
@@ -59,6 +69,48 @@ class Converter:
         )
         html = _ROOT_LINK.sub(lambda m: m[1] + self._base_path, _scrollable_tables(_top_heading_h2(clean)))
         return html, links
+
+
+def limit_problems(text: str, first_line: int, source: str) -> list[SiteError]:
+    """The first line over each limit of a Markdown body; converting it could take the build down."""
+    problems: list[SiteError] = []
+    lines = text.split("\n")
+    long = next((n for n, line in enumerate(lines) if len(line) > MAX_LINE), None)
+    if long is not None:
+        problems.append(error(source, first_line + long, None, "markdown_line_too_long",
+                              length=len(lines[long]), limit=MAX_LINE))
+    for number, line in enumerate(lines[:long]):
+        depth = nesting_depth(line)
+        if depth > MAX_DEPTH:
+            problems.append(error(source, first_line + number, None, "markdown_too_deep", depth=depth,
+                                  limit=MAX_DEPTH))
+            break
+    paragraph_start, count = 0, 0
+    for number, line in enumerate([*lines, ""]):
+        if not line.strip():
+            if count > MAX_BRACKETS_PARAGRAPH:
+                problems.append(error(source, first_line + paragraph_start, None, "markdown_too_many_brackets",
+                                      count=count, limit=MAX_BRACKETS_PARAGRAPH))
+                break
+            paragraph_start, count = number + 1, 0
+        else:
+            count += line.count("[")
+    total = text.count("[")
+    if total > MAX_BRACKETS_FILE and not any(p.code == "markdown_too_many_brackets" for p in problems):
+        problems.append(error(source, first_line, None, "markdown_too_many_brackets_file", count=total,
+                              limit=MAX_BRACKETS_FILE))
+    return problems
+
+
+def nesting_depth(line: str) -> int:
+    """How deep a line nests lists and quotes: 4 columns of indentation or one mark per level."""
+    stripped = line.expandtabs(4)
+    position = len(stripped) - len(stripped.lstrip(" "))
+    depth = position // 4
+    while found := _NESTING_MARK.match(stripped, position):
+        depth += 1 + (len(found[0]) - 2) // 4
+        position = found.end()
+    return depth
 
 
 def _top_heading_h2(html: str) -> str:

@@ -7,8 +7,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "sitegen"
 
 # Earlier modules never import later ones.
 ORDER = [
-    "errors", "models", "dates", "yamlload", "config", "markdown", "content", "calendars", "indexes", "routes",
-    "feeds", "jsonld", "images", "render", "links", "output", "search", "pipeline", "serve", "cli",
+    "errors", "sources", "models", "dates", "yamlload", "config", "markdown", "content", "calendars", "indexes",
+    "routes", "feeds", "jsonld", "images", "render", "links", "output", "search", "pipeline", "serve", "cli",
 ]
 
 
