@@ -429,11 +429,11 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "Name a new folder in 'output_dir'. The generator never moves or deletes your files; if the folder "
                "is the build of an older version, delete it yourself and build again."),
     },
-    "output_dir_unusable": {
-        "id": ("folder hasil '{value}' tidak dapat dipakai: {problem}.",
-               "Hapus tautan simbolis yang berputar, atau tulis nama folder baru di 'output_dir'."),
-        "en": ("output folder '{value}' cannot be used: {problem}.",
-               "Remove the symbolic links that loop, or name a new folder in 'output_dir'."),
+    "output_dir_loop": {
+        "id": ("folder hasil '{value}' adalah tautan simbolis yang berputar (menunjuk ke dirinya sendiri).",
+               "Hapus tautan simbolis itu, atau tulis nama folder baru di 'output_dir'."),
+        "en": ("output folder '{value}' is a symbolic link that loops (it points to itself).",
+               "Remove the symbolic link, or name a new folder in 'output_dir'."),
     },
     "output_dir_not_writable": {
         "id": ("folder hasil '{value}' tidak dapat ditulis: {problem}.",

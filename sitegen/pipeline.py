@@ -58,7 +58,8 @@ def build_site(root: Path, options: Options) -> Built:
     """Validate, render and (unless options.write is False) write the whole site, or raise BuildFailed."""
     config, config_lines = load_config(root, options.base_url)
     try:
-        output = resolve_output(root, options.output_dir or config.output_dir, config_lines.get(("output_dir",)))
+        line = None if options.output_dir else config_lines.get(("output_dir",))
+        output = resolve_output(root, options.output_dir or config.output_dir, line)
         static, problems = scan_static(root)
         problems += scan_sources(root)
         if problems:  # nothing is read while a link out of the project or a FIFO is among the sources

@@ -29,7 +29,8 @@ def listing(folder: Path) -> list[str]:
 
 
 def leftovers(root: Path) -> list[str]:
-    return sorted(p.name for p in root.iterdir() if p.name.startswith("._site."))
+    """Staging or old folders beside _site/ (the lock file stays: it is what keeps builds apart)."""
+    return sorted(p.name for p in root.iterdir() if p.name.startswith("._site.") and p.name != "._site.lock")
 
 
 def env_without_base_url(**extra: str) -> dict[str, str]:
@@ -235,20 +236,24 @@ def test_killed_build_keeps_the_previous_site_and_the_next_build_cleans_up(built
 # --- an interrupted swap -------------------------------------------------------------------
 
 
+class Stopped(BaseException):
+    """The machine stopping: no handler of the generator runs."""
+
+
 def interrupt_swap(built: TinySite, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run a build whose second rename (staging -> _site) fails, as if the machine stopped there."""
+    """Run a build that stops before its second rename (staging -> _site), as if the machine stopped there."""
     original = pathlib.Path.rename
     renames: list[str] = []
 
     def rename(self: Path, target: object) -> object:
         renames.append(self.name)
         if self.name == "._site.staging":
-            raise OSError("interrupted")
+            raise Stopped
         return original(self, target)
 
     with monkeypatch.context() as patch:
         patch.setattr(pathlib.Path, "rename", rename)
-        with pytest.raises(OSError):
+        with pytest.raises(Stopped):
             built.build()
     assert renames == ["_site", "._site.staging"]
 
@@ -344,7 +349,7 @@ def test_output_dir_in_a_subfolder_is_used(tiny: TinySite) -> None:
     assert result.output == (tiny.root / "keluaran" / "situs").resolve()
     assert (tiny.root / "keluaran" / "situs" / "index.html").is_file()
     assert not (tiny.root / "_site").exists()
-    assert sorted(p.name for p in (tiny.root / "keluaran").iterdir()) == ["situs"]
+    assert sorted(p.name for p in (tiny.root / "keluaran").iterdir()) == [".situs.lock", "situs"]  # the lock beside
 
 
 # --- the base URL decides the links ---------------------------------------------------------
