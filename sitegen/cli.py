@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "serve":
             from sitegen.serve import serve  # livereload is only needed here
 
-            return serve(root, Options(today=today, drafts=True, dev=True), args.port)
+            return serve(root, Options(today=today, drafts=True, dev=True), args.port, config.language)
         options = Options(today=today, base_url=base_url, drafts=args.drafts, write=args.command == "build")
         built = build_site(root, options)
     except BuildFailed as exc:
@@ -91,7 +91,7 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     commands.add_parser("build", parents=[common, dated], help="build the site")
     commands.add_parser("check", parents=[common, dated], help="validate, write nothing")
     serve = commands.add_parser("serve", parents=[common, dated], help="preview with live reload")
-    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
+    serve.add_argument("--port", type=_port, default=8000, help="port on 127.0.0.1, 1-65535 (default 8000)")
     new = commands.add_parser("new", parents=[common], help="create a content file")
     new.add_argument("kind", choices=NEW_KINDS)
     new.add_argument("title", help='the title, in quotes: "Pentas Seni 2027"')
@@ -104,6 +104,12 @@ def _date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date YYYY-MM-DD") from exc
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port: use a number from 1 to 65535, for example 8001")
+    return int(text)
 
 
 TEMPLATES = {
@@ -122,7 +128,8 @@ def _new(root: Path, args: argparse.Namespace) -> int:
         print(f"{path.relative_to(root)} sudah ada / already exists.", file=sys.stderr)
         return 2
     day = args.date.isoformat() if args.date else "TTTT-BB-HH"
-    title = args.title.replace('"', "'")
+    # Inside YAML double quotes a backslash starts an escape, so each one is doubled to be read back as typed.
+    title = " ".join(args.title.split()).replace("\\", "\\\\").replace('"', "'")
     text = f'---\ntitle: "{title}"\nsummary: \n{fields.format(date=day)}---\nTulis isinya di sini.\n'
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

@@ -455,11 +455,19 @@ FRAME: dict[str, dict[str, str]] = {
     "id": {"field": "kolom", "hint": "Petunjuk", "line": "baris",
            "failed": "Build gagal: {count} masalah ditemukan. Situs sebelumnya tidak diubah.",
            "checked": "Pemeriksaan selesai: tidak ada masalah ({pages} halaman).",
-           "built": "Situs selesai dibuat di {path}/ ({pages} halaman)."},
+           "built": "Situs selesai dibuat di {path}/ ({pages} halaman).",
+           "port_busy": "Port {port} sudah dipakai program lain (mungkin serve yang masih berjalan). "
+                        "Tutup program itu, atau pakai port lain: python build.py serve --port {other}",
+           "preview_failed": "Pratinjau: build gagal",
+           "preview_fix": "Perbaiki masalah di bawah ini lalu simpan berkasnya; halaman ini dimuat ulang sendiri."},
     "en": {"field": "field", "hint": "Hint", "line": "line",
            "failed": "Build failed: {count} problem(s) found. The previous site was not changed.",
            "checked": "Check finished: no problems ({pages} pages).",
-           "built": "Site written to {path}/ ({pages} pages)."},
+           "built": "Site written to {path}/ ({pages} pages).",
+           "port_busy": "Port {port} is used by another program (perhaps a serve still running). "
+                        "Close it, or use another port: python build.py serve --port {other}",
+           "preview_failed": "Preview: the build failed",
+           "preview_fix": "Fix the problems below and save the file; this page reloads by itself."},
 }
 
 LANGUAGES = ("id", "en")

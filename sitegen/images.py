@@ -10,6 +10,7 @@ from io import BytesIO
 from pathlib import PurePosixPath
 from types import MappingProxyType
 from typing import Any
+from urllib.parse import quote
 
 from PIL import Image, ImageCms, ImageDraw, ImageFont, ImageOps, JpegImagePlugin, UnidentifiedImageError
 
@@ -87,12 +88,13 @@ def make_picture(
     fallback = _flatten(variants[middle])
     files[f"{stem}-{middle}.jpg"] = _encode(fallback, "JPEG", quality=85, optimize=True, progressive=True)
     files[f"{stem}-og.jpg"] = _small_jpeg(_flatten(ImageOps.fit(image, OG_SIZE, Image.Resampling.LANCZOS)))
+    address = quote(stem)  # a space or comma in a file name would split a srcset entry
     picture = Picture(
-        src=f"/{stem}-{middle}.jpg",
+        src=f"/{address}-{middle}.jpg",
         width=fallback.width,
         height=fallback.height,
-        srcset=tuple((f"/{stem}-{w}.webp", w) for w in fitting),
-        og=f"/{stem}-og.jpg",
+        srcset=tuple((f"/{address}-{w}.webp", w) for w in fitting),
+        og=f"/{address}-og.jpg",
     )
     return picture, files
 
