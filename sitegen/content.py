@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from sitegen import markdown
 from sitegen.errors import BuildFailed, SiteError, error
-from sitegen.markdown import MAX_DEPTH, Converter, limit_problems
+from sitegen.markdown import MAX_DEPTH, Converter, TooSlow, limit_problems, time_limit
 from sitegen.models import (
     Achievement,
     AchievementFields,
@@ -151,10 +152,15 @@ class _Loader:
             self.unloaded.append(path)
             return None
         try:
-            html, links = self.converter.convert(body, body_line)
+            with time_limit(markdown.MAX_SECONDS):
+                html, links = self.converter.convert(body, body_line)
         except RecursionError:  # a kind of nesting limit_problems does not measure
             self.errors.append(error(source, None, None, "markdown_too_deep", depth=f"> {MAX_DEPTH}",
                                      limit=MAX_DEPTH))
+            self.unloaded.append(path)
+            return None
+        except TooSlow:
+            self.errors.append(error(source, None, None, "markdown_too_slow", seconds=f"{markdown.MAX_SECONDS:g}"))
             self.unloaded.append(path)
             return None
         slug_line = doc.lines.get(("slug",)) if getattr(result, "slug", None) else None

@@ -409,11 +409,18 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("this paragraph holds {count} '[' marks, more than the limit of {limit}.",
                "Remove the '[' marks that are not needed, or split the paragraph; a link uses one '['."),
     },
-    "markdown_too_many_brackets_file": {
-        "id": ("tulisan ini memuat {count} tanda '[', lebih dari batas {limit} per berkas.",
-               "Hapus tanda '[' yang tidak perlu, atau bagi tulisan menjadi beberapa halaman."),
-        "en": ("the text holds {count} '[' marks, more than the limit of {limit} per file.",
-               "Remove the '[' marks that are not needed, or split the text into several pages."),
+    "markdown_too_many_marks": {
+        "id": ("tulisan ini memuat {count} tanda '{mark}', lebih dari batas {limit} per berkas.",
+               "Hapus tanda '{mark}' yang tidak perlu, atau bagi tulisan menjadi beberapa halaman."),
+        "en": ("the text holds {count} '{mark}' marks, more than the limit of {limit} per file.",
+               "Remove the '{mark}' marks that are not needed, or split the text into several pages."),
+    },
+    "markdown_too_slow": {
+        "id": ("tulisan ini terlalu rumit: mengubahnya menjadi halaman butuh lebih dari {seconds} detik.",
+               "Bagi tulisan menjadi beberapa halaman, atau hapus deretan tanda Markdown yang berulang "
+               "(seperti * _ [ < `)."),
+        "en": ("the text is too complex: turning it into a page takes more than {seconds} seconds.",
+               "Split it into several pages, or remove long runs of Markdown marks (such as * _ [ < `)."),
     },
     "output_dir_is_file": {
         "id": ("folder hasil '{value}' sudah ada sebagai berkas, bukan folder.",
