@@ -317,9 +317,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     # --- only the project's own files, safe text, bounded work (docs/security.md) ---
     "symlink_outside": {
-        "id": ("tautan simbolis (symlink) ini menunjuk ke luar folder proyek atau ke .git.",
+        "id": ("tautan simbolis (symlink) ini menunjuk ke luar folder proyek atau ke berkas tersembunyi "
+               "(seperti .git atau .env).",
                "Salin berkas yang dimaksud ke dalam proyek, lalu hapus tautan ini."),
-        "en": ("this symbolic link points outside the project folder or into .git.",
+        "en": ("this symbolic link points outside the project folder or to a hidden file (such as .git or .env).",
                "Copy the file it means into the project, then remove the link."),
     },
     "symlink_dangling": {
@@ -372,9 +373,9 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "Remove the invisible character (usually pasted from Word or PDF): type the words around it again."),
     },
     "control_character_value": {
-        "id": ("kolom '{field}' berisi karakter kontrol {codepoint}.",
+        "id": ("nilainya berisi karakter kontrol {codepoint}.",
                "Hapus karakter itu; di YAML, jangan menulis kode seperti \\e atau \\0 di dalam tanda kutip."),
-        "en": ("field '{field}' contains control character {codepoint}.",
+        "en": ("the value contains control character {codepoint}.",
                "Remove it; in YAML, do not write codes such as \\e or \\0 inside quotes."),
     },
     "base_url_invalid": {

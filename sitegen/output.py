@@ -9,13 +9,16 @@ between them leaves the previous site in `.<name>.old`, and the next build puts 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sitegen.errors import BuildFailed, ConfigUnusable, SiteError, error
+
+if sys.platform != "win32":
+    import fcntl
 
 # What an output folder may never be or be inside of.
 PROTECTED = ("content", "layouts", "static", "sitegen", "tests", "bench", ".git", ".github", ".ci")
@@ -68,6 +71,9 @@ def is_ours(folder: Path) -> bool:
 @contextlib.contextmanager
 def build_lock(out: Path) -> Iterator[None]:
     """Hold `.<name>.lock` beside the output; a second build meanwhile is refused, not queued."""
+    if sys.platform == "win32":  # no flock(): on Windows builds are not kept apart
+        yield
+        return
     lock = out.with_name(f".{out.name}.lock")
     try:
         lock.parent.mkdir(parents=True, exist_ok=True)

@@ -13,13 +13,12 @@ from sitegen.errors import BuildFailed, SiteError, error
 
 MAX_TEXT_BYTES = 1_000_000  # a Markdown, YAML or template file: a long page is about 50 KB
 MAX_STATIC_BYTES = 50_000_000  # a file under static/: GitHub Pages refuses files over 100 MB
-# C0 controls except tab, line feed and carriage return; DEL; C1 controls; the two non-characters
-# XML forbids. Pasted from Word or PDF they are invisible, and they make feeds invalid XML.
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# C0 controls except tab, line feed and carriage return; DEL; C1 controls; lone surrogates (only a
+# YAML escape such as "\ud800" makes one); the two non-characters XML forbids. Pasted from Word or
+# PDF they are invisible, and they make feeds invalid XML.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # What a byte that is not UTF-8 most likely was: Windows-1252, as Word and Notepad save.
 _WORD_CHARACTERS = {0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”", 0x96: "–", 0x97: "—", 0x85: "…"}
-# Folders whose files are never published, even through a symlink inside the project.
-_PRIVATE = (".git",)
 
 
 @dataclass
@@ -110,7 +109,8 @@ def _checked(project: Path, root: Path, path: Path, listing: Listing) -> Path | 
         listing.problems.append(error(source, None, None, "symlink_dangling"))
         return None
     inside = real == project or project in real.parents
-    if not inside or any(project / name == real or project / name in real.parents for name in _PRIVATE):
+    # Hidden files and folders of the project (.git, .env, .venv) are never published, even through a link.
+    if not inside or any(part.startswith(".") for part in real.relative_to(project).parts):
         listing.problems.append(error(source, None, None, "symlink_outside"))
         return None
     if not (stat.S_ISDIR(os.stat(real).st_mode) or stat.S_ISREG(os.stat(real).st_mode)):

@@ -23,7 +23,8 @@ from sitegen.output import MARKER
 
 EVENT = "content/events/rapat.md"
 OUTSIDE_HINT = "Salin berkas yang dimaksud ke dalam proyek, lalu hapus tautan ini."
-SYMLINK_OUT = "tautan simbolis (symlink) ini menunjuk ke luar folder proyek atau ke .git."
+SYMLINK_OUT = ("tautan simbolis (symlink) ini menunjuk ke luar folder proyek atau ke berkas tersembunyi "
+               "(seperti .git atau .env).")
 SLUG_HINT = "Pakai huruf kecil, angka dan tanda hubung saja, misalnya 'pentas-seni-2026'."
 CONTROL_HINT = ("Hapus karakter yang tak terlihat itu (biasanya ikut tersalin dari Word atau PDF): "
                 "ketik ulang kata di sekitarnya.")
@@ -95,6 +96,12 @@ def test_a_symlink_into_git_is_refused_even_inside_the_project(tiny: TinySite) -
     (tiny.root / ".git" / "config").write_text("[remote]\nurl = https://token@example.com/\n", encoding="utf-8")
     (tiny.root / "static" / "config.txt").symlink_to(tiny.root / ".git" / "config")
     assert refused(tiny) == [message("static/config.txt", SYMLINK_OUT, OUTSIDE_HINT)]
+
+
+def test_a_symlink_to_a_hidden_file_of_the_project_is_refused(tiny: TinySite) -> None:
+    tiny.write(".env", "TOKEN=rahasia\n")
+    (tiny.root / "static" / "env.txt").symlink_to(tiny.root / ".env")
+    assert refused(tiny) == [message("static/env.txt", SYMLINK_OUT, OUTSIDE_HINT)]
 
 
 def test_a_symlink_inside_the_project_is_followed(tiny: TinySite) -> None:
@@ -252,7 +259,7 @@ def test_a_control_character_written_as_a_yaml_escape_in_a_title_is_refused(tiny
     tiny.write(EVENT, f'---\ntitle: "Rapat {escape}wali"\nstart: 2026-12-05\ncategory: rapat\n---\n')
     code = {"\\e": "U+001B", "\\0": "U+0000", "\\x07": "U+0007", "\\u009b": "U+009B"}[escape]
     assert refused(tiny) == [
-        message(f"{EVENT}:2: kolom 'title'", f"kolom 'title' berisi karakter kontrol {code}.",
+        message(f"{EVENT}:2: kolom 'title'", f"nilainya berisi karakter kontrol {code}.",
                 "Hapus karakter itu; di YAML, jangan menulis kode seperti \\e atau \\0 di dalam tanda kutip."),
     ]
 
@@ -602,3 +609,19 @@ def test_a_space_in_an_image_name_does_not_split_its_srcset(tiny: TinySite) -> N
     page = tiny.build().files["agenda/rapat/index.html"].decode("utf-8")
     assert ('srcset="/nama-repo/foto%20rapat%2C1-480.webp 480w, /nama-repo/foto%20rapat%2C1-960.webp 960w"'
             in page)
+
+
+def test_messages_are_in_english_on_an_english_site(tiny: TinySite, secret: Path) -> None:
+    """A link out is refused before any file is read; once it is gone, the bad byte is found."""
+    tiny.write("site.yaml", TINY_SITE_YAML.replace("language: id", "language: en"))
+    (tiny.root / "static" / "bocor.txt").symlink_to(secret)
+    (tiny.root / EVENT).write_bytes(b"---\ntitle: Rapat \x96 wali\nstart: 2026-12-05\ncategory: rapat\n---\n")
+    assert refused(tiny) == [
+        "static/bocor.txt: this symbolic link points outside the project folder or to a hidden file "
+        "(such as .git or .env).\n  Hint: Copy the file it means into the project, then remove the link.",
+    ]
+    (tiny.root / "static" / "bocor.txt").unlink()
+    assert refused(tiny) == [
+        f"{EVENT}:2: byte 0x96 in column 14 is not UTF-8; probably '–' typed in Word.\n"
+        "  Hint: Type that character again and save the file as UTF-8 (Notepad: Save As, Encoding UTF-8).",
+    ]
