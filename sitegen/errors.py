@@ -341,6 +341,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("this is a folder, but its name is that of a file that is read.",
                "Rename the folder (without the .md or .yaml ending), or move its contents."),
     },
+    "not_readable": {
+        "id": ("berkas atau folder ini tidak dapat dibaca: {problem}.",
+               "Periksa izin berkas dan folder itu (pemiliknya harus bisa membacanya), atau hapus dari proyek."),
+        "en": ("this file or folder cannot be read: {problem}.",
+               "Check its permissions (its owner must be able to read it), or remove it from the project."),
+    },
     "file_too_large": {
         "id": ("berkas berukuran {size}, lebih dari batas {limit}.",
                "Perkecil berkasnya (kompres foto atau PDF), atau bagi tulisan menjadi beberapa berkas."),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
 import stat
@@ -47,7 +48,7 @@ def list_files(
     project = root.resolve()
     start = root / folder
     if start.is_symlink() or start.exists():
-        _walk(project, root, start, suffixes, recursive, limit, hidden, listing, set())
+        _walk(project, root, start, suffixes, recursive, limit, hidden, listing, frozenset())
     listing.files.sort(key=lambda p: p.relative_to(root).as_posix())
     return listing
 
@@ -61,13 +62,18 @@ def _walk(
     limit: int,
     hidden: bool,
     listing: Listing,
-    seen: set[Path],
+    ancestors: frozenset[Path],
 ) -> None:
     target = _checked(project, root, folder, listing)
-    if target is None or not stat.S_ISDIR(os.stat(target).st_mode) or target in seen:
+    if target is None or not stat.S_ISDIR(os.stat(target).st_mode) or target in ancestors:
+        return  # a link back to a folder it is in: not followed, or it would never end
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError as exc:  # no permission to read the folder
+        listing.problems.append(error(folder.relative_to(root).as_posix(), None, None, "not_readable",
+                                      problem=exc.strerror or str(exc)))
         return
-    seen.add(target)
-    for name in sorted(os.listdir(folder)):
+    for name in names:
         path = folder / name
         wanted = suffixes is None or name.lower().endswith(suffixes)
         real = _checked(project, root, path, listing)
@@ -79,7 +85,7 @@ def _walk(
             if wanted and suffixes is not None:
                 listing.problems.append(error(source, None, None, "folder_named_like_file"))
             elif recursive:
-                _walk(project, root, path, suffixes, recursive, limit, hidden, listing, seen)
+                _walk(project, root, path, suffixes, recursive, limit, hidden, listing, ancestors | {target})
         elif not stat.S_ISREG(mode):
             listing.problems.append(error(source, None, None, "special_file"))
         elif wanted and (hidden or not name.startswith(".")):
@@ -139,7 +145,9 @@ def read_bytes(path: Path, source: str, limit: int = MAX_STATIC_BYTES) -> bytes:
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
     except OSError as exc:
-        raise BuildFailed([error(source, None, None, "special_file")]) from exc
+        if exc.errno in (errno.ENXIO, errno.ELOOP):  # a socket; a link swapped in after listing
+            raise BuildFailed([error(source, None, None, "special_file")]) from exc
+        raise BuildFailed([error(source, None, None, "not_readable", problem=exc.strerror or str(exc))]) from exc
     with os.fdopen(descriptor, "rb") as file:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             raise BuildFailed([error(source, None, None, "special_file")])

@@ -112,6 +112,33 @@ def test_a_symlink_inside_the_project_is_followed(tiny: TinySite) -> None:
     assert not (tiny.root / "_site" / "jadwal-terbaru.pdf").is_symlink()
 
 
+def test_a_symlinked_folder_inside_the_project_is_published_under_both_names(tiny: TinySite) -> None:
+    tiny.write("static/images/denah.txt", "denah\n")
+    (tiny.root / "static" / "gambar").symlink_to("images")
+    (tiny.root / "static" / "images" / "lagi").symlink_to("..")  # a folder linked into itself
+    tiny.build()
+    site = tiny.root / "_site"
+    assert (site / "images" / "denah.txt").read_text(encoding="utf-8") == "denah\n"
+    assert (site / "gambar" / "denah.txt").read_text(encoding="utf-8") == "denah\n"
+    assert not (site / "images" / "lagi").exists()  # a link back to a folder it is in is not followed
+
+
+def test_a_folder_that_cannot_be_read_is_reported(tiny: TinySite, monkeypatch: pytest.MonkeyPatch) -> None:
+    tiny.write("static/pribadi/x.txt", "x\n")
+    real_listdir = os.listdir
+
+    def listdir(path: os.PathLike[str]) -> list[str]:
+        if Path(path).name == "pribadi":
+            raise PermissionError(13, "Permission denied")
+        return real_listdir(path)
+
+    monkeypatch.setattr(os, "listdir", listdir)
+    assert refused(tiny) == [
+        message("static/pribadi", "berkas atau folder ini tidak dapat dibaca: Permission denied.",
+                "Periksa izin berkas dan folder itu (pemiliknya harus bisa membacanya), atau hapus dari proyek."),
+    ]
+
+
 def test_a_symlink_loop_inside_static_is_reported_not_followed_forever(tiny: TinySite) -> None:
     (tiny.root / "static" / "a").symlink_to("b")
     (tiny.root / "static" / "b").symlink_to("a")
