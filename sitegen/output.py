@@ -70,11 +70,16 @@ def is_ours(folder: Path) -> bool:
 
 @contextlib.contextmanager
 def build_lock(out: Path) -> Iterator[None]:
-    """Hold `.<name>.lock` beside the output; a second build meanwhile is refused, not queued."""
+    """Hold `.<name>.lock` beside the output while writing; a second build meanwhile is refused, not queued.
+
+    The file exists only during a build: it is removed while still locked, and a build that locked a
+    file already removed (a race with the end of another build) is refused too.
+    """
     if sys.platform == "win32":  # no flock(): on Windows builds are not kept apart
         yield
         return
     lock = out.with_name(f".{out.name}.lock")
+    busy = BuildFailed([error(out.name, None, None, "build_locked", value=out.name)])
     try:
         lock.parent.mkdir(parents=True, exist_ok=True)
         handle = lock.open("a")
@@ -85,10 +90,14 @@ def build_lock(out: Path) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as exc:
-            raise BuildFailed([error(out.name, None, None, "build_locked", value=out.name)]) from exc
+            raise busy from exc
         try:
+            if not lock.exists() or not os.path.samestat(os.fstat(handle.fileno()), lock.stat()):
+                raise busy
             yield
         finally:
+            if lock.exists() and os.path.samestat(os.fstat(handle.fileno()), lock.stat()):
+                lock.unlink()
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 

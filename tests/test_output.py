@@ -29,8 +29,7 @@ def listing(folder: Path) -> list[str]:
 
 
 def leftovers(root: Path) -> list[str]:
-    """Staging or old folders beside _site/ (the lock file stays: it is what keeps builds apart)."""
-    return sorted(p.name for p in root.iterdir() if p.name.startswith("._site.") and p.name != "._site.lock")
+    return sorted(p.name for p in root.iterdir() if p.name.startswith("._site."))
 
 
 def env_without_base_url(**extra: str) -> dict[str, str]:
@@ -349,7 +348,7 @@ def test_output_dir_in_a_subfolder_is_used(tiny: TinySite) -> None:
     assert result.output == (tiny.root / "keluaran" / "situs").resolve()
     assert (tiny.root / "keluaran" / "situs" / "index.html").is_file()
     assert not (tiny.root / "_site").exists()
-    assert sorted(p.name for p in (tiny.root / "keluaran").iterdir()) == [".situs.lock", "situs"]  # the lock beside
+    assert sorted(p.name for p in (tiny.root / "keluaran").iterdir()) == ["situs"]
 
 
 # --- the base URL decides the links ---------------------------------------------------------

@@ -185,7 +185,7 @@ def test_new_file_is_served_after_it_is_added(own_preview: Preview) -> None:
     assert "Kerja Bakti Bersama Orang Tua" in own_preview.get("/agenda/")[1]
     assert "Traceback" not in own_preview.output()
     assert own_preview.process.poll() is None
-    assert sorted(p.name for p in own_preview.root.iterdir() if p.name.startswith("..dev-site.")) == ["..dev-site.lock"]
+    assert sorted(p.name for p in own_preview.root.iterdir() if p.name.startswith("..dev-site.")) == []
 
 
 def test_broken_file_shows_its_problem_in_the_browser_and_keeps_the_last_good_site(own_preview: Preview) -> None:
