@@ -7,7 +7,8 @@ from pathlib import Path
 from sitegen.config import example_names
 from sitegen.errors import BuildFailed, SiteError, error
 from sitegen.models import CalendarEntry, CalendarEntryFields, CalendarFields, SiteConfig
-from sitegen.yamlload import load_yaml, read_source, validate
+from sitegen.sources import list_files, read_text
+from sitegen.yamlload import load_yaml, validate
 
 
 def load_calendars(
@@ -22,10 +23,12 @@ def load_calendars(
     errors: list[SiteError] = []
     warnings: list[SiteError] = []
     names = example_names(config.school.name, config.school.address.locality)
-    for file in sorted((root / "content" / "calendars").glob("*.y*ml")):
+    listing = list_files(root, "content/calendars", (".yaml", ".yml"), recursive=False)
+    errors.extend(listing.problems)
+    for file in listing.files:
         source = file.relative_to(root).as_posix()
         try:
-            doc = load_yaml(read_source(file, source), source)
+            doc = load_yaml(read_text(file, source), source)
         except BuildFailed as exc:
             errors.extend(exc.errors)
             continue

@@ -166,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "serve":
             from sitegen.serve import serve  # livereload is only needed here
 
-            return serve(root, Options(today=today, now=moment, drafts=True, dev=True), args.port)
+            return serve(root, Options(today=today, now=moment, drafts=True, dev=True), args.port, config.language)
         options = Options(today=today, now=moment, base_url=base_url, drafts=args.drafts,
                           write=args.command == "build", strict=args.strict)
         built = build_site(root, options)
@@ -263,7 +263,7 @@ def _parse(argv: list[str], words: dict[str, str]) -> argparse.Namespace:
     command("build", common, dated)
     command("check", common, dated)
     serve = command("serve", common, dated)
-    serve.add_argument("--port", type=int, default=8000, help=words["port"])
+    serve.add_argument("--port", type=_port, default=8000, help=words["port"])
     new = command("new", common)
     new.add_argument("kind", choices=NEW_KINDS, help=words["kind"])
     new.add_argument("title", help=words["title"])
@@ -286,6 +286,12 @@ def _date_in(words: dict[str, str]) -> Any:
             raise argparse.ArgumentTypeError(words["bad_date"].format(text=text)) from exc
 
     return parse
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port: use a number from 1 to 65535, for example 8001")
+    return int(text)
 
 
 # Optional fields are written as comments, so an editor sees every field the kind has.
@@ -344,7 +350,8 @@ def _new(root: Path, args: argparse.Namespace, words: dict[str, str]) -> int:
         print(words["exists"].format(path=path.relative_to(root).as_posix()), file=sys.stderr)
         return 2
     day = args.date.isoformat() if args.date else "TTTT-BB-HH"
-    title = args.title.replace("\\", "/").replace('"', "'")
+    # Inside YAML double quotes a backslash starts an escape, so each one is doubled to be read back as typed.
+    title = " ".join(args.title.split()).replace("\\", "\\\\").replace('"', "'")
     text = f'---\ntitle: "{title}"\nsummary: \n{fields.format(date=day)}{COMMON_FIELDS}---\nTulis isinya di sini.\n'
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

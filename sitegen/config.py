@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
 
 from sitegen.errors import LANGUAGES, BuildFailed, ConfigUnusable, SiteError, error
 from sitegen.models import SiteConfig
+from sitegen.sources import check_file, read_text
 from sitegen.yamlload import Path as YamlPath
-from sitegen.yamlload import load_yaml, read_source, validate
+from sitegen.yamlload import load_yaml, validate
 
 CONFIG_FILE = "site.yaml"
 # The example school, whose name and town must not stay behind in another school's site.
@@ -19,10 +21,11 @@ EXAMPLE_SCHOOL = ("SMP Negeri 1 Prabumulih", "SMPN 1 Prabumulih", "smpn1-prabumu
 def load_config(root: Path, base_url: str | None = None) -> tuple[SiteConfig, dict[YamlPath, int]]:
     """root/site.yaml and the line of each of its keys; `base_url` (--base-url, SITE_BASE_URL) wins."""
     path = root / CONFIG_FILE
-    if not path.is_file():
+    if not os.path.lexists(path):
         raise ConfigUnusable([error(CONFIG_FILE, None, None, "config_missing")])
     try:
-        doc = load_yaml(read_source(path, CONFIG_FILE), CONFIG_FILE)
+        check_file(root, CONFIG_FILE)
+        doc = load_yaml(read_text(path, CONFIG_FILE), CONFIG_FILE)
     except BuildFailed as exc:
         raise ConfigUnusable(exc.errors) from exc
     if not isinstance(doc.data, dict):

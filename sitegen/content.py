@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -10,9 +11,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
+from sitegen import markdown
 from sitegen.config import example_names
 from sitegen.errors import BuildFailed, SiteError, error
-from sitegen.markdown import Converter
+from sitegen.markdown import MAX_DEPTH, Converter, TooSlow, limit_problems, time_limit
 from sitegen.models import (
     Achievement,
     AchievementFields,
@@ -28,7 +30,8 @@ from sitegen.models import (
     PageFields,
     SiteConfig,
 )
-from sitegen.yamlload import Document, load_yaml, read_source, validate
+from sitegen.sources import MAX_STATIC_BYTES, check_file, list_files, read_text
+from sitegen.yamlload import Document, load_yaml, validate
 
 F = TypeVar("F", bound=Fields)
 
@@ -54,14 +57,11 @@ class Content:
     warnings: tuple[SiteError, ...] = ()  # risky but publishable: urgent without expires, initials in the text
 
 
-def scan_static(root: Path) -> dict[str, Path]:
-    """Files under static/, by their path relative to it: "images/logo.png"."""
+def scan_static(root: Path) -> tuple[dict[str, Path], list[SiteError]]:
+    """Files under static/, by their path relative to it ("images/logo.png"), and the files refused."""
     folder = root / "static"
-    return {
-        p.relative_to(folder).as_posix(): p
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and not p.name.startswith(".")
-    }
+    listing = list_files(root, "static", limit=MAX_STATIC_BYTES, hidden=False)
+    return {p.relative_to(folder).as_posix(): p for p in listing.files}, listing.problems
 
 
 def load_content(
@@ -71,7 +71,7 @@ def load_content(
     loader = _Loader(root, config, static_files, drafts)
     sections = config.sections
     home_file = root / "content" / "index.md"
-    home = loader.load(home_file, HomeFields, "/") if home_file.is_file() else None
+    home = loader.load(home_file, HomeFields, "/") if os.path.lexists(home_file) else None
     events = [
         Event(*item)
         for item in loader.load_all("events", EventFields, lambda slug, _: f"/{sections.events.path}/{slug}/")
@@ -176,7 +176,7 @@ def guess_kind(file: Path, source: str) -> str | None:
     if file.suffix.lower() in (".yaml", ".yml"):
         return "calendars"
     try:
-        doc = split_front_matter(read_source(file, source), source)[0]
+        doc = split_front_matter(read_text(file, source), source)[0]
     except BuildFailed:
         return None
     return _fitting_kind(doc, exclude="")
@@ -220,9 +220,10 @@ class _Loader:
 
     def load_all(self, kind: str, model: type[F], path_of: Any) -> list[tuple[Doc, F]]:
         folder = self.root / "content" / kind
-        files = sorted(folder.rglob("*.md") if kind == "pages" else folder.glob("*.md"))
+        listing = list_files(self.root, f"content/{kind}", (".md",), recursive=kind == "pages")
+        self.errors.extend(listing.problems)
         items = []
-        for file in files:
+        for file in listing.files:
             folders = tuple(slugify(p) for p in file.parent.relative_to(folder).parts)
             item = self.load(file, model, None, folders, path_of)
             if item is not None:
@@ -240,7 +241,8 @@ class _Loader:
         source = file.relative_to(self.root).as_posix()
         default_slug = "index" if file.stem == "index" else slugify(file.stem)
         try:
-            doc, body, body_line = split_front_matter(read_source(file, source), source)
+            check_file(self.root, source)
+            doc, body, body_line = split_front_matter(read_text(file, source), source)
         except BuildFailed as exc:
             self.errors.extend(exc.errors)
             self.unloaded.append(fixed_path or path_of(default_slug, folders))
@@ -256,7 +258,23 @@ class _Loader:
         self.warnings.extend(_risks(result, doc, body, body_line, self.school))
         slug = getattr(result, "slug", None) or default_slug
         path = fixed_path or path_of(slug, folders)
-        html, links = self.converter.convert(body, body_line)
+        too_much = limit_problems(body, body_line, source)
+        if too_much:
+            self.errors.extend(too_much)
+            self.unloaded.append(path)
+            return None
+        try:
+            with time_limit(markdown.MAX_SECONDS):
+                html, links = self.converter.convert(body, body_line)
+        except RecursionError:  # a kind of nesting limit_problems does not measure
+            self.errors.append(error(source, None, None, "markdown_too_deep", depth=f"> {MAX_DEPTH}",
+                                     limit=MAX_DEPTH))
+            self.unloaded.append(path)
+            return None
+        except TooSlow:
+            self.errors.append(error(source, None, None, "markdown_too_slow", seconds=f"{markdown.MAX_SECONDS:g}"))
+            self.unloaded.append(path)
+            return None
         slug_line = doc.lines.get(("slug",)) if getattr(result, "slug", None) else None
         return Doc(source, slug, path, html, links, slug_line), result
 

@@ -87,11 +87,6 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the front matter is not closed.",
                "Add a '---' line after the last field, before the text."),
     },
-    "file_unreadable": {
-        "id": ("berkas tidak dapat dibaca sebagai teks UTF-8.",
-               "Simpan ulang berkas dengan encoding UTF-8."),
-        "en": ("the file cannot be read as UTF-8 text.", "Save the file again as UTF-8."),
-    },
     "missing": {
         "id": ("kolom wajib '{field}' belum diisi.", "Tambahkan baris '{field}: ...'."),
         "en": ("required field '{field}' is missing.", "Add a line '{field}: ...'."),
@@ -468,6 +463,153 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "id": ("bahasa '{value}' belum tersedia.", "Pilih salah satu: {allowed}."),
         "en": ("language '{value}' is not available.", "Choose one of: {allowed}."),
     },
+    # --- only the project's own files, safe text, bounded work (docs/security.md) ---
+    "symlink_outside": {
+        "id": ("tautan simbolis (symlink) ini menunjuk ke luar folder proyek atau ke berkas tersembunyi "
+               "(seperti .git atau .env).",
+               "Salin berkas yang dimaksud ke dalam proyek, lalu hapus tautan ini."),
+        "en": ("this symbolic link points outside the project folder or to a hidden file (such as .git or .env).",
+               "Copy the file it means into the project, then remove the link."),
+    },
+    "symlink_dangling": {
+        "id": ("tautan simbolis (symlink) ini menunjuk ke berkas yang tidak ada.",
+               "Hapus tautan ini, atau taruh berkas yang dimaksud di tempatnya."),
+        "en": ("this symbolic link points to a file that does not exist.",
+               "Remove the link, or put the file it means in its place."),
+    },
+    "special_file": {
+        "id": ("ini bukan berkas biasa (melainkan FIFO, perangkat atau soket).",
+               "Hapus dari folder proyek; hanya berkas dan folder biasa yang dibaca."),
+        "en": ("this is not an ordinary file (it is a FIFO, a device or a socket).",
+               "Remove it from the project folder; only ordinary files and folders are read."),
+    },
+    "folder_named_like_file": {
+        "id": ("ini sebuah folder, padahal namanya seperti berkas yang dibaca.",
+               "Ganti nama folder ini (tanpa akhiran .md atau .yaml), atau pindahkan isinya."),
+        "en": ("this is a folder, but its name is that of a file that is read.",
+               "Rename the folder (without the .md or .yaml ending), or move its contents."),
+    },
+    "not_readable": {
+        "id": ("berkas atau folder ini tidak dapat dibaca: {problem}.",
+               "Periksa izin berkas dan folder itu (pemiliknya harus bisa membacanya), atau hapus dari proyek."),
+        "en": ("this file or folder cannot be read: {problem}.",
+               "Check its permissions (its owner must be able to read it), or remove it from the project."),
+    },
+    "file_too_large": {
+        "id": ("berkas berukuran {size}, lebih dari batas {limit}.",
+               "Perkecil berkasnya (kompres foto atau PDF), atau bagi tulisan menjadi beberapa berkas."),
+        "en": ("the file is {size}, more than the limit of {limit}.",
+               "Make it smaller (compress the photo or PDF), or split the text into several files."),
+    },
+    "byte_windows_1252": {
+        "id": ("byte {byte} di kolom {column} bukan UTF-8; kemungkinan '{char}' yang diketik di Word.",
+               "Ketik ulang karakter itu, lalu simpan berkas sebagai UTF-8 (Notepad: Save As, Encoding UTF-8)."),
+        "en": ("byte {byte} in column {column} is not UTF-8; probably '{char}' typed in Word.",
+               "Type that character again and save the file as UTF-8 (Notepad: Save As, Encoding UTF-8)."),
+    },
+    "file_utf16": {
+        "id": ("berkas disimpan sebagai UTF-16, bukan UTF-8.",
+               "Simpan ulang berkas sebagai UTF-8 (Notepad: Save As, Encoding UTF-8)."),
+        "en": ("the file is saved as UTF-16, not UTF-8.",
+               "Save the file again as UTF-8 (Notepad: Save As, Encoding UTF-8)."),
+    },
+    "byte_not_utf8": {
+        "id": ("byte {byte} di kolom {column} bukan UTF-8.",
+               "Simpan ulang berkas sebagai teks UTF-8 (Notepad: Save As, Encoding UTF-8)."),
+        "en": ("byte {byte} in column {column} is not UTF-8.",
+               "Save the file again as UTF-8 text (Notepad: Save As, Encoding UTF-8)."),
+    },
+    "control_character": {
+        "id": ("karakter kontrol {codepoint} di kolom {column} tidak boleh ada di teks.",
+               "Hapus karakter yang tak terlihat itu (biasanya ikut tersalin dari Word atau PDF): "
+               "ketik ulang kata di sekitarnya."),
+        "en": ("control character {codepoint} in column {column} is not allowed in text.",
+               "Remove the invisible character (usually pasted from Word or PDF): type the words around it again."),
+    },
+    "control_character_value": {
+        "id": ("nilainya berisi karakter kontrol {codepoint}.",
+               "Hapus karakter itu; di YAML, jangan menulis kode seperti \\e atau \\0 di dalam tanda kutip."),
+        "en": ("the value contains control character {codepoint}.",
+               "Remove it; in YAML, do not write codes such as \\e or \\0 inside quotes."),
+    },
+    "base_url_invalid": {
+        "id": ("alamat situs '{value}' tidak valid.",
+               "Tulis alamat lengkap seperti https://nama.github.io/nama-repo/ (huruf, angka, '.', '-', '_', '/'; "
+               "tanpa spasi, tanda kutip, '?' atau '#')."),
+        "en": ("site address '{value}' is not valid.",
+               "Write a full address such as https://name.github.io/repo-name/ (letters, digits, '.', '-', '_', '/'; "
+               "no spaces, quotes, '?' or '#')."),
+    },
+    "svg_unsafe": {
+        "id": ("gambar SVG memuat '{found}', yang bisa menjalankan skrip di situs.",
+               "Ekspor ulang gambarnya tanpa skrip (misalnya 'Plain SVG' di Inkscape), atau pakai PNG."),
+        "en": ("the SVG image contains '{found}', which can run scripts on the site.",
+               "Export the picture again without scripts (for example 'Plain SVG' in Inkscape), or use PNG."),
+    },
+    "markdown_line_too_long": {
+        "id": ("baris ini panjangnya {length} karakter, lebih dari batas {limit}.",
+               "Pecah menjadi beberapa baris atau paragraf (tekan Enter di antara kalimat)."),
+        "en": ("this line is {length} characters long, more than the limit of {limit}.",
+               "Split it into several lines or paragraphs (press Enter between sentences)."),
+    },
+    "markdown_too_deep": {
+        "id": ("daftar atau kutipan bersarang {depth} tingkat, lebih dari batas {limit}.",
+               "Kurangi indentasi atau tanda '-', '*', '>' di awal baris ini."),
+        "en": ("lists or quotes are nested {depth} levels deep, more than the limit of {limit}.",
+               "Use less indentation or fewer '-', '*', '>' marks at the start of this line."),
+    },
+    "markdown_too_many_brackets": {
+        "id": ("paragraf ini memuat {count} tanda '[', lebih dari batas {limit}.",
+               "Hapus tanda '[' yang tidak perlu, atau bagi paragrafnya; satu tautan memakai satu '['."),
+        "en": ("this paragraph holds {count} '[' marks, more than the limit of {limit}.",
+               "Remove the '[' marks that are not needed, or split the paragraph; a link uses one '['."),
+    },
+    "markdown_too_many_marks": {
+        "id": ("tulisan ini memuat {count} tanda '{mark}', lebih dari batas {limit} per berkas.",
+               "Hapus tanda '{mark}' yang tidak perlu, atau bagi tulisan menjadi beberapa halaman."),
+        "en": ("the text holds {count} '{mark}' marks, more than the limit of {limit} per file.",
+               "Remove the '{mark}' marks that are not needed, or split the text into several pages."),
+    },
+    "markdown_too_slow": {
+        "id": ("tulisan ini terlalu rumit: mengubahnya menjadi halaman butuh lebih dari {seconds} detik.",
+               "Bagi tulisan menjadi beberapa halaman, atau hapus deretan tanda Markdown yang berulang "
+               "(seperti * _ [ < `)."),
+        "en": ("the text is too complex: turning it into a page takes more than {seconds} seconds.",
+               "Split it into several pages, or remove long runs of Markdown marks (such as * _ [ < `)."),
+    },
+    "output_dir_is_file": {
+        "id": ("folder hasil '{value}' sudah ada sebagai berkas, bukan folder.",
+               "Tulis nama folder baru di 'output_dir', misalnya 'output_dir: _site'; berkas itu tidak diubah."),
+        "en": ("output folder '{value}' already exists as a file, not a folder.",
+               "Name a new folder in 'output_dir', for example 'output_dir: _site'; the file was not changed."),
+    },
+    "output_dir_not_ours": {
+        "id": ("folder hasil '{value}' berisi berkas yang tidak dibuat oleh generator (misalnya '{example}').",
+               "Tulis nama folder baru di 'output_dir'. Generator tidak pernah memindah atau menghapus berkas "
+               "Anda; jika folder itu hasil build versi lama, hapus sendiri lalu build lagi."),
+        "en": ("output folder '{value}' holds files the generator did not write (for example '{example}').",
+               "Name a new folder in 'output_dir'. The generator never moves or deletes your files; if the folder "
+               "is the build of an older version, delete it yourself and build again."),
+    },
+    "output_dir_loop": {
+        "id": ("folder hasil '{value}' adalah tautan simbolis yang berputar (menunjuk ke dirinya sendiri).",
+               "Hapus tautan simbolis itu, atau tulis nama folder baru di 'output_dir'."),
+        "en": ("output folder '{value}' is a symbolic link that loops (it points to itself).",
+               "Remove the symbolic link, or name a new folder in 'output_dir'."),
+    },
+    "output_dir_not_writable": {
+        "id": ("folder hasil '{value}' tidak dapat ditulis: {problem}.",
+               "Periksa pemilik dan izin folder itu dan folder proyek, atau tulis nama folder baru di 'output_dir'."),
+        "en": ("output folder '{value}' cannot be written: {problem}.",
+               "Check the owner and permissions of that folder and of the project folder, or name a new folder in "
+               "'output_dir'."),
+    },
+    "build_locked": {
+        "id": ("build lain sedang menulis ke folder '{value}'.",
+               "Tunggu sampai build itu selesai, lalu jalankan perintah ini lagi."),
+        "en": ("another build is writing to folder '{value}'.",
+               "Wait until that build has finished, then run this command again."),
+    },
 }
 
 # Words around the messages, by language.
@@ -479,7 +621,11 @@ FRAME: dict[str, dict[str, str]] = {
            "warned": "{count} peringatan: situs tetap dibuat, tetapi periksa hal di atas.",
            "checked": "Pemeriksaan selesai: tidak ada masalah ({pages} halaman).",
            "checked_warned": "Pemeriksaan selesai: tidak ada kesalahan, {count} peringatan ({pages} halaman).",
-           "built": "Situs selesai dibuat di {path}/ ({pages} halaman)."},
+           "built": "Situs selesai dibuat di {path}/ ({pages} halaman).",
+           "port_busy": "Port {port} sudah dipakai program lain (mungkin serve yang masih berjalan). "
+                        "Tutup program itu, atau pakai port lain: python build.py serve --port {other}",
+           "preview_failed": "Pratinjau: build gagal",
+           "preview_fix": "Perbaiki masalah di bawah ini lalu simpan berkasnya; halaman ini dimuat ulang sendiri."},
     "en": {"field": "field", "hint": "Hint", "line": "line", "warning": "warning",
            "failed": "Build failed: {count} problem(s) found. The previous site was not changed.",
            "check_failed": "Check failed: {count} problem(s) found.",
@@ -487,7 +633,11 @@ FRAME: dict[str, dict[str, str]] = {
            "warned": "{count} warning(s): the site is still built, but look at the above.",
            "checked": "Check finished: no problems ({pages} pages).",
            "checked_warned": "Check finished: no errors, {count} warning(s) ({pages} pages).",
-           "built": "Site written to {path}/ ({pages} pages)."},
+           "built": "Site written to {path}/ ({pages} pages).",
+           "port_busy": "Port {port} is used by another program (perhaps a serve still running). "
+                        "Close it, or use another port: python build.py serve --port {other}",
+           "preview_failed": "Preview: the build failed",
+           "preview_fix": "Fix the problems below and save the file; this page reloads by itself."},
 }
 
 # Lists whose items messages name by number, 1-based: "entri ke-14, kolom 'category'".

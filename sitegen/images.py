@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -9,6 +10,7 @@ from io import BytesIO
 from pathlib import PurePosixPath
 from types import MappingProxyType
 from typing import Any
+from urllib.parse import quote
 
 from PIL import Image, ImageCms, ImageDraw, ImageFont, ImageOps, JpegImagePlugin, UnidentifiedImageError
 
@@ -23,6 +25,21 @@ DEFAULT_CARD = "images/kartu-situs.png"  # made by make_card when site.yaml name
 OG_SIZE = (1200, 630)
 OG_LIMIT = 300_000  # bytes: WhatsApp shows no preview above this
 _OG_QUALITIES = (85, 75, 65, 55)
+
+
+# What makes an SVG run code when opened on its own: scripts, event handlers, javascript: links,
+# embedded HTML or documents, entity definitions, style sheets by processing instruction.
+_SVG_ACTIVE = re.compile(
+    r"<\s*script|\son[a-z]+\s*=|javascript\s*:|<\s*foreignobject|<\s*iframe|<\s*embed|<\s*object"
+    r"|<!entity|<\?xml-stylesheet|data\s*:\s*text/html",
+    re.IGNORECASE,
+)
+
+
+def svg_active_content(data: bytes) -> str | None:
+    """What in an SVG could run a script ("<script"), or None when it is a plain picture."""
+    found = _SVG_ACTIVE.search(data.decode("utf-8", errors="replace"))
+    return found[0].strip() if found else None
 
 
 @dataclass(frozen=True)
@@ -71,12 +88,13 @@ def make_picture(
     fallback = _flatten(variants[middle])
     files[f"{stem}-{middle}.jpg"] = _encode(fallback, "JPEG", quality=85, optimize=True, progressive=True)
     files[f"{stem}-og.jpg"] = _small_jpeg(_flatten(ImageOps.fit(image, OG_SIZE, Image.Resampling.LANCZOS)))
+    address = quote(stem)  # a space or comma in a file name would split a srcset entry
     picture = Picture(
-        src=f"/{stem}-{middle}.jpg",
+        src=f"/{address}-{middle}.jpg",
         width=fallback.width,
         height=fallback.height,
-        srcset=tuple((f"/{stem}-{w}.webp", w) for w in fitting),
-        og=f"/{stem}-og.jpg",
+        srcset=tuple((f"/{address}-{w}.webp", w) for w in fitting),
+        og=f"/{address}-og.jpg",
     )
     return picture, files
 

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+import signal
+import threading
+from collections.abc import Iterator
 from html.parser import HTMLParser
 
 import markdown as md
 import nh3
 
+from sitegen.errors import SiteError, error
 from sitegen.models import BodyLink
+from sitegen.sources import CONTROL
 
 EXTENSIONS = ["tables", "toc", "attr_list", "footnotes", "fenced_code", "sane_lists"]
 EXTENSION_CONFIGS = {"toc": {"permalink": False}}
@@ -32,6 +38,17 @@ _ROOT_LINK = re.compile(r'(\s(?:href|src)=")/(?!/)')
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 _TABLE = re.compile(r"<table>.*?</table>", re.S)
 
+# Limits that keep every file's conversion short (measured in docs/security.md): Python-Markdown
+# recurses once per nesting level, and its link parser takes time growing with the square of the
+# '[' marks in a paragraph (10,000 of them: 27 s; 200: under 0.02 s).
+MAX_LINE = 10_000  # characters in one line
+MAX_DEPTH = 20  # levels of lists and quotes: indentation (4 columns a level) and '-', '*', '+', '1.', '>' marks
+MAX_BRACKETS_PARAGRAPH = 200  # '[' marks in one paragraph
+MAX_BRACKETS_FILE = 2_000  # '[' marks in one file
+MAX_TAGS_FILE = 5_000  # '<' marks in one file: unclosed HTML blocks cost time growing with their square
+MAX_SECONDS = 10.0  # converting one file; what the counts above do not foresee stops here
+_NESTING_MARK = re.compile(r"(?:[-+*]|\d{1,9}[.)])[ \t]+|>[ \t]*")
+
 
 class Converter:
     """Markdown to safe HTML; links written from the site root get the base path in front."""
@@ -51,6 +68,7 @@ class Converter:
             url_schemes=URL_SCHEMES,
             link_rel=None,
         )
+        clean = CONTROL.sub("", clean)  # from a reference such as &#11;: invisible, and invalid in XML
         lines = text.split("\n")
         links = tuple(
             BodyLink(url, first_line + number)
@@ -59,6 +77,72 @@ class Converter:
         )
         html = _ROOT_LINK.sub(lambda m: m[1] + self._base_path, _scrollable_tables(_top_heading_h2(clean)))
         return html, links
+
+
+def limit_problems(text: str, first_line: int, source: str) -> list[SiteError]:
+    """The first line over each limit of a Markdown body; converting it could take the build down."""
+    problems: list[SiteError] = []
+    lines = text.split("\n")
+    long = next((n for n, line in enumerate(lines) if len(line) > MAX_LINE), None)
+    if long is not None:  # the one problem to fix first: the other counts would only repeat it
+        return [error(source, first_line + long, None, "markdown_line_too_long", length=len(lines[long]),
+                      limit=MAX_LINE)]
+    for number, line in enumerate(lines):
+        depth = nesting_depth(line)
+        if depth > MAX_DEPTH:
+            problems.append(error(source, first_line + number, None, "markdown_too_deep", depth=depth,
+                                  limit=MAX_DEPTH))
+            break
+    paragraph_start, count = 0, 0
+    for number, line in enumerate([*lines, ""]):
+        if not line.strip():
+            if count > MAX_BRACKETS_PARAGRAPH:
+                problems.append(error(source, first_line + paragraph_start, None, "markdown_too_many_brackets",
+                                      count=count, limit=MAX_BRACKETS_PARAGRAPH))
+                break
+            paragraph_start, count = number + 1, 0
+        else:
+            count += line.count("[")
+    for mark, limit in (("[", MAX_BRACKETS_FILE), ("<", MAX_TAGS_FILE)):
+        total = text.count(mark)
+        if total > limit and not any(p.code == "markdown_too_many_brackets" for p in problems):
+            problems.append(error(source, first_line, None, "markdown_too_many_marks", count=total, mark=mark,
+                                  limit=limit))
+    return problems
+
+
+class TooSlow(Exception):
+    """Converting one file took longer than MAX_SECONDS."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise TooSlow inside the block after `seconds`; a timer exists only in the main thread (build, serve)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise TooSlow
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def nesting_depth(line: str) -> int:
+    """How deep a line nests lists and quotes: 4 columns of indentation or one mark per level."""
+    stripped = line.expandtabs(4)
+    position = len(stripped) - len(stripped.lstrip(" "))
+    depth = position // 4
+    while found := _NESTING_MARK.match(stripped, position):
+        depth += 1 + (len(found[0]) - 2) // 4
+        position = found.end()
+    return depth
 
 
 def _top_heading_h2(html: str) -> str:

@@ -9,10 +9,11 @@ from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import rrule
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationInfo, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
 from sitegen.history import Revision
+from sitegen.sources import CONTROL
 
 # A moment is a date (all day) or a naive local time in the site's zone.
 Moment = date | datetime
@@ -23,6 +24,9 @@ _TIME_ONLY = re.compile(r"\d{1,2}[:.]\d{2}")
 _YEARS = (1900, 2199)  # a school's history to its far future; beyond is a typo
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+_LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029\x85]+\s*")
+# A site address whose every character is safe in HTML, CSS, XML and iCalendar without escaping.
+_BASE_URL = re.compile(r"https?://[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:\d{1,5})?(/[A-Za-z0-9._~%-]+)*/?")
 
 LEVELS = ("school", "subdistrict", "city", "province", "national", "international")
 FIELDS = ("academic", "non-academic")
@@ -43,15 +47,24 @@ def _text(value: Any) -> str:
         raise _fail("not_text")
     if value is None or not value.strip():
         raise _fail("empty")
-    return str(value).strip()
+    return _one_line(value)
+
+
+def _one_line(value: str) -> str:
+    """Lines joined by one space (a title written over two lines is one title); no control characters."""
+    text = _LINE_BREAKS.sub(" ", value.strip())
+    found = CONTROL.search(text)  # a YAML escape such as "\\e" makes one
+    if found:
+        raise _fail("control_character_value", codepoint=f"U+{ord(found[0]):04X}")
+    return text
 
 
 def _text_list(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
-        return (value.strip(),)
+        return (_one_line(value),)
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise _fail("not_list")
-    return tuple(v.strip() for v in value)
+    return tuple(_one_line(v) for v in value)
 
 
 MONTHS = {
@@ -214,8 +227,18 @@ def _dates(value: Any) -> tuple[date, ...]:
 
 def _base_url(value: Any) -> str:
     """The site's address always ends with '/': 'https://user.github.io/repo/'."""
-    text = _web_address(value)
+    text = _text(value)
+    if not _BASE_URL.fullmatch(text):
+        raise _fail("base_url_invalid", value=text)
     return text if text.endswith("/") else text + "/"
+
+
+def _keys_are_slugs(value: dict[str, Any]) -> dict[str, Any]:
+    """Keys that become file names and URL segments ("kelas-7"): lowercase letters, digits, hyphens."""
+    for key in value:
+        if not _SLUG.fullmatch(key):
+            raise _fail("slug_invalid", field=key, value=key)
+    return value
 
 
 def _hostname(value: Any) -> str:
@@ -475,8 +498,8 @@ class CategorySetting(Fields):
 
 
 class CalendarSettings(Fields):
-    categories: dict[str, CategorySetting]
-    audiences: dict[str, Text] = {}
+    categories: Annotated[dict[str, CategorySetting], AfterValidator(_keys_are_slugs)]
+    audiences: Annotated[dict[str, Text], AfterValidator(_keys_are_slugs)] = {}
 
 
 class SiteConfig(Fields):

@@ -1,21 +1,38 @@
-"""Writing the site: into a staging folder beside the output, swapped in only when complete."""
+"""Writing the site: into a staging folder beside the output, swapped in only when complete.
+
+The output folder is the generator's alone: it is used only when it does not exist, is empty, or
+holds the marker file every build writes into it. One build at a time writes (a lock file beside
+the output). The swap is two renames (output -> `.<name>.old`, staging -> output); a build stopped
+between them leaves the previous site in `.<name>.old`, and the next build puts it back first.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from sitegen.errors import BuildFailed, ConfigUnusable, error
+from sitegen.errors import BuildFailed, ConfigUnusable, SiteError, error
+
+if sys.platform != "win32":
+    import fcntl
 
 # What an output folder may never be or be inside of.
 PROTECTED = ("content", "layouts", "static", "sitegen", "tests", "bench", ".git", ".github", ".ci")
+MARKER = ".sitegen-output"  # in every output folder: the generator wrote it and may replace it whole
+MARKER_TEXT = "Folder ini dibuat oleh generator situs dan diganti setiap build. / Written by the site generator.\n"
 
 
 def resolve_output(root: Path, output_dir: str, line: int | None) -> Path:
-    """The output folder, refused when it is the project, a source folder, or outside."""
+    """The output folder, refused when it is the project, a source folder, outside, or not the generator's."""
     project = root.resolve()
-    out = (project / output_dir).resolve()
+    try:
+        out = (project / output_dir).resolve()
+    except (OSError, RuntimeError) as exc:  # a loop of symbolic links
+        raise ConfigUnusable([error("site.yaml", line, "output_dir", "output_dir_loop", value=output_dir)]) from exc
     if out == project:
         problem = error("site.yaml", line, "output_dir", "output_dir_is_project", value=output_dir)
     elif project not in out.parents:
@@ -23,10 +40,65 @@ def resolve_output(root: Path, output_dir: str, line: int | None) -> Path:
     else:
         inside = [n for n in PROTECTED if out == project / n or project / n in out.parents]
         if not inside:
-            return out
+            refused = output_problem(out, output_dir, line)
+            if refused is None:
+                return out
+            raise ConfigUnusable([refused])
         problem = error("site.yaml", line, "output_dir", "output_dir_in_source", value=output_dir,
                         folder=inside[0])
     raise ConfigUnusable([problem])
+
+
+def output_problem(out: Path, output_dir: str, line: int | None) -> SiteError | None:
+    """Why the generator may not replace `out`, or None: it is absent, empty, or carries the marker."""
+    if os.path.lexists(out) and not out.is_dir():
+        return error("site.yaml", line, "output_dir", "output_dir_is_file", value=output_dir)
+    if out.is_dir() and not is_ours(out):
+        example = sorted(entry.name for entry in out.iterdir())[0]
+        return error("site.yaml", line, "output_dir", "output_dir_not_ours", value=output_dir, example=example)
+    for folder in (out.parent, out) if out.is_dir() else (out.parent,):
+        if folder.exists() and not os.access(folder, os.W_OK | os.X_OK):
+            return error("site.yaml", line, "output_dir", "output_dir_not_writable", value=output_dir,
+                         problem=os.strerror(13))
+    return None
+
+
+def is_ours(folder: Path) -> bool:
+    """An empty folder, or one a build wrote (it holds the marker file)."""
+    return (folder / MARKER).is_file() or not any(folder.iterdir())
+
+
+@contextlib.contextmanager
+def build_lock(out: Path) -> Iterator[None]:
+    """Hold `.<name>.lock` beside the output while writing; a second build meanwhile is refused, not queued.
+
+    The file exists only during a build: it is removed while still locked, and a build that locked a
+    file already removed (a race with the end of another build) is refused too.
+    """
+    if sys.platform == "win32":  # no flock(): on Windows builds are not kept apart
+        yield
+        return
+    lock = out.with_name(f".{out.name}.lock")
+    busy = BuildFailed([error(out.name, None, None, "build_locked", value=out.name)])
+    try:
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        handle = lock.open("a")
+    except OSError as exc:
+        raise BuildFailed([error(out.name, None, None, "output_dir_not_writable", value=out.name,
+                                 problem=_reason(exc))]) from exc
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise busy from exc
+        try:
+            if not lock.exists() or not os.path.samestat(os.fstat(handle.fileno()), lock.stat()):
+                raise busy
+            yield
+        finally:
+            if lock.exists() and os.path.samestat(os.fstat(handle.fileno()), lock.stat()):
+                lock.unlink()
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def write_site(
@@ -35,28 +107,56 @@ def write_site(
     """Write everything to `.<name>.staging`, let `finish` add to it (the search index), then swap it in."""
     staging = out.with_name(f".{out.name}.staging")
     old = out.with_name(f".{out.name}.old")
-    if old.exists() and not out.exists():  # a swap was interrupted: put the last site back
-        old.rename(out)
-    for leftover in (staging, old):
-        if leftover.exists():
-            shutil.rmtree(leftover)
+    with build_lock(out):
+        if old.is_dir() and not os.path.lexists(out):  # a swap was interrupted: put the last site back
+            old.rename(out)
+        for leftover in (staging, old):
+            _remove(leftover)
+        refused = output_problem(out, out.name, None)  # checked again: something may have changed meanwhile
+        if refused is not None:
+            raise BuildFailed([refused])
+        try:
+            staging.mkdir(parents=True)
+            (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+            for name, source in sorted(static.items()):
+                target = staging / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
+            for name, data in sorted(files.items()):
+                target = staging / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+            if finish is not None:
+                finish(staging)
+        except OSError as exc:  # a full disk, a read-only folder: the previous site stays as it was
+            shutil.rmtree(staging, ignore_errors=True)
+            raise BuildFailed([error(out.name, None, None, "output_write_failed", problem=_reason(exc))]) from exc
+        _swap(out, staging, old)
+
+
+def _swap(out: Path, staging: Path, old: Path) -> None:
+    """Two renames; when either fails the previous site is put back and the staging folder removed."""
     try:
-        staging.mkdir(parents=True)
-        for name, source in sorted(static.items()):
-            target = staging / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
-        for name, data in sorted(files.items()):
-            target = staging / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        if finish is not None:
-            finish(staging)
-    except OSError as exc:  # a full disk, a read-only folder: the previous site stays as it was
+        if out.exists():
+            out.rename(old)
+        staging.rename(out)
+    except OSError as exc:
+        if old.is_dir() and not os.path.lexists(out):
+            old.rename(out)
         shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed([error(out.name, None, None, "output_write_failed", problem=str(exc))]) from exc
-    if out.exists():
-        out.rename(old)
-    staging.rename(out)
-    if old.exists():
-        shutil.rmtree(old)
+        raise BuildFailed([error(out.name, None, None, "output_dir_not_writable", value=out.name,
+                                 problem=_reason(exc))]) from exc
+    shutil.rmtree(old, ignore_errors=True)  # the new site is in place; a leftover goes with the next build
+
+
+def _remove(leftover: Path) -> None:
+    """A staging or old folder of an earlier build, which only the generator names like this."""
+    if leftover.is_dir() and not leftover.is_symlink():
+        shutil.rmtree(leftover)
+    elif os.path.lexists(leftover):
+        leftover.unlink()
+
+
+def _reason(exc: OSError) -> str:
+    """'No space left on device': the system's words, without a path of this machine."""
+    return exc.strerror or str(exc)

@@ -11,7 +11,15 @@ from sitegen.config import config_warnings, load_config
 from sitegen.content import hold_back_scheduled, load_content, scan_static
 from sitegen.errors import BuildFailed, SiteError, error, sort_problems
 from sitegen.history import load_history
-from sitegen.images import DEFAULT_CARD, PHOTO_FORMATS, Picture, make_card, make_picture, strip_metadata
+from sitegen.images import (
+    DEFAULT_CARD,
+    PHOTO_FORMATS,
+    Picture,
+    make_card,
+    make_picture,
+    strip_metadata,
+    svg_active_content,
+)
 from sitegen.indexes import build_indexes
 from sitegen.links import check_links
 from sitegen.models import Achievement, Announcement, Event, Page, Site, SiteConfig
@@ -19,6 +27,7 @@ from sitegen.output import resolve_output, write_site
 from sitegen.render import make_environment, render_routes
 from sitegen.routes import find_collisions, plan_routes
 from sitegen.search import index_site
+from sitegen.sources import read_bytes, scan_sources
 from sitegen.yamlload import Path as YamlPath
 
 UNSAFE_IMAGES = (".heic", ".heif", ".tif", ".tiff")  # may carry GPS data we cannot remove
@@ -53,8 +62,12 @@ def build_site(root: Path, options: Options) -> Built:
     """Validate, render and (unless options.write is False) write the whole site, or raise BuildFailed."""
     config, config_lines = load_config(root, options.base_url)
     try:
-        output = resolve_output(root, options.output_dir or config.output_dir, config_lines.get(("output_dir",)))
-        static = scan_static(root)
+        line = None if options.output_dir else config_lines.get(("output_dir",))
+        output = resolve_output(root, options.output_dir or config.output_dir, line)
+        static, problems = scan_static(root)
+        problems += scan_sources(root)
+        if problems:  # nothing is read while a link out of the project or a FIFO is among the sources
+            raise BuildFailed(problems)
         site, problems, warnings = load_site(root, config, config_lines, static, options.drafts, options.today)
         images, pictures, image_problems = prepare_images(site, static)
         indexes = build_indexes(site, options.now or datetime.combine(options.today, datetime.min.time()))
@@ -67,7 +80,7 @@ def build_site(root: Path, options: Options) -> Built:
         files.update(images)
         static = {name: path for name, path in static.items() if name not in images}
         if options.write:
-            write_site(output, files, static, finish=lambda folder: index_site(folder, config.language))
+            write_site(output, files, static, finish=lambda folder: index_site(folder, config.language, files))
     except BuildFailed as exc:
         raise type(exc)(exc.errors, config.language, exc.warnings) from exc
     return Built(config, output, files, static, warnings)
@@ -87,9 +100,14 @@ def prepare_images(site: Site, static: dict[str, Path]) -> tuple[dict[str, bytes
         if suffix in UNSAFE_IMAGES:
             problems.append(error(f"static/{name}", None, None, "image_format", value=name))
             continue
+        if suffix == ".svg":
+            found = svg_active_content(read_bytes(path, f"static/{name}"))
+            if found:
+                problems.append(error(f"static/{name}", None, None, "svg_unsafe", found=found))
+            continue
         if suffix not in PHOTO_FORMATS:
             continue
-        data = path.read_bytes()
+        data = read_bytes(path, f"static/{name}")
         try:
             cleaned = strip_metadata(data, name)
             if cleaned is not data:
@@ -101,7 +119,7 @@ def prepare_images(site: Site, static: dict[str, Path]) -> tuple[dict[str, bytes
             problems.append(error(f"static/{name}", None, None, "image_invalid", value=name, problem=str(exc)))
     config = site.config
     if not config.og_image:  # a preview card for pages without a picture of their own
-        logo = static[config.school.logo].read_bytes() if config.school.logo in static else None
+        logo = read_bytes(static[config.school.logo], config.school.logo) if config.school.logo in static else None
         files[DEFAULT_CARD] = make_card(config.title, config.school.address.locality, logo)
     return files, pictures, problems
 

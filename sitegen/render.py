@@ -20,7 +20,8 @@ from sitegen.indexes import Indexes
 from sitegen.jsonld import article_data, event_data, school_data, to_json
 from sitegen.models import Achievement, Site, SiteConfig
 from sitegen.routes import ICS, Feed, Route, agenda_filters, feed_path
-from sitegen.yamlload import load_yaml, read_source
+from sitegen.sources import check_file, read_text
+from sitegen.yamlload import load_yaml
 
 
 def initials(name: str) -> str:
@@ -74,7 +75,8 @@ def _preview_url(item: object, site: Site, pictures: dict[str, Picture]) -> str:
 def load_translations(root: Path, language: str) -> dict[str, str]:
     """layouts/i18n/<language>.yaml: interface text by key."""
     source = f"layouts/i18n/{language}.yaml"
-    doc = load_yaml(read_source(root / source, source), source)
+    check_file(root, source)
+    doc = load_yaml(read_text(root / source, source), source)
     if not isinstance(doc.data, dict) or not all(isinstance(v, str) for v in doc.data.values()):
         raise BuildFailed([error(source, 1, None, "yaml_not_mapping")])
     return {key: value for key, value in doc.data.items() if isinstance(value, str)}

@@ -1,38 +1,186 @@
-"""Preview: build with drafts into .dev-site/, serve it on 127.0.0.1, rebuild on change."""
+"""Preview: build with drafts into .dev-site/, serve it on 127.0.0.1, rebuild on change.
+
+Only files of the preview folder are served (no symlink out, no hidden file); a URL that cannot
+name a file gets 400 or the site's own 404 page, never a server error. While the last rebuild
+failed, every page shows its problems instead, and live reload brings the site back once fixed.
+"""
 
 from __future__ import annotations
 
+import errno
+import html
+import mimetypes
+import os
+import socket
 import sys
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from livereload import Server
+from tornado import web
 
 from sitegen.errors import FRAME, BuildFailed, report
 from sitegen.pipeline import Options, build_site
+from sitegen.sources import CONTROL
 
 PREVIEW_DIR = ".dev-site"
 WATCHED = ("content", "layouts", "static", "site.yaml")
+TYPES = {".js": "text/javascript", ".mjs": "text/javascript", ".css": "text/css", ".wasm": "application/wasm",
+         ".html": "text/html; charset=utf-8", ".xml": "application/xml", ".json": "application/json",
+         ".ics": "text/calendar; charset=utf-8", ".txt": "text/plain; charset=utf-8", ".svg": "image/svg+xml"}
 
 
-def serve(root: Path, options: Options, port: int) -> int:
-    """Serve until interrupted; a failed rebuild prints its problems and keeps the last good site."""
+@dataclass
+class Preview:
+    """What the server shows: the preview folder, or the problems of the last rebuild."""
+
+    folder: Path
+    language: str = "id"
+    failure: BuildFailed | None = None
+
+
+def serve(root: Path, options: Options, port: int, language: str = "id") -> int:
+    """Serve until interrupted; a failed rebuild is shown in the browser and the last good site stays on disk."""
+    words = FRAME.get(language, FRAME["id"])
+    if not _is_free(port):
+        print(words["port_busy"].format(port=port, other=port + 1 if port < 65535 else 8000), file=sys.stderr)
+        return 2
     options = replace(options, base_url=f"http://127.0.0.1:{port}/", output_dir=PREVIEW_DIR)
+    preview = Preview(root.resolve() / PREVIEW_DIR, language)
 
     def rebuild() -> None:
         try:
             built = build_site(root, options)
         except BuildFailed as exc:
+            preview.failure = exc
             sys.stderr.write(report(exc)[1])
             return
+        preview.failure = None
+        preview.language = built.config.language
         print(FRAME[built.config.language]["built"].format(path=PREVIEW_DIR, pages=built.page_count))
 
     rebuild()
-    if not (root / PREVIEW_DIR).is_dir():
-        return 1
-    server = Server()
+    server = _PreviewServer(preview)
     for name in WATCHED:
         server.watch(str(root / name), rebuild)
     print(f"http://127.0.0.1:{port}/  (Ctrl+C)", file=sys.stderr)
-    server.serve(root=str(root / PREVIEW_DIR), host="127.0.0.1", port=port, open_url_delay=None)
+    try:
+        server.serve(host="127.0.0.1", port=port, open_url_delay=None)
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise
+        print(words["port_busy"].format(port=port, other=port + 1 if port < 65535 else 8000), file=sys.stderr)
+        return 2
     return 0
+
+
+def _is_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+class _PreviewServer(Server):  # type: ignore[misc]
+    """livereload's server with our handler for everything but its own /livereload URLs."""
+
+    def __init__(self, preview: Preview) -> None:
+        super().__init__()
+        self.preview = preview
+
+    def get_web_handlers(self, script: bytes) -> list[tuple[str, type[web.RequestHandler], dict[str, Any]]]:
+        return [(r"/(.*)", PreviewHandler, {"preview": self.preview})]
+
+
+class PreviewHandler(web.RequestHandler):
+    """GET and HEAD of files in the preview folder, the error page, or the site's 404 page."""
+
+    def initialize(self, preview: Preview) -> None:
+        self.preview = preview
+
+    def set_default_headers(self) -> None:
+        self.set_header("Cache-Control", "no-store")
+
+    def head(self, path: str) -> None:
+        self.get(path)
+
+    def get(self, path: str) -> None:
+        if CONTROL.search(path) or "\\" in path:
+            self._send(400, b"Bad Request\n", "text/plain; charset=utf-8")
+            return
+        parts = [part for part in path.split("/") if part]
+        if any(part.startswith(".") for part in parts):
+            self._not_found()
+            return
+        if self.preview.failure is not None and _is_page(path):
+            self._send(503, error_page(self.preview.failure), TYPES[".html"])
+            return
+        folder = self.preview.folder
+        target = folder.joinpath(*parts)
+        try:
+            is_folder = target.is_dir()
+        except OSError:  # a name too long for the file system, for example
+            is_folder = False
+        if is_folder and parts and not path.endswith("/"):
+            self.redirect(self.request.path + "/", permanent=True)
+            return
+        if is_folder:
+            target = target / "index.html"
+        data = _read_inside(folder, target)
+        if data is None:
+            self._not_found()
+            return
+        self._send(200, data, TYPES.get(target.suffix.lower()) or mimetypes.guess_type(target.name)[0]
+                   or "application/octet-stream")
+
+    def _not_found(self) -> None:
+        page = _read_inside(self.preview.folder, self.preview.folder / "404.html")
+        self._send(404, page or b"404 Not Found\n", TYPES[".html"] if page else "text/plain; charset=utf-8")
+
+    def _send(self, status: int, data: bytes, content_type: str) -> None:
+        self.set_status(status)
+        self.set_header("Content-Type", content_type)
+        if self.request.method != "HEAD":
+            self.write(data)
+
+
+def _is_page(path: str) -> bool:
+    """A URL a browser shows as a page: a folder or an .html file."""
+    name = path.rsplit("/", 1)[-1]
+    return not name or name.endswith(".html") or "." not in name
+
+
+def _read_inside(folder: Path, target: Path) -> bytes | None:
+    """The bytes of a regular file whose real path is inside the preview folder, or None."""
+    try:
+        real = target.resolve(strict=True)
+        inside = folder.resolve(strict=True)
+    except (OSError, RuntimeError, ValueError):
+        return None
+    if inside not in real.parents or not real.is_file():
+        return None
+    try:
+        with open(real, "rb", opener=lambda p, flags: os.open(p, flags | os.O_NONBLOCK)) as file:
+            return file.read()
+    except OSError:
+        return None
+
+
+def error_page(failure: BuildFailed) -> bytes:
+    """The problems of a failed rebuild as a page; live reload replaces it once the build succeeds."""
+    words = FRAME.get(failure.language, FRAME["id"])
+    problems = "\n".join(f"<li><pre>{html.escape(p.format(failure.language))}</pre></li>" for p in failure.errors)
+    page = (
+        f'<!DOCTYPE html>\n<html lang="{failure.language}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{html.escape(words['preview_failed'])}</title>\n"
+        "<style>body{font-family:system-ui,sans-serif;margin:1rem;max-width:60rem;line-height:1.5}"
+        "pre{white-space:pre-wrap;background:#fef2f2;border-left:4px solid #b91c1c;padding:.5rem 1rem}"
+        "ul{padding:0;list-style:none}</style>\n</head>\n<body>\n"
+        f"<h1>{html.escape(words['preview_failed'])}</h1>\n<p>{html.escape(words['preview_fix'])}</p>\n"
+        f'<ul class="problems">\n{problems}\n</ul>\n</body>\n</html>\n'
+    )
+    return page.encode("utf-8")

@@ -227,13 +227,3 @@ def _model_in(annotation: Any) -> Any:
         if found is not None:
             return found
     return None
-
-
-
-def read_source(path: Any, source: str) -> str:
-    """A source file's text; a file that is not UTF-8 is a located error."""
-    try:
-        text: str = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise BuildFailed([error(source, None, None, "file_unreadable")]) from exc
-    return text.replace("\r\n", "\n")

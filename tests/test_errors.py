@@ -980,7 +980,8 @@ def test_format_github_prints_one_annotation_per_problem_on_stdout(tiny: TinySit
 def test_a_file_that_is_not_utf8_is_reported_not_a_crash(tiny: TinySite) -> None:
     (tiny.root / EVENT).write_bytes(b"\xff\xfe-\x00-\x00-\x00\n\x00t\x00i\x00t\x00l\x00e\x00")
     assert problems(tiny) == [
-        message(EVENT, "berkas tidak dapat dibaca sebagai teks UTF-8.", "Simpan ulang berkas dengan encoding UTF-8."),
+        message(EVENT, "berkas disimpan sebagai UTF-16, bukan UTF-8.",
+                "Simpan ulang berkas sebagai UTF-8 (Notepad: Save As, Encoding UTF-8)."),
     ]
 
 
@@ -988,8 +989,8 @@ def test_a_calendar_saved_as_latin1_is_reported_not_a_crash(tiny: TinySite) -> N
     (tiny.root / CALENDAR).parent.mkdir(parents=True)
     (tiny.root / CALENDAR).write_bytes("entries:\n  - title: Hari Guru \u00e9\n".encode("latin-1"))
     assert problems(tiny) == [
-        message(CALENDAR, "berkas tidak dapat dibaca sebagai teks UTF-8.",
-                "Simpan ulang berkas dengan encoding UTF-8."),
+        message(f"{CALENDAR}:2", "byte 0xE9 di kolom 22 bukan UTF-8; kemungkinan 'é' yang diketik di Word.",
+                "Ketik ulang karakter itu, lalu simpan berkas sebagai UTF-8 (Notepad: Save As, Encoding UTF-8)."),
     ]
 
 

@@ -235,20 +235,24 @@ def test_killed_build_keeps_the_previous_site_and_the_next_build_cleans_up(built
 # --- an interrupted swap -------------------------------------------------------------------
 
 
+class Stopped(BaseException):
+    """The machine stopping: no handler of the generator runs."""
+
+
 def interrupt_swap(built: TinySite, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run a build whose second rename (staging -> _site) fails, as if the machine stopped there."""
+    """Run a build that stops before its second rename (staging -> _site), as if the machine stopped there."""
     original = pathlib.Path.rename
     renames: list[str] = []
 
     def rename(self: Path, target: object) -> object:
         renames.append(self.name)
         if self.name == "._site.staging":
-            raise OSError("interrupted")
+            raise Stopped
         return original(self, target)
 
     with monkeypatch.context() as patch:
         patch.setattr(pathlib.Path, "rename", rename)
-        with pytest.raises(OSError):
+        with pytest.raises(Stopped):
             built.build()
     assert renames == ["_site", "._site.staging"]
 

@@ -76,8 +76,8 @@ class Preview:
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{path}", timeout=3) as response:
                 return response.status, response.read().decode("utf-8")
-        except urllib.error.HTTPError as exc:
-            return exc.code, ""
+        except urllib.error.HTTPError as exc:  # 404 and 503 pages have a body to read too
+            return exc.code, exc.read().decode("utf-8", errors="replace")
         except (urllib.error.URLError, OSError) as exc:
             return 0, str(exc)
 
@@ -188,7 +188,7 @@ def test_new_file_is_served_after_it_is_added(own_preview: Preview) -> None:
     assert sorted(p.name for p in own_preview.root.iterdir() if p.name.startswith("..dev-site.")) == []
 
 
-def test_broken_file_keeps_the_last_good_site_and_prints_the_problem(own_preview: Preview) -> None:
+def test_broken_file_shows_its_problem_in_the_browser_and_keeps_the_last_good_site(own_preview: Preview) -> None:
     site = own_preview.root / ".dev-site"
     good_page = own_preview.get("/agenda/rapat/")[1]
     good_files = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
@@ -200,11 +200,108 @@ def test_broken_file_keeps_the_last_good_site_and_prints_the_problem(own_preview
                          lambda: "content/events/rapat.md" in own_preview.output()
                          and "2026-13-19" in own_preview.output(), CHANGE_TIMEOUT)
 
+    status, page = own_preview.get("/agenda/rapat/")
+    assert status == 503
+    assert "<h1>Pratinjau: build gagal</h1>" in page
+    assert ("<li><pre>content/events/rapat.md:3: kolom &#x27;start&#x27;: tanggal atau waktu &#x27;2026-13-19&#x27; "
+            "tidak valid.") in page
+    assert "livereload.js" in page  # the page reloads itself when the file is fixed
+    assert own_preview.get("/css/site.css")[0] in (200, 404)  # files other than pages are still served
     assert "Traceback" not in own_preview.output()
-    assert own_preview.get("/agenda/rapat/") == (200, good_page)
-    assert own_preview.get("/")[0] == 200
     assert {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()} == good_files
     assert own_preview.process.poll() is None  # still serving
+
+    (own_preview.root / "content" / "events" / "rapat.md").write_text(
+        BROKEN_EVENT.replace("2026-13-19", "2026-12-19"), encoding="utf-8")
+    own_preview.wait_for("the page comes back once the file is fixed",
+                         lambda: own_preview.get("/agenda/rapat/")[0] == 200, CHANGE_TIMEOUT)
+
+
+def test_an_unknown_path_gets_the_sites_own_404_page(preview: Preview) -> None:
+    status, page = preview.get("/tidak-ada/")
+    own = (preview.root / ".dev-site" / "404.html").read_text(encoding="utf-8")
+    assert status == 404
+    assert page.replace(page[page.index("<script"):page.index("</head>")], "", 1) == own  # plus live reload
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [("/%00", 400), ("/agenda/%00/", 400), ("/%0b.html", 400), ("/..%2f..%2fsite.yaml", 404),
+     ("/%2e%2e/site.yaml", 404), ("/../site.yaml", 404), ("/.sitegen-output", 404), ("/%ff%fe", 400),
+     ("/agenda%5c..%5c..%5csite.yaml", 400), ("/" + "a" * 5000, 404), ("/agenda", 200)],
+)
+def test_bad_urls_get_400_or_404_never_a_server_error(preview: Preview, path: str, status: int) -> None:
+    assert preview.get(path)[0] == status
+    assert "Traceback" not in preview.output()
+
+
+def test_a_symlink_out_of_the_project_added_while_serving_is_refused_not_served(
+    own_preview: Preview, tmp_path: Path
+) -> None:
+    secret = tmp_path / "rahasia.txt"
+    secret.write_text("KATA-SANDI-RAHASIA\n", encoding="utf-8")
+    (own_preview.root / "static" / "bocor.txt").symlink_to(secret)
+
+    own_preview.wait_for("serve reports the symlink",
+                         lambda: "static/bocor.txt: tautan simbolis (symlink) ini menunjuk ke luar folder proyek"
+                         in own_preview.output(), CHANGE_TIMEOUT)
+
+    status, text = own_preview.get("/bocor.txt")
+    assert status == 404 and "KATA-SANDI-RAHASIA" not in text
+    assert not (own_preview.root / ".dev-site" / "bocor.txt").exists()
+
+
+def test_a_symlink_inside_the_preview_folder_to_outside_is_not_served(own_preview: Preview, tmp_path: Path) -> None:
+    secret = tmp_path / "rahasia.txt"
+    secret.write_text("KATA-SANDI-RAHASIA\n", encoding="utf-8")
+    (own_preview.root / ".dev-site" / "bocor.txt").symlink_to(secret)
+    status, text = own_preview.get("/bocor.txt")
+    assert status == 404 and "KATA-SANDI-RAHASIA" not in text
+
+
+def test_a_folder_named_like_a_content_file_created_while_serving_is_reported(own_preview: Preview) -> None:
+    (own_preview.root / "content" / "events" / "foo.md").mkdir()
+    (own_preview.root / "content" / "index.md").write_text("---\ntitle: Beranda\n---\nHalo lagi.\n",
+                                                         encoding="utf-8")  # an empty folder alone is no change
+    own_preview.wait_for("serve reports the folder",
+                         lambda: "content/events/foo.md: ini sebuah folder, padahal namanya seperti berkas yang dibaca."
+                         in own_preview.output(), CHANGE_TIMEOUT)
+    assert own_preview.get("/")[0] == 503
+    (own_preview.root / "content" / "events" / "foo.md").rmdir()
+    (own_preview.root / "content" / "index.md").write_text("---\ntitle: Beranda\n---\nHalo.\n", encoding="utf-8")
+    own_preview.wait_for("the site comes back", lambda: own_preview.get("/")[0] == 200, CHANGE_TIMEOUT)
+
+
+def run_serve(root: Path, *args: str, timeout: float = 30) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, str(REPO / "build.py"), "serve", "--root", str(root), "--today", "2026-11-24", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+
+
+@pytest.mark.parametrize("port", ["99999", "0", "-1", "delapan"])
+def test_a_port_out_of_range_is_refused_by_the_command_line(tmp_path: Path, port: str) -> None:
+    tiny = TinySite(tmp_path / "situs")
+    result = run_serve(tiny.root, "--port", port, timeout=10)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"python build.py serve: error: argument --port: '{port}' is not a port: use a number from 1 to 65535, "
+        "for example 8001"
+    )
+    assert not (tiny.root / ".dev-site").exists()
+
+
+def test_a_busy_port_gets_one_line_with_a_fix(tmp_path: Path) -> None:
+    tiny = TinySite(tmp_path / "situs")
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = run_serve(tiny.root, "--port", str(port))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"Port {port} sudah dipakai program lain (mungkin serve yang masih berjalan). "
+        f"Tutup program itu, atau pakai port lain: python build.py serve --port {port + 1}\n"
+    )
 
 
 def listening_addresses(port: int) -> set[str] | None:
@@ -244,3 +341,33 @@ def other_addresses() -> list[str]:
     except OSError:
         pass
     return addresses
+
+
+@pytest.mark.browser
+def test_the_browser_shows_a_broken_file_and_returns_to_the_page_once_it_is_fixed(own_preview: Preview) -> None:
+    """Live reload in Chromium: the open page turns into the problem list, then back, without a click."""
+    from test_browser import CHROMIUM, CHROMIUM_ARGS
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium (CI fails on this skip)")
+    from playwright.sync_api import expect, sync_playwright
+
+    event = own_preview.root / "content" / "events" / "rapat.md"
+    good = event.read_text(encoding="utf-8")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = chromium.new_page()
+            page.goto(f"http://127.0.0.1:{own_preview.port}/agenda/rapat/")
+            expect(page.locator("h1")).to_have_text("Rapat orang tua")
+            page.wait_for_function("() => window.LiveReload !== undefined")  # connected to the server
+
+            event.write_text(BROKEN_EVENT, encoding="utf-8")
+            expect(page.locator("h1")).to_have_text("Pratinjau: build gagal", timeout=CHANGE_TIMEOUT * 1000)
+            expect(page.locator(".problems li")).to_contain_text(
+                "content/events/rapat.md:3: kolom 'start': tanggal atau waktu '2026-13-19' tidak valid.")
+
+            event.write_text(good, encoding="utf-8")
+            expect(page.locator("h1")).to_have_text("Rapat orang tua", timeout=CHANGE_TIMEOUT * 1000)
+        finally:
+            chromium.close()

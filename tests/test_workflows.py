@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -23,14 +24,17 @@ DEPLOY = WORKFLOWS / "deploy.yml"
 README_TEST_COMMAND = "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/python -m pytest"
 
 # The current major version of each official action (November 2026); older majors fail the test.
+# configure-pages has no v6 tag: v5 is its newest major.
 CURRENT_MAJOR = {
     "actions/checkout": 7,
     "actions/setup-python": 7,
     "actions/setup-node": 7,
-    "actions/configure-pages": 6,
+    "actions/configure-pages": 5,
     "actions/upload-pages-artifact": 5,
     "actions/deploy-pages": 5,
 }
+# `uses: owner/name@<40 hex digits>  # v1.2.3`: a commit cannot move; the comment names its release.
+PINNED = re.compile(r"uses: ([\w.-]+/[\w.-]+)@([0-9a-f]{40})  # v(\d+)\.\d+\.\d+$")
 
 
 def load(path: Path) -> dict[str, Any]:
@@ -72,16 +76,56 @@ def test_actionlint_catches_a_mistyped_expression(tmp_path: Path) -> None:
     assert result.returncode == 1 and 'property "evnt" is not defined' in result.stdout
 
 
-def test_official_actions_at_their_current_major_version() -> None:
+def test_official_actions_pinned_to_a_commit_of_their_current_major_version() -> None:
+    for path in (CHECK, DEPLOY):
+        used = [line.strip().removeprefix("- ") for line in path.read_text(encoding="utf-8").splitlines()
+                if line.strip().removeprefix("- ").startswith("uses:")]
+        assert len(used) == sum(1 for step in steps(load(path)) if "uses" in step)
+        for line in used:
+            pinned = PINNED.fullmatch(line)
+            assert pinned, f"{path.name}: '{line}' should be 'uses: owner/name@<commit SHA>  # vX.Y.Z'"
+            name, _, major = pinned.groups()
+            assert name in CURRENT_MAJOR, f"{path.name}: only official actions are used, not {name}"
+            current = CURRENT_MAJOR[name]
+            assert int(major) >= current, f"{path.name}: {name} v{major} is older than v{current}"
+
+
+def _zizmor() -> str:
+    found = shutil.which("zizmor", path=str(Path(sys.executable).parent)) or shutil.which("zizmor")
+    if not found:
+        pytest.fail("zizmor is missing: pip install -e '.[test]'")
+    return found
+
+
+def test_workflows_and_dependabot_pass_zizmor_offline() -> None:
+    result = subprocess.run([_zizmor(), "--offline", str(REPO / ".github")], capture_output=True, text=True,
+                            cwd=REPO, check=False)
+    assert result.returncode == 0, f"zizmor:\n{result.stdout}{result.stderr}"
+    assert "No findings to report" in result.stdout + result.stderr
+
+
+def test_zizmor_catches_an_action_on_a_movable_tag(tmp_path: Path) -> None:
+    workflow = tmp_path / ".github" / "workflows" / "tag.yml"
+    workflow.parent.mkdir(parents=True)
+    workflow.write_text("name: t\non: push\npermissions: {}\njobs:\n  a:\n    name: a\n    runs-on: ubuntu-latest\n"
+                        "    steps:\n      - uses: actions/checkout@v7\n        with:\n"
+                        "          persist-credentials: false\n", encoding="utf-8")
+    result = subprocess.run([_zizmor(), "--offline", str(workflow)], capture_output=True, text=True, check=False)
+    assert result.returncode != 0 and "unpinned-uses" in result.stdout
+
+
+def test_dependabot_keeps_actions_python_and_npm_current() -> None:
+    config = yaml.safe_load((REPO / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    assert config["version"] == 2
+    assert sorted(update["package-ecosystem"] for update in config["updates"]) == ["github-actions", "npm", "pip"]
+    assert all(update["directory"] == "/" for update in config["updates"])
+
+
+def test_checkouts_keep_no_credentials() -> None:
     for path in (CHECK, DEPLOY):
         for step in steps(load(path)):
-            if "uses" not in step:
-                continue
-            name, _, ref = step["uses"].partition("@")
-            assert name in CURRENT_MAJOR, f"{path.name}: only official actions are used, not {name}"
-            assert re.fullmatch(r"v\d+", ref), f"{path.name}: {step['uses']} should name a major version: @vN"
-            current = CURRENT_MAJOR[name]
-            assert int(ref[1:]) >= current, f"{path.name}: {name}@{ref} is older than v{current}"
+            if step.get("uses", "").startswith("actions/checkout"):
+                assert step["with"]["persist-credentials"] == "false", path.name
 
 
 def test_check_runs_on_every_push_and_pull_request() -> None:
@@ -91,7 +135,7 @@ def test_check_runs_on_every_push_and_pull_request() -> None:
     assert workflow["permissions"] == {"contents": "read"}
     text = runs(workflow)
     for command in ("pip install -e '.[test]'", "npm ci", "build.py check --format github", "ruff check",
-                    "mypy", "python build.py build", "python -m pytest"):
+                    "mypy", "zizmor --offline", "python build.py build", "python -m pytest"):
         assert command in text, f"check.yml does not run {command!r}"
     setup_python = next(s for s in steps(workflow) if s.get("uses", "").startswith("actions/setup-python"))
     assert setup_python["with"]["cache"] == "pip"

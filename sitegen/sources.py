@@ -1,0 +1,204 @@
+"""Source files: only the project's own regular files are listed and read, within limits, as located text."""
+
+from __future__ import annotations
+
+import codecs
+import errno
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sitegen.errors import BuildFailed, SiteError, error
+
+MAX_TEXT_BYTES = 1_000_000  # a Markdown, YAML or template file: a long page is about 50 KB
+MAX_STATIC_BYTES = 50_000_000  # a file under static/: GitHub Pages refuses files over 100 MB
+# C0 controls except tab, line feed and carriage return; DEL; C1 controls; lone surrogates (only a
+# YAML escape such as "\ud800" makes one); the two non-characters XML forbids. Pasted from Word or
+# PDF they are invisible, and they make feeds invalid XML.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# What a byte that is not UTF-8 most likely was: Windows-1252, as Word and Notepad save.
+_WORD_CHARACTERS = {0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”", 0x96: "–", 0x97: "—", 0x85: "…"}
+
+
+@dataclass
+class Listing:
+    """Files found under one folder, by path relative to the project, and the problems of the others."""
+
+    files: list[Path] = field(default_factory=list)
+    problems: list[SiteError] = field(default_factory=list)
+
+
+def list_files(
+    root: Path,
+    folder: str,
+    suffixes: tuple[str, ...] | None = None,
+    recursive: bool = True,
+    limit: int = MAX_TEXT_BYTES,
+    hidden: bool = True,
+) -> Listing:
+    """Regular files under root/folder, sorted by name; `suffixes` (exactly, ".md") picks which.
+
+    A symlink is followed only to a target inside the project; a symlink out, a dangling one, a
+    special file (FIFO, device, socket), a folder named like a wanted file and a file over `limit`
+    bytes are problems, never read. `hidden` False leaves out files whose name starts with '.'.
+    """
+    listing = Listing()
+    project = root.resolve()
+    start = root / folder
+    if start.is_symlink() or start.exists():
+        _walk(project, root, start, suffixes, recursive, limit, hidden, listing, frozenset())
+    listing.files.sort(key=lambda p: p.relative_to(root).as_posix())
+    return listing
+
+
+def _walk(
+    project: Path,
+    root: Path,
+    folder: Path,
+    suffixes: tuple[str, ...] | None,
+    recursive: bool,
+    limit: int,
+    hidden: bool,
+    listing: Listing,
+    ancestors: frozenset[Path],
+) -> None:
+    target = _checked(project, root, folder, listing)
+    if target is None or not stat.S_ISDIR(os.stat(target).st_mode) or target in ancestors:
+        return  # a link back to a folder it is in: not followed, or it would never end
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError as exc:  # no permission to read the folder
+        listing.problems.append(error(folder.relative_to(root).as_posix(), None, None, "not_readable",
+                                      problem=exc.strerror or str(exc)))
+        return
+    for name in names:
+        path = folder / name
+        wanted = suffixes is None or name.endswith(suffixes)  # "x.MD" is not read: content reports it
+        real = _checked(project, root, path, listing)
+        if real is None:
+            continue
+        mode = os.stat(real).st_mode
+        source = path.relative_to(root).as_posix()
+        if stat.S_ISDIR(mode):
+            if wanted and suffixes is not None:
+                listing.problems.append(error(source, None, None, "folder_named_like_file"))
+            elif recursive:
+                _walk(project, root, path, suffixes, recursive, limit, hidden, listing, ancestors | {target})
+        elif not stat.S_ISREG(mode):
+            listing.problems.append(error(source, None, None, "special_file"))
+        elif wanted and (hidden or not name.startswith(".")):
+            size = os.stat(real).st_size
+            if size > limit:
+                listing.problems.append(error(source, None, None, "file_too_large", size=_megabytes(size),
+                                              limit=_megabytes(limit)))
+            else:
+                listing.files.append(path)
+
+
+def _checked(project: Path, root: Path, path: Path, listing: Listing) -> Path | None:
+    """The real path of `path`, or None (and a problem) when it is a symlink out, a dangling one, or special."""
+    source = path.relative_to(root).as_posix()
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:  # removed while we looked: nothing to read
+        return None
+    if not stat.S_ISLNK(mode):
+        if not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
+            listing.problems.append(error(source, None, None, "special_file"))
+            return None
+        return path.resolve()
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # dangling, or a loop of links
+        listing.problems.append(error(source, None, None, "symlink_dangling"))
+        return None
+    inside = real == project or project in real.parents
+    # Hidden files and folders of the project (.git, .env, .venv) are never published, even through a link.
+    if not inside or any(part.startswith(".") for part in real.relative_to(project).parts):
+        listing.problems.append(error(source, None, None, "symlink_outside"))
+        return None
+    if not (stat.S_ISDIR(os.stat(real).st_mode) or stat.S_ISREG(os.stat(real).st_mode)):
+        listing.problems.append(error(source, None, None, "special_file"))
+        return None
+    return real
+
+
+def check_file(root: Path, relative: str, limit: int = MAX_TEXT_BYTES) -> None:
+    """Raise BuildFailed unless root/relative is a regular file of the project within `limit` bytes."""
+    listing = Listing()
+    path = root / relative
+    real = _checked(root.resolve(), root, path, listing)
+    if real is not None and stat.S_ISDIR(os.stat(real).st_mode):
+        listing.problems.append(error(relative, None, None, "folder_named_like_file"))
+    elif real is not None and os.stat(real).st_size > limit:
+        size = os.stat(real).st_size
+        listing.problems.append(error(relative, None, None, "file_too_large", size=_megabytes(size),
+                                      limit=_megabytes(limit)))
+    if listing.problems:
+        raise BuildFailed(listing.problems)
+
+
+def read_bytes(path: Path, source: str, limit: int = MAX_STATIC_BYTES) -> bytes:
+    """At most `limit` bytes of a listed file; never blocks on a FIFO swapped in after listing."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as exc:
+        if exc.errno in (errno.ENXIO, errno.ELOOP):  # a socket; a link swapped in after listing
+            raise BuildFailed([error(source, None, None, "special_file")]) from exc
+        raise BuildFailed([error(source, None, None, "not_readable", problem=exc.strerror or str(exc))]) from exc
+    with os.fdopen(descriptor, "rb") as file:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise BuildFailed([error(source, None, None, "special_file")])
+        data = file.read(limit + 1)
+    if len(data) > limit:
+        raise BuildFailed([error(source, None, None, "file_too_large", size=_megabytes(len(data)),
+                                 limit=_megabytes(limit))])
+    return data
+
+
+def read_text(path: Path, source: str) -> str:
+    """A listed file as text: UTF-8 (with or without BOM), lines ending in '\\n', no control characters.
+
+    The first byte that is not UTF-8 and the first control character are located errors with line and column.
+    """
+    data = read_bytes(path.resolve() if path.is_symlink() else path, source, MAX_TEXT_BYTES)
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            raise BuildFailed([error(source, None, None, "file_utf16")]) from exc
+        raise BuildFailed([_undecodable(data, exc.start, source)]) from exc
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    found = CONTROL.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        raise BuildFailed([error(source, line, None, "control_character", column=column,
+                                 codepoint=f"U+{ord(found[0]):04X}")])
+    return text
+
+
+def _undecodable(data: bytes, start: int, source: str) -> SiteError:
+    """Where the first non-UTF-8 byte is, and what it probably was."""
+    line_start = data.rfind(b"\n", 0, start) + 1
+    line = data.count(b"\n", 0, start) + 1
+    column = len(data[line_start:start].decode("utf-8")) + 1
+    byte = data[start]
+    guess = _WORD_CHARACTERS.get(byte) or bytes([byte]).decode("cp1252", errors="replace")
+    if byte < 0x80 or guess == "\ufffd" or not guess.isprintable() or guess.isspace():
+        return error(source, line, None, "byte_not_utf8", column=column, byte=f"0x{byte:02X}")
+    return error(source, line, None, "byte_windows_1252", column=column, byte=f"0x{byte:02X}", char=guess)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def scan_sources(root: Path) -> list[SiteError]:
+    """The refused entries anywhere under content/ and layouts/, read or not."""
+    return [problem for folder in ("content", "layouts")
+            for problem in list_files(root, folder, limit=MAX_STATIC_BYTES).problems]
