@@ -126,7 +126,9 @@ def time_limit(seconds: float) -> Iterator[None]:
         raise TooSlow
 
     previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # It fires again every 50 ms: an exception raised while Python runs a garbage-collection callback is
+    # dropped ("Exception ignored in ..."), and the next tick must still stop the conversion.
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)
     try:
         yield
     finally:
