@@ -8,7 +8,7 @@ from sitegen.routes import Route
 
 
 def check_links(site: Site, routes: tuple[Route, ...]) -> list[SiteError]:
-    """Broken links in Markdown bodies, calendar entries and the site menu."""
+    """Broken links in Markdown bodies, calendar entries, the site menu and the task links."""
     targets = {r.path for r in routes} | {"/" + name for name in site.static_files} | set(site.unloaded)
     errors = []
     for doc in _docs(site):
@@ -20,10 +20,11 @@ def check_links(site: Site, routes: tuple[Route, ...]) -> list[SiteError]:
         if url and url.startswith("/") and not _resolves(url, targets):
             errors.append(error(entry.source, entry.url_line, f"entries.{entry.index}.url", "link_broken", value=url))
     lines = site.config_lines
-    for index, item in enumerate(site.config.menu):
-        if item.url.startswith("/") and not _resolves(item.url, targets):
-            errors.append(error("site.yaml", lines.get(("menu", index, "url")), f"menu.{index}.url", "link_broken",
-                                value=item.url))
+    for key, items in (("menu", site.config.menu), ("tasks", site.config.tasks)):
+        for index, item in enumerate(items):
+            if item.url.startswith("/") and not _resolves(item.url, targets):
+                errors.append(error("site.yaml", lines.get((key, index, "url")), f"{key}.{index}.url", "link_broken",
+                                    value=item.url))
     config = site.config
     for key, name in ((("og_image",), config.og_image), (("school", "logo"), config.school.logo)):
         if name and name not in site.static_files:
