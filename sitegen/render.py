@@ -49,7 +49,8 @@ def file_info(name: str, size: int, language: str) -> str:
 
 def search_words(html: str, synonyms: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     """The words parents type for what a page says: 'ujian' for a page that names 'Penilaian'."""
-    text = " ".join(re.sub(r"<[^>]+>", " ", html).lower().split())
+    own = re.sub(r"<nav\b.*?</nav>", " ", html, flags=re.S)  # menus name other pages: not this page's words
+    text = " ".join(re.sub(r"<[^>]+>", " ", own).lower().split())
 
     def has(word: str) -> bool:
         return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
