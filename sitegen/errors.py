@@ -189,6 +189,14 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "Publish photos of students only with their guardians' permission. When you have it, add "
                "'consent: true' inside 'album:'; otherwise remove 'album:' or the photos."),
     },
+    "album_photo_format": {
+        "id": ("foto album '{value}' bukan JPEG, PNG, atau WebP.",
+               "Ubah fotonya menjadi JPEG (di ponsel: bagikan/ekspor sebagai JPG), unggah berkas .jpg itu, "
+               "lalu tulis namanya di sini."),
+        "en": ("album photo '{value}' is not a JPEG, PNG or WebP file.",
+               "Convert the photo to JPEG (on a phone: share/export as JPG), upload that .jpg file, "
+               "then write its name here."),
+    },
     "album_empty": {
         "id": ("album foto tidak berisi foto.",
                "Tulis setiap foto sebagai '- file: images/albums/nama-kegiatan/01.jpg' dengan 'alt:' di bawahnya."),

@@ -194,7 +194,10 @@ def _albums(site: Site) -> tuple[AlbumView, ...]:
     return tuple(sorted(found, key=lambda a: (-a.on.toordinal(), a.title, a.path)))
 
 
-def _humas_year(items: list[AgendaItem], now: datetime) -> HumasYear:
+def _humas_year(items: list[AgendaItem], now: datetime) -> HumasYear | None:
+    """None for a site whose events name no humas stage at all."""
+    if not any(i.happening.schedule.humas_stage for i in items):
+        return None
     first, last = school_year(now.date())
     staged = sorted(
         (i for i in items if i.happening.schedule.humas_stage and first <= i.shown.first_day <= last),

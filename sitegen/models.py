@@ -316,10 +316,18 @@ def _show(moment: Moment) -> str:
     return moment.strftime("%Y-%m-%d %H:%M") if isinstance(moment, datetime) else moment.isoformat()
 
 
+def _photo_file(value: Any) -> str:
+    """A JPEG, PNG or WebP file under static/: the formats whose metadata the build can remove."""
+    text = _text(value).lstrip("/")
+    if not re.search(r"\.(jpe?g|png|webp)$", text, re.IGNORECASE):
+        raise _fail("album_photo_format", value=text)
+    return text
+
+
 class Photo(Fields):
     """One photo of an album: a file under static/, its text alternative and an optional caption."""
 
-    file: Text  # "images/albums/pentas-seni-2026/01.jpg", under static/
+    file: Annotated[str, PlainValidator(_photo_file)]  # "images/albums/pentas-seni-2026/01.jpg", under static/
     alt: Text
     caption: Text | None = None
 

@@ -233,3 +233,18 @@ def test_synonyms_from_site_yaml_join_the_defaults_and_reach_the_page(tiny: Tiny
     tiny.write("content/pages/kontak.md", "---\ntitle: Kontak\n---\nPakaian sekolah dan PAS.\n")
     kontak = pages(tiny)["informasi/kontak/index.html"]
     assert '<p hidden data-pagefind-weight="2">ujian</p>' in kontak  # a default; seragam: [] removed its own
+
+
+def test_a_site_whose_events_name_no_humas_stage_says_nothing_about_the_humas_year(tiny: TinySite) -> None:
+    tiny.write("content/pages/humas/index.md", "---\ntitle: Program Humas\nhumas_cycle: true\n---\nSiklus.\n")
+    built = pages(tiny)
+    assert "year-status" not in built["index.html"] and "program humas" not in built["index.html"]
+    assert "humas-cycle" not in built["informasi/humas/index.html"]
+
+
+def test_an_album_photo_written_with_a_leading_slash_is_still_shown(tiny: TinySite) -> None:
+    add_album(tiny, "karnaval", "2026-10-24", 1)
+    source = tiny.root / "content/events/karnaval.md"
+    source.write_text(source.read_text().replace("file: images/", "file: /images/"), encoding="utf-8")
+    page = pages(tiny)["dokumentasi/karnaval/index.html"]
+    assert '<img src="/nama-repo/images/albums/karnaval/01-960.jpg"' in page

@@ -598,7 +598,7 @@ def test_an_unknown_key_in_site_yaml_exits_2_through_the_cli(tiny: TinySite) -> 
     assert result.stderr == (
         message("site.yaml:21: kolom 'warna'", "kolom 'warna' tidak dikenal.",
                 "Kolom yang boleh dipakai: base_url, calendar, cname, description, language, menu, og_image, "
-                "output_dir, school, sections, timezone, title.")
+                "output_dir, school, search, sections, tasks, timezone, title.")
         + "\nBuild gagal: 1 masalah ditemukan. Situs sebelumnya tidak diubah.\n"
     )
 
@@ -947,7 +947,7 @@ def test_an_english_site_reports_a_site_yaml_error_in_english(tiny: TinySite) ->
     assert result.stderr == (
         "site.yaml:21: field 'warna': unknown field 'warna'.\n"
         "  Hint: Allowed fields: base_url, calendar, cname, description, language, menu, og_image, output_dir, school, "
-        "sections, timezone, title.\n"
+        "search, sections, tasks, timezone, title.\n"
         "Build failed: 1 problem(s) found. The previous site was not changed.\n"
     )
 
@@ -1095,4 +1095,15 @@ def test_a_broken_task_link_in_site_yaml_names_its_line(tiny: TinySite) -> None:
     assert problems(tiny) == [
         message("site.yaml:22: kolom 'tasks.0.url'", "tautan '/informasi/spmb/' menuju halaman yang tidak ada.",
                 LINK_HINT),
+    ]
+
+
+def test_an_album_photo_in_a_format_that_may_keep_gps_is_refused_with_its_line(tiny: TinySite) -> None:
+    write_event(tiny, *ALBUM_LINES[:4], "  consent: true", "  photos:",
+                "    - file: images/albums/karnaval/01.heic", "      alt: Barisan karnaval")
+    assert problems(tiny) == [
+        message(f"{EVENT}:8: kolom 'album.photos.0.file'",
+                "foto album 'images/albums/karnaval/01.heic' bukan JPEG, PNG, atau WebP.",
+                "Ubah fotonya menjadi JPEG (di ponsel: bagikan/ekspor sebagai JPG), unggah berkas .jpg itu, "
+                "lalu tulis namanya di sini."),
     ]
