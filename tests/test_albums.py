@@ -248,3 +248,14 @@ def test_an_album_photo_written_with_a_leading_slash_is_still_shown(tiny: TinySi
     source.write_text(source.read_text().replace("file: images/", "file: /images/"), encoding="utf-8")
     page = pages(tiny)["dokumentasi/karnaval/index.html"]
     assert '<img src="/nama-repo/images/albums/karnaval/01-960.jpg"' in page
+
+
+def test_an_english_site_tells_the_humas_year_and_its_albums_in_english(tiny: TinySite) -> None:
+    tiny.write("site.yaml", TINY_SITE_YAML.replace("language: id", "language: en"))
+    humas_site(tiny)
+    built = pages(tiny)
+    status = text_of(built["index.html"].partition('<p class="year-status">')[2].partition("</p>")[0])
+    assert status == ("School year 2026/2027: the school–parent programme is in its activities stage. "
+                      "Next: Pentas Seni , 17 December 2026. School–parent programme")
+    assert "<h1>Activity photos</h1>" in built["dokumentasi/index.html"]
+    assert "<title>Photos: Rapat Perencanaan" in built["dokumentasi/rapat-perencanaan/index.html"]

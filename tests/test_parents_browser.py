@@ -39,7 +39,7 @@ def search(browser: Any, site: ServedSite, words: str) -> list[str]:
     try:
         page.goto(site.url(f"cari/?q={words}"))
         status = page.locator("#search-status")
-        for _ in range(150):  # wait_for_function would need eval, which the page's CSP forbids
+        for _ in range(300):  # 30 s on a busy machine; wait_for_function would need eval, which CSP forbids
             text = status.inner_text().strip()
             if text and not text.endswith("…"):
                 break
