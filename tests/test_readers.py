@@ -76,7 +76,8 @@ def python_expansion(path: Path) -> list[tuple[str, str]]:
     found = []
     for event in recurring_ical_events.of(calendar).between(date(1990, 1, 1), date(2100, 1, 1)):
         start = event["DTSTART"].dt
-        text = start.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if isinstance(start, datetime) else start.isoformat()
+        text = (start.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if isinstance(start, datetime)
+                else start.isoformat())
         found.append((str(event["UID"]), text))
     return sorted(found)
 
