@@ -299,6 +299,9 @@ class _Loader:
             wanted.append((("image",), fields.image))  # type: ignore[attr-defined]
         for index, attachment in enumerate(getattr(fields, "attachments", ())):
             wanted.append((("attachments", index, "file"), attachment.file))
+        album = getattr(fields, "album", None)
+        for index, photo in enumerate(album.photos if album else ()):
+            wanted.append((("album", "photos", index, "file"), photo.file))
         return [
             missing_file(doc.source, doc.line_of(path), ".".join(map(str, path)), name)
             for path, name in wanted

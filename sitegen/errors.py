@@ -234,6 +234,28 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("'image' is set but 'image_alt' is not.",
                "Add 'image_alt:' with a short description of the picture for screen readers."),
     },
+    "album_consent_required": {
+        "id": ("album foto belum menyatakan bahwa orang tua/wali siswa setuju foto diterbitkan.",
+               "Terbitkan foto siswa hanya dengan izin orang tua/wali. Bila sudah ada izin, tambahkan "
+               "'consent: true' di dalam 'album:'; bila belum, hapus 'album:' atau fotonya."),
+        "en": ("the photo album does not state that the students' guardians agreed to publish the photos.",
+               "Publish photos of students only with their guardians' permission. When you have it, add "
+               "'consent: true' inside 'album:'; otherwise remove 'album:' or the photos."),
+    },
+    "album_photo_format": {
+        "id": ("foto album '{value}' bukan JPEG, PNG, atau WebP.",
+               "Ubah fotonya menjadi JPEG (di ponsel: bagikan/ekspor sebagai JPG), unggah berkas .jpg itu, "
+               "lalu tulis namanya di sini."),
+        "en": ("album photo '{value}' is not a JPEG, PNG or WebP file.",
+               "Convert the photo to JPEG (on a phone: share/export as JPG), upload that .jpg file, "
+               "then write its name here."),
+    },
+    "album_empty": {
+        "id": ("album foto tidak berisi foto.",
+               "Tulis setiap foto sebagai '- file: images/albums/nama-kegiatan/01.jpg' dengan 'alt:' di bawahnya."),
+        "en": ("the photo album holds no photos.",
+               "Write each photo as '- file: images/albums/activity-name/01.jpg' with 'alt:' below it."),
+    },
     "until_required": {
         "id": ("kegiatan berulang ('repeat') memerlukan 'until'.",
                "Tambahkan 'until:' berisi tanggal terakhir pengulangan."),

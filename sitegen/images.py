@@ -22,6 +22,7 @@ _PNG_METADATA = frozenset({b"tEXt", b"zTXt", b"iTXt", b"eXIf", b"tIME"})
 _WEBP_METADATA = frozenset({b"EXIF", b"XMP "})
 _KEPT_INFO = ("icc_profile", "transparency")
 DEFAULT_CARD = "images/kartu-situs.png"  # made by make_card when site.yaml names no og_image
+ALBUM_WIDTHS = (480, 960)  # album photos: a phone's width, and twice that for sharp screens
 OG_SIZE = (1200, 630)
 OG_LIMIT = 300_000  # bytes: WhatsApp shows no preview above this
 _OG_QUALITIES = (85, 75, 65, 55)
@@ -50,7 +51,7 @@ class Picture:
     width: int  # of src: 960
     height: int  # of src: 640
     srcset: tuple[tuple[str, int], ...]  # (("/images/pentas-seni-480.webp", 480), ...), ascending
-    og: str  # "/images/pentas-seni-og.jpg", 1200x630 JPEG under 300 KB
+    og: str  # "/images/pentas-seni-og.jpg", 1200x630 JPEG under 300 KB; "" when none was made
 
 
 def strip_metadata(data: bytes, name: str) -> bytes:
@@ -70,9 +71,9 @@ def strip_metadata(data: bytes, name: str) -> bytes:
 
 
 def make_picture(
-    name: str, data: bytes, widths: tuple[int, ...] = (480, 960, 1440)
+    name: str, data: bytes, widths: tuple[int, ...] = (480, 960, 1440), preview: bool = True
 ) -> tuple[Picture, dict[str, bytes]]:
-    """WebP variants, a JPEG fallback and an Open Graph JPEG, by output path: "images/x-480.webp"."""
+    """WebP variants, a JPEG fallback and (with `preview`) an Open Graph JPEG, by output path: "images/x-480.webp"."""
     fmt = PHOTO_FORMATS.get(PurePosixPath(name).suffix.lower())
     if fmt is None:
         raise ValueError("not a JPEG, PNG or WebP image")
@@ -87,14 +88,15 @@ def make_picture(
     middle = fitting[len(fitting) // 2]
     fallback = _flatten(variants[middle])
     files[f"{stem}-{middle}.jpg"] = _encode(fallback, "JPEG", quality=85, optimize=True, progressive=True)
-    files[f"{stem}-og.jpg"] = _small_jpeg(_flatten(ImageOps.fit(image, OG_SIZE, Image.Resampling.LANCZOS)))
+    if preview:
+        files[f"{stem}-og.jpg"] = _small_jpeg(_flatten(ImageOps.fit(image, OG_SIZE, Image.Resampling.LANCZOS)))
     address = quote(stem)  # a space or comma in a file name would split a srcset entry
     picture = Picture(
         src=f"/{address}-{middle}.jpg",
         width=fallback.width,
         height=fallback.height,
         srcset=tuple((f"/{address}-{w}.webp", w) for w in fitting),
-        og=f"/{address}-og.jpg",
+        og=f"/{address}-og.jpg" if preview else "",
     )
     return picture, files
 

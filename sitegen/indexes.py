@@ -11,7 +11,9 @@ from itertools import groupby
 from sitegen.content import slugify
 from sitegen.history import Revision
 from sitegen.models import (
+    HUMAS_STAGES,
     Achievement,
+    Album,
     Announcement,
     Event,
     Moment,
@@ -96,6 +98,37 @@ class PageNode:
 
 
 @dataclass(frozen=True)
+class AlbumView:
+    """The photos of one event or achievement, on a page of their own."""
+
+    path: str  # "/dokumentasi/karnaval-hut-kota-prabumulih-2026/"
+    title: str  # the item's title
+    on: date  # the activity's (first) day or the achievement's date
+    item: Event | Achievement
+    album: Album
+    source: str  # "content/events/karnaval-hut-kota-prabumulih-2026.md"
+
+
+@dataclass(frozen=True)
+class HumasStage:
+    key: str  # "perencanaan"
+    state: str  # "done", "now" or "next"
+    items: tuple[AgendaItem, ...]  # this school year's events of the stage, in date order
+
+
+@dataclass(frozen=True)
+class HumasYear:
+    """Where this school year's humas cycle stands: planning, organising, running, evaluating."""
+
+    label: str  # "2026/2027"
+    first_day: date  # 1 July
+    last_day: date  # 30 June
+    stages: tuple[HumasStage, ...]  # all four, in cycle order
+    current: str | None  # the stage of the latest event that has begun; None before the first
+    next_item: AgendaItem | None  # the next event of the cycle still to come
+
+
+@dataclass(frozen=True)
 class Indexes:
     today: date
     happenings: tuple[Happening, ...]
@@ -109,6 +142,8 @@ class Indexes:
     pages: PageNode
     months: tuple[MonthGrid, ...]  # the month grids of the calendar
     happening_of: dict[str, Happening]  # event page source -> its happening
+    albums: tuple[AlbumView, ...] = ()  # newest first
+    humas: HumasYear | None = None
 
 
 def build_indexes(site: Site, now: datetime) -> Indexes:
@@ -133,7 +168,51 @@ def build_indexes(site: Site, now: datetime) -> Indexes:
         pages=_page_tree(site),
         months=build_months(happenings, today),
         happening_of={h.source: h for h in happenings if h.event},
+        albums=_albums(site),
+        humas=_humas_year(items, now),
     )
+
+
+def school_year(day: date) -> tuple[date, date]:
+    """The Indonesian school year holding `day`: 1 July to 30 June."""
+    first = date(day.year if day.month >= 7 else day.year - 1, 7, 1)
+    return first, date(first.year + 1, 6, 30)
+
+
+def _albums(site: Site) -> tuple[AlbumView, ...]:
+    section = site.config.sections.albums.path
+    found: list[AlbumView] = []
+    for event in site.events:
+        if event.meta.album:
+            found.append(AlbumView(f"/{section}/{event.doc.slug}/", event.meta.title, event.meta.start_day, event,
+                                   event.meta.album, event.doc.source))
+    for achievement in site.achievements:
+        if achievement.meta.album:
+            found.append(AlbumView(f"/{section}/{achievement.doc.slug}/", achievement.meta.title,
+                                   achievement.meta.date, achievement, achievement.meta.album,
+                                   achievement.doc.source))
+    return tuple(sorted(found, key=lambda a: (-a.on.toordinal(), a.title, a.path)))
+
+
+def _humas_year(items: list[AgendaItem], now: datetime) -> HumasYear | None:
+    """None for a site whose events name no humas stage at all."""
+    if not any(i.happening.schedule.humas_stage for i in items):
+        return None
+    first, last = school_year(now.date())
+    staged = sorted(
+        (i for i in items if i.happening.schedule.humas_stage and first <= i.shown.first_day <= last),
+        key=lambda i: _order(i.shown),
+    )
+    begun = [i for i in staged if i.state != "upcoming"]
+    current = begun[-1].happening.schedule.humas_stage if begun else None
+    position = HUMAS_STAGES.index(current) if current else -1
+    stages = tuple(
+        HumasStage(key, "done" if index < position else "now" if index == position else "next",
+                   tuple(i for i in staged if i.happening.schedule.humas_stage == key))
+        for index, key in enumerate(HUMAS_STAGES)
+    )
+    coming = [i for i in staged if i.state == "upcoming"]
+    return HumasYear(f"{first.year}/{last.year}", first, last, stages, current, coming[0] if coming else None)
 
 
 def _happenings(site: Site) -> tuple[Happening, ...]:

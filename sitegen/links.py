@@ -9,7 +9,7 @@ from sitegen.routes import Route
 
 
 def check_links(site: Site, routes: tuple[Route, ...]) -> list[SiteError]:
-    """Broken links in Markdown bodies, calendar entries and the site menu."""
+    """Broken links in Markdown bodies, calendar entries, the site menu and the task links."""
     targets = {r.path for r in routes} | {"/" + name for name in site.static_files} | set(site.unloaded)
     errors = []
     for doc in _docs(site):
@@ -21,10 +21,12 @@ def check_links(site: Site, routes: tuple[Route, ...]) -> list[SiteError]:
         if url and url.startswith("/") and not _resolves(url, targets):
             errors.append(error(entry.source, entry.url_line, f"entries.{entry.index}.url", "link_broken", value=url))
     lines = site.config_lines
-    for index, item in enumerate(site.config.menu):
-        if item.url.startswith("/") and not _resolves(item.url, targets):
-            errors.append(error("site.yaml", lines.get(("menu", index, "url")), f"menu.{index}.url", "link_broken",
-                                value=item.url))
+    links: list[tuple[str, int, str]] = [("menu", i, m.url) for i, m in enumerate(site.config.menu)]
+    links += [("tasks", i, task.url) for i, task in enumerate(site.config.tasks)]
+    for setting, index, url in links:
+        if url.startswith("/") and not _resolves(url, targets):
+            errors.append(error("site.yaml", lines.get((setting, index, "url")), f"{setting}.{index}.url",
+                                "link_broken", value=url))
     config = site.config
     for key, name in ((("og_image",), config.og_image), (("school", "logo"), config.school.logo)):
         if name and name not in site.static_files:

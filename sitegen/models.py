@@ -34,6 +34,7 @@ MODES = ("offline", "online", "hybrid")
 STATUSES = ("scheduled", "postponed", "cancelled", "rescheduled")
 REPEATS = ("daily", "weekly", "monthly")
 PRIORITIES = ("normal", "important", "urgent")
+HUMAS_STAGES = ("perencanaan", "pengorganisasian", "pelaksanaan", "evaluasi")  # the humas cycle, in order
 DEFAULT_LENGTH = timedelta(hours=1)  # a timed event without `end`: on its page, in the .ics and the Google link
 _FREQUENCIES: dict[str, Literal[1, 2, 3]] = {"monthly": rrule.MONTHLY, "weekly": rrule.WEEKLY, "daily": rrule.DAILY}
 
@@ -317,6 +318,7 @@ class Schedule(Fields):
     repeat: Annotated[str, _choice(*REPEATS)] | None = None
     until: Date | None = None
     except_: DateList = Field(default=(), alias="except")  # `except` is a Python keyword
+    humas_stage: Annotated[str, _choice(*HUMAS_STAGES)] | None = None  # "perencanaan": its place in the humas year
 
     @model_validator(mode="after")
     def _consistent(self) -> Schedule:
@@ -390,7 +392,44 @@ def _show(moment: Moment) -> str:
     return moment.strftime("%Y-%m-%d %H:%M") if isinstance(moment, datetime) else moment.isoformat()
 
 
-class EventFields(Common, Schedule):
+def _photo_file(value: Any) -> str:
+    """A JPEG, PNG or WebP file under static/: the formats whose metadata the build can remove."""
+    text = _text(value).lstrip("/")
+    if not re.search(r"\.(jpe?g|png|webp)$", text, re.IGNORECASE):
+        raise _fail("album_photo_format", value=text)
+    return text
+
+
+class Photo(Fields):
+    """One photo of an album: a file under static/, its text alternative and an optional caption."""
+
+    file: Annotated[str, PlainValidator(_photo_file)]  # "images/albums/pentas-seni-2026/01.jpg", under static/
+    alt: Text
+    caption: Text | None = None
+
+
+class Album(Fields):
+    """Documentation of an activity: published only when the guardians agreed (`consent: true`)."""
+
+    consent: Bool = False
+    photos: tuple[Photo, ...]
+
+    @model_validator(mode="after")
+    def _consented(self) -> Album:
+        if not self.consent:
+            raise _fail("album_consent_required", field="consent", at="photos")
+        if not self.photos:
+            raise _fail("album_empty", field="photos")
+        return self
+
+
+class Documented(Fields):
+    """Items that can carry an album of photos."""
+
+    album: Album | None = None
+
+
+class EventFields(Common, Schedule, Documented):
     """Front matter of content/events/*.md."""
 
 
@@ -408,7 +447,7 @@ class CalendarFields(Fields):
     entries: tuple[dict[str, Any], ...] = ()  # each validated as CalendarEntryFields
 
 
-class AchievementFields(Common):
+class AchievementFields(Common, Documented):
     date: Date
     level: Annotated[str, _choice(*LEVELS)]
     field: Annotated[str, _choice(*FIELDS)]
@@ -436,6 +475,8 @@ class AnnouncementFields(Common):
 class PageFields(Common):
     order: Int = 0
     timeline: Bool = False  # true: the school's own distinctions follow the text as a timeline
+    humas_cycle: Bool = False  # true: this school year's humas cycle with its events comes first
+    example: Bool = False  # true: the facts are not the school's yet; every copy says "Contoh"
 
 
 class HomeFields(Fields):
@@ -476,6 +517,7 @@ class Sections(Fields):
     announcements: Section = Section(path="pengumuman", title="Pengumuman")
     pages: Section = Section(path="informasi", title="Informasi Orang Tua")
     calendar: Section = Section(path="kalender", title="Kalender Akademik")
+    albums: Section = Section(path="dokumentasi", title="Dokumentasi Kegiatan")
 
 
 ENGLISH_SECTIONS = Sections(
@@ -484,12 +526,40 @@ ENGLISH_SECTIONS = Sections(
     announcements=Section(path="pengumuman", title="Announcements"),
     pages=Section(path="informasi", title="Information for parents"),
     calendar=Section(path="kalender", title="School calendar"),
+    albums=Section(path="dokumentasi", title="Activity photos"),
 )
 
 
 class MenuItem(Fields):
     title: Text
     url: Link
+
+
+class TaskLink(Fields):
+    """What parents come for, near the top of the home page: {title: SPMB, url: /informasi/layanan/spmb/}."""
+
+    title: Text
+    url: Link
+
+
+DEFAULT_SYNONYMS = {  # a word parents type -> words the site uses for the same thing
+    "ujian": ("penilaian", "pas", "pts", "asesmen"),
+    "ppdb": ("spmb", "penerimaan murid baru", "pendaftaran"),
+    "spmb": ("ppdb",),
+    "libur": ("liburan", "cuti bersama", "hari libur"),
+    "rapor": ("raport", "hasil belajar"),
+    "seragam": ("pakaian sekolah", "atribut sekolah"),
+}
+
+
+class SearchSettings(Fields):
+    # site.yaml's own words are added to the defaults; a word mapped to [] removes a default
+    synonyms: dict[str, TextList] = {}
+
+    def all_synonyms(self) -> dict[str, tuple[str, ...]]:
+        """The defaults with site.yaml's entries on top; words lower-case."""
+        merged = {**DEFAULT_SYNONYMS, **{k.strip().lower(): v for k, v in self.synonyms.items()}}
+        return {key: tuple(w.lower() for w in words) for key, words in sorted(merged.items()) if words}
 
 
 class CategorySetting(Fields):
@@ -513,6 +583,8 @@ class SiteConfig(Fields):
     school: School
     sections: Sections = Sections()
     menu: tuple[MenuItem, ...] = ()
+    tasks: tuple[TaskLink, ...] = ()  # what parents look for first, on the home page
+    search: SearchSettings = SearchSettings()
     calendar: CalendarSettings
     output_dir: Text = "_site"
     og_image: Text | None = None  # "images/kartu-sekolah.png": the link-preview picture of pages without one
@@ -523,6 +595,9 @@ class SiteConfig(Fields):
         """Section titles nobody wrote follow the site's language."""
         if self.language == "en" and "sections" not in self.model_fields_set:
             return self.model_copy(update={"sections": ENGLISH_SECTIONS})
+        if self.language == "en" and "albums" not in self.sections.model_fields_set:
+            sections = self.sections.model_copy(update={"albums": ENGLISH_SECTIONS.albums})
+            return self.model_copy(update={"sections": sections})
         return self
 
     @property

@@ -12,6 +12,7 @@ from sitegen.content import hold_back_scheduled, load_content, scan_static
 from sitegen.errors import BuildFailed, SiteError, error, sort_problems
 from sitegen.history import load_history
 from sitegen.images import (
+    ALBUM_WIDTHS,
     DEFAULT_CARD,
     PHOTO_FORMATS,
     Picture,
@@ -22,7 +23,7 @@ from sitegen.images import (
 )
 from sitegen.indexes import build_indexes
 from sitegen.links import check_links
-from sitegen.models import Achievement, Announcement, Event, Page, Site, SiteConfig
+from sitegen.models import Achievement, Announcement, Event, Page, Photo, Site, SiteConfig
 from sitegen.output import resolve_output, write_site
 from sitegen.render import make_environment, render_routes
 from sitegen.routes import find_collisions, plan_routes
@@ -95,6 +96,8 @@ def prepare_images(site: Site, static: dict[str, Path]) -> tuple[dict[str, bytes
         *site.events, *site.achievements, *site.announcements, *site.pages
     ]
     wanted = {item.meta.image for item in items if item.meta.image}
+    album_photos = {photo.file for item in items for photo in album_of(item)}
+    covers = {album_of(item)[0].file for item in items if album_of(item)}  # an album's link preview
     for name, path in sorted(static.items()):
         suffix = path.suffix.lower()
         if suffix in UNSAFE_IMAGES:
@@ -115,6 +118,9 @@ def prepare_images(site: Site, static: dict[str, Path]) -> tuple[dict[str, bytes
             if name in wanted:
                 pictures[name], variants = make_picture(name, cleaned)
                 files.update(variants)
+            elif name in album_photos:  # a phone's screen width and twice that; no link preview
+                pictures[name], variants = make_picture(name, cleaned, ALBUM_WIDTHS, preview=name in covers)
+                files.update(variants)
         except ValueError as exc:
             problems.append(error(f"static/{name}", None, None, "image_invalid", value=name, problem=str(exc)))
     config = site.config
@@ -122,6 +128,12 @@ def prepare_images(site: Site, static: dict[str, Path]) -> tuple[dict[str, bytes
         logo = read_bytes(static[config.school.logo], config.school.logo) if config.school.logo in static else None
         files[DEFAULT_CARD] = make_card(config.title, config.school.address.locality, logo)
     return files, pictures, problems
+
+
+def album_of(item: Event | Achievement | Announcement | Page) -> tuple[Photo, ...]:
+    """The photos of an item's album; none for kinds without albums."""
+    album = getattr(item.meta, "album", None)
+    return album.photos if album else ()
 
 
 def load_site(

@@ -16,7 +16,7 @@ from sitegen.errors import BuildFailed, SiteError, error
 from sitegen.feeds import calendar_feed, google_calendar_link, site_timezone
 from sitegen.headlines import Headlines
 from sitegen.images import DEFAULT_CARD, OG_SIZE, Picture
-from sitegen.indexes import Indexes
+from sitegen.indexes import AlbumView, Indexes, PageNode
 from sitegen.jsonld import article_data, event_data, school_data, to_json
 from sitegen.models import Achievement, Site, SiteConfig
 from sitegen.routes import ICS, Feed, Route, agenda_filters, feed_path
@@ -48,6 +48,28 @@ def file_info(name: str, size: int, language: str) -> str:
     return f"{kind}, {amount}"
 
 
+def search_words(html: str, synonyms: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The words parents type for what a page says: 'ujian' for a page that names 'Penilaian'."""
+    own = re.sub(r"<nav\b.*?</nav>", " ", html, flags=re.S)  # menus name other pages: not this page's words
+    text = " ".join(re.sub(r"<[^>]+>", " ", own).lower().split())
+
+    def has(word: str) -> bool:
+        return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
+
+    return tuple(word for word, others in synonyms.items() if not has(word) and any(has(o) for o in others))
+
+
+def section_of(node: PageNode, path: str) -> PageNode | None:
+    """The folder of parent pages that holds the page at `path` (its own folder for a folder's index)."""
+    if node.path == path or any(p.doc.path == path for p in node.pages):
+        return node
+    for folder in node.folders:
+        found = section_of(folder, path)
+        if found is not None:
+            return found
+    return None
+
+
 @dataclass(frozen=True)
 class Preview:
     """The picture a link preview shows."""
@@ -64,6 +86,10 @@ def preview_image(item: object, site: Site, pictures: dict[str, Picture]) -> Pre
     image = getattr(meta, "image", None)
     if image in pictures and meta is not None:
         return Preview(pictures[image].og, meta.image_alt or "", *OG_SIZE)
+    if isinstance(item, AlbumView):
+        cover = item.album.photos[0]
+        if cover.file in pictures and pictures[cover.file].og:
+            return Preview(pictures[cover.file].og, cover.alt, *OG_SIZE)
     card = site.config.og_image or DEFAULT_CARD
     return Preview("/" + card, site.config.school.name, *OG_SIZE)
 
@@ -101,6 +127,7 @@ def make_environment(
     env.filters["abs_url"] = config.absolute_url
     dates = Dates.for_site(config)
     headlines = Headlines(translations, dates)
+    synonyms = config.search.all_synonyms()
     env.globals.update(
         site=site,
         config=config,
@@ -121,6 +148,8 @@ def make_environment(
         article_data=lambda item: article_data(item, config, _preview_url(item, site, pictures)),
         pictures=pictures,
         warnings=[problem.format(config.language, warning=True) for problem in warnings] if dev else [],
+        search_words=lambda html: search_words(str(html), synonyms),
+        section_of=section_of,
     )
     return env
 

@@ -98,6 +98,9 @@ def plan_routes(site: Site, indexes: Indexes) -> tuple[Route, ...]:
     routes += [_page(a.doc.path, "achievement.html", a.doc.source, a, a.doc.slug_line) for a in site.achievements]
     routes += [_page(a.doc.path, "announcement.html", a.doc.source, a, a.doc.slug_line) for a in site.announcements]
     routes += _page_routes(indexes.pages)
+    if indexes.albums:
+        routes.append(_page(f"/{site.config.sections.albums.path}/", "albums.html", "site.yaml", indexes.albums))
+        routes += [_page(a.path, "album.html", a.source, a) for a in indexes.albums]
     routes += _calendar_routes(site, indexes)
     routes += _atom_routes(site, indexes)
     routes += [

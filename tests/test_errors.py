@@ -33,7 +33,7 @@ LINK_HINT = "Periksa alamatnya. Alamat di situs ini diawali '/' dan diakhiri '/'
 FILE_HINT = "Unggah berkasnya ke static/{name}, atau perbaiki nama dan foldernya (huruf besar-kecil berpengaruh)."
 OUTPUT_HINT = "Pakai folder baru di dalam proyek, misalnya 'output_dir: _site'."
 EVENT_FIELDS = (
-    "audience, category, draft, end, except, image, image_alt, location, mode, online_url, "
+    "album, audience, category, draft, end, except, humas_stage, image, image_alt, location, mode, online_url, "
     "previous_start, repeat, slug, start, status, summary, tags, title, until"
 )
 
@@ -605,7 +605,7 @@ def test_an_unknown_key_in_site_yaml_exits_2_through_the_cli(tiny: TinySite) -> 
     assert result.stderr == (
         message("site.yaml:21: kolom 'warna'", "kolom 'warna' tidak dikenal.",
                 "Kolom yang boleh dipakai: base_url, calendar, cname, description, language, menu, og_image, "
-                "output_dir, school, sections, timezone, title.")
+                "output_dir, school, search, sections, tasks, timezone, title.")
         + "\nPemeriksaan gagal: 1 masalah ditemukan.\n"
     )
 
@@ -954,7 +954,7 @@ def test_an_english_site_reports_a_site_yaml_error_in_english(tiny: TinySite) ->
     assert result.stderr == (
         "site.yaml:21: field 'warna': unknown field 'warna'.\n"
         "  Hint: Allowed fields: base_url, calendar, cname, description, language, menu, og_image, output_dir, school, "
-        "sections, timezone, title.\n"
+        "search, sections, tasks, timezone, title.\n"
         "Check failed: 1 problem(s) found.\n"
     )
 
@@ -1406,4 +1406,103 @@ def test_the_example_schools_name_in_a_calendar_of_another_school_is_a_warning(t
     assert warnings_of(tiny) == [
         warning(f"{CALENDAR}:6", "'SMP Negeri 1 Prabumulih' adalah sekolah contoh, padahal situs ini milik SMP Contoh.",
                 "Ganti atau hapus teks contoh ini; lihat daftar periksa sekolah baru di docs/panduan-editor.md."),
+    ]
+
+
+# --- 26. Photo albums and the humas year ------------------------------------------------------------
+
+ALBUM_LINES = ("title: Karnaval", "start: 2026-10-24", "category: rapat", "album:", "  photos:",
+               "    - file: images/albums/karnaval/01.jpg", "      alt: Barisan karnaval")
+
+
+def _album_photo(tiny: TinySite) -> None:
+    from PIL import Image
+
+    folder = tiny.root / "static/images/albums/karnaval"
+    folder.mkdir(parents=True)
+    Image.new("RGB", (640, 400), "orange").save(folder / "01.jpg")
+
+
+def test_an_album_without_the_guardians_consent_is_refused_with_how_to_fix_it(tiny: TinySite) -> None:
+    _album_photo(tiny)
+    write_event(tiny, *ALBUM_LINES)
+    assert problems(tiny) == [
+        message(f"{EVENT}:6: kolom 'album.consent'",
+                "album foto belum menyatakan bahwa orang tua/wali siswa setuju foto diterbitkan.",
+                "Terbitkan foto siswa hanya dengan izin orang tua/wali. Bila sudah ada izin, tambahkan "
+                "'consent: true' di dalam 'album:'; bila belum, hapus 'album:' atau fotonya."),
+    ]
+
+
+def test_an_album_with_consent_false_names_that_line(tiny: TinySite) -> None:
+    _album_photo(tiny)
+    write_event(tiny, *ALBUM_LINES[:4], "  consent: false", *ALBUM_LINES[4:])
+    assert [p.splitlines()[0] for p in problems(tiny)] == [
+        f"{EVENT}:6: kolom 'album.consent': album foto belum menyatakan bahwa orang tua/wali siswa setuju foto "
+        "diterbitkan."
+    ]
+
+
+def test_an_album_without_consent_is_refused_in_english_on_an_english_site(tiny: TinySite) -> None:
+    tiny.write("site.yaml", site_yaml(replace=("language: id", "language: en")))
+    _album_photo(tiny)
+    write_event(tiny, *ALBUM_LINES)
+    assert problems(tiny) == [
+        f"{EVENT}:6: field 'album.consent': the photo album does not state that the students' guardians agreed "
+        "to publish the photos.\n"
+        "  Hint: Publish photos of students only with their guardians' permission. When you have it, add "
+        "'consent: true' inside 'album:'; otherwise remove 'album:' or the photos."
+    ]
+
+
+def test_an_album_photo_that_was_not_uploaded_names_its_line(tiny: TinySite) -> None:
+    write_event(tiny, *ALBUM_LINES[:4], "  consent: true", *ALBUM_LINES[4:])
+    assert problems(tiny) == [
+        message(f"{EVENT}:8: kolom 'album.photos.0.file'",
+                "berkas 'images/albums/karnaval/01.jpg' tidak ditemukan di folder static/.",
+                FILE_HINT.format(name="images/albums/karnaval/01.jpg")),
+    ]
+
+
+def test_an_album_photo_without_alt_text_is_reported(tiny: TinySite) -> None:
+    _album_photo(tiny)
+    write_event(tiny, *ALBUM_LINES[:4], "  consent: true", *ALBUM_LINES[4:6])
+    assert problems(tiny) == [
+        message(f"{EVENT}:8: kolom 'album.photos.0.alt'", "kolom wajib 'alt' belum diisi.",
+                "Tambahkan baris 'alt: ...'."),
+    ]
+
+
+def test_an_empty_album_is_reported(tiny: TinySite) -> None:
+    write_event(tiny, *ALBUM_LINES[:4], "  consent: true", "  photos: []")
+    assert problems(tiny) == [
+        message(f"{EVENT}:7: kolom 'album.photos'", "album foto tidak berisi foto.",
+                "Tulis setiap foto sebagai '- file: images/albums/nama-kegiatan/01.jpg' dengan 'alt:' di bawahnya."),
+    ]
+
+
+def test_an_unknown_humas_stage_lists_the_four_stages(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-12-05", "category: rapat", "humas_stage: rencana")
+    assert problems(tiny) == [
+        message(f"{EVENT}:5: kolom 'humas_stage'", "nilai 'rencana' tidak dikenal untuk kolom 'humas_stage'.",
+                "Pilih salah satu: perencanaan, pengorganisasian, pelaksanaan, evaluasi."),
+    ]
+
+
+def test_a_broken_task_link_in_site_yaml_names_its_line(tiny: TinySite) -> None:
+    tiny.write("site.yaml", site_yaml("tasks:\n  - {title: SPMB, url: /informasi/spmb/}"))
+    assert problems(tiny) == [
+        message("site.yaml:22: kolom 'tasks.0.url'", "tautan '/informasi/spmb/' menuju halaman yang tidak ada.",
+                LINK_HINT),
+    ]
+
+
+def test_an_album_photo_in_a_format_that_may_keep_gps_is_refused_with_its_line(tiny: TinySite) -> None:
+    write_event(tiny, *ALBUM_LINES[:4], "  consent: true", "  photos:",
+                "    - file: images/albums/karnaval/01.heic", "      alt: Barisan karnaval")
+    assert problems(tiny) == [
+        message(f"{EVENT}:8: kolom 'album.photos.0.file'",
+                "foto album 'images/albums/karnaval/01.heic' bukan JPEG, PNG, atau WebP.",
+                "Ubah fotonya menjadi JPEG (di ponsel: bagikan/ekspor sebagai JPG), unggah berkas .jpg itu, "
+                "lalu tulis namanya di sini."),
     ]

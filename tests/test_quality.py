@@ -3,7 +3,8 @@
 - HTML validity: the Nu HTML Checker (vnu.jar from npm, run with Java), errors only, zero on every page.
 - Accessibility: axe-core in Chromium, WCAG 2.1 A/AA rules, zero violations on every page type at
   360 px and 1280 px.
-- Lighthouse (mobile preset) on the home page, the agenda, an event, this month and an announcement.
+- Lighthouse (mobile preset) on the home page, the agenda, an event, this month, an announcement, an album
+  and the humas programme page.
 - Page weight: the first visit to any page transfers at most 60 KB compressed.
 
 The npm tools come from package-lock.json (`npm ci`); Java and Chromium from Debian. A missing tool
@@ -99,6 +100,8 @@ def page_types(site: ServedSite) -> dict[str, str]:
         "achievements by level": _first(site, r"prestasi/tingkat/[^/]+/"),
         "achievements by field": _first(site, r"prestasi/bidang/[^/]+/"),
         "search": SEARCH_PAGE,
+        "albums": "dokumentasi/",
+        "album": _first(site, r"dokumentasi/[^/]+/"),
         "not found (deep address)": DEEP_UNKNOWN,
     }
     types.update({f"information {p}": p for p in site.pages() if p.startswith("informasi/")})
@@ -209,6 +212,8 @@ def _lighthouse_pages(site: ServedSite) -> dict[str, str]:
         else _first(site, r"agenda/[^/]+/", exclude=("agenda/kategori/", "agenda/untuk/")),
         "this month": "kalender/bulan-ini/",
         "announcement": _first(site, r"pengumuman/[^/]+/"),
+        "album": _first(site, r"dokumentasi/[^/]+/"),
+        "humas programme": "informasi/humas/",
     }
     return {kind: path for kind, path in pages.items() if path is not None}
 
