@@ -665,9 +665,9 @@ FRAME: dict[str, dict[str, str]] = {
 # Lists whose items messages name by number, 1-based: "entri ke-14, kolom 'category'".
 ITEM_WORDS: dict[str, dict[str, str]] = {
     "id": {"entries": "entri ke-{n}", "attachments": "lampiran ke-{n}", "menu": "menu ke-{n}",
-           "": "isi ke-{n} dari '{list}'"},
+           "album.photos": "foto album ke-{n}", "tasks": "tautan tugas ke-{n}", "": "isi ke-{n} dari '{list}'"},
     "en": {"entries": "entry {n}", "attachments": "attachment {n}", "menu": "menu item {n}",
-           "": "item {n} of '{list}'"},
+           "album.photos": "album photo {n}", "tasks": "task link {n}", "": "item {n} of '{list}'"},
 }
 
 # Kinds of content named in messages ({kind}, {other}), by language.

@@ -1458,7 +1458,7 @@ def test_an_album_without_consent_is_refused_in_english_on_an_english_site(tiny:
 def test_an_album_photo_that_was_not_uploaded_names_its_line(tiny: TinySite) -> None:
     write_event(tiny, *ALBUM_LINES[:4], "  consent: true", *ALBUM_LINES[4:])
     assert problems(tiny) == [
-        message(f"{EVENT}:8: kolom 'album.photos.0.file'",
+        message(f"{EVENT}:8: foto album ke-1, kolom 'file'",
                 "berkas 'images/albums/karnaval/01.jpg' tidak ditemukan di folder static/.",
                 FILE_HINT.format(name="images/albums/karnaval/01.jpg")),
     ]
@@ -1468,7 +1468,7 @@ def test_an_album_photo_without_alt_text_is_reported(tiny: TinySite) -> None:
     _album_photo(tiny)
     write_event(tiny, *ALBUM_LINES[:4], "  consent: true", *ALBUM_LINES[4:6])
     assert problems(tiny) == [
-        message(f"{EVENT}:8: kolom 'album.photos.0.alt'", "kolom wajib 'alt' belum diisi.",
+        message(f"{EVENT}:8: foto album ke-1, kolom 'alt'", "kolom wajib 'alt' belum diisi.",
                 "Tambahkan baris 'alt: ...'."),
     ]
 
@@ -1492,8 +1492,8 @@ def test_an_unknown_humas_stage_lists_the_four_stages(tiny: TinySite) -> None:
 def test_a_broken_task_link_in_site_yaml_names_its_line(tiny: TinySite) -> None:
     tiny.write("site.yaml", site_yaml("tasks:\n  - {title: SPMB, url: /informasi/spmb/}"))
     assert problems(tiny) == [
-        message("site.yaml:22: kolom 'tasks.0.url'", "tautan '/informasi/spmb/' menuju halaman yang tidak ada.",
-                LINK_HINT),
+        message("site.yaml:22: tautan tugas ke-1, kolom 'url'",
+                "tautan '/informasi/spmb/' menuju halaman yang tidak ada.", LINK_HINT),
     ]
 
 
@@ -1501,7 +1501,7 @@ def test_an_album_photo_in_a_format_that_may_keep_gps_is_refused_with_its_line(t
     write_event(tiny, *ALBUM_LINES[:4], "  consent: true", "  photos:",
                 "    - file: images/albums/karnaval/01.heic", "      alt: Barisan karnaval")
     assert problems(tiny) == [
-        message(f"{EVENT}:8: kolom 'album.photos.0.file'",
+        message(f"{EVENT}:8: foto album ke-1, kolom 'file'",
                 "foto album 'images/albums/karnaval/01.heic' bukan JPEG, PNG, atau WebP.",
                 "Ubah fotonya menjadi JPEG (di ponsel: bagikan/ekspor sebagai JPG), unggah berkas .jpg itu, "
                 "lalu tulis namanya di sini."),
