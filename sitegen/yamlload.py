@@ -167,8 +167,8 @@ def _locate(model: type[BaseModel], doc: Document, path: Path, problem: Any) -> 
     kind: str = problem["type"]
     ctx = {k: v for k, v in (problem.get("ctx") or {}).items() if k not in ("field", "at", "index")}
     extra = problem.get("ctx") or {}
-    if "field" in extra:  # a rule over several fields names the one to fix
-        loc = (*loc, str(extra["field"]))
+    if "field" in extra:  # a rule over several fields names the one to fix: "end" or "semesters.1.start"
+        loc = (*loc, *(int(part) if part.isdigit() else part for part in str(extra["field"]).split(".")))
     line_path = (*loc[:-1], str(extra["at"])) if "at" in extra and loc not in doc.lines else loc
     if "index" in extra:
         line_path = (*loc, int(extra["index"]))
