@@ -449,13 +449,13 @@ class SchoolYearFields(Fields):
         for index, semester in enumerate(self.semesters):
             for part, day in (("start", semester.start), ("end", semester.end)):
                 if not self.first_day <= day <= self.last_day:
-                    raise _fail("semester_outside_year", field=f"semesters.{index}.{part}", name=semester.name,
+                    raise _fail("semester_outside_year", path=f"semesters.{index}.{part}", name=semester.name,
                                 start=semester.start, end=semester.end, school_year=self.name,
                                 first=self.first_day, last=self.last_day)
         ordered = sorted(enumerate(self.semesters), key=lambda pair: (pair[1].start, pair[0]))
         for (_, earlier), (index, later) in itertools.pairwise(ordered):
             if later.start <= earlier.end:
-                raise _fail("semester_overlap", field=f"semesters.{index}.start", name=later.name,
+                raise _fail("semester_overlap", path=f"semesters.{index}.start", name=later.name,
                             start=later.start, end=later.end, other=earlier.name,
                             other_start=earlier.start, other_end=earlier.end)
         return self
