@@ -1,4 +1,4 @@
-"""The command line: python build.py [build|check|serve|new|init] ..."""
+"""The command line: python build.py [build|check|serve|new|init|libur] ..."""
 
 from __future__ import annotations
 
@@ -7,17 +7,19 @@ import os
 import re
 import sys
 from datetime import date, datetime
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sitegen.calendars import holiday_calendar, national_holidays
 from sitegen.config import CONFIG_FILE, load_config
 from sitegen.content import slugify
 from sitegen.errors import FRAME, BuildFailed, ConfigUnusable, report, report_warnings
 from sitegen.pipeline import Options, build_site
 from sitegen.skeleton import LEVELS, ZONES, School, create_site, occupied
 
-COMMANDS = ("build", "check", "serve", "new", "init")
+COMMANDS = ("build", "check", "serve", "new", "init", "libur")
 NEW_KINDS = ("event", "announcement", "achievement", "page")
 PROGRAM = Path(__file__).resolve().parent.parent  # the generator's folder: layouts/, static/css/, static/js/
 
@@ -33,6 +35,9 @@ perintah:
   serve   pratinjau dengan draf di http://127.0.0.1:8000, dibuat ulang setiap berkas disimpan
   new     membuat berkas isi baru: new event|announcement|achievement|page "Judul"
   init    memulai situs untuk sekolah lain di folder kosong (lihat docs/panduan-editor.md)
+  libur   menulis libur nasional dan cuti bersama satu tahun pelajaran (Juli–Juni) sebagai
+          kalender yang bisa disunting: libur 2026/2027 menulis
+          content/calendars/libur-2026-2027.yaml; tidak pernah menimpanya tanpa --force
 
 pilihan untuk build, check dan serve (python build.py PERINTAH --help untuk masing-masing):
   --today TTTT-BB-HH   membuat situs seolah-olah pada hari itu (bawaan: hari ini di zona waktu situs)
@@ -82,6 +87,22 @@ status keluar: 0 berhasil, 1 kesalahan isi (atau peringatan dengan --strict),
         "bad_choice": "'{value}' tidak dikenal untuk {question}; pilih salah satu: {allowed}.",
         "created": "Situs {name} dibuat di {root}. Langkah berikutnya: docs/panduan-editor.md, "
                    "bagian \"Daftar periksa sekolah baru\".",
+        "libur": "menulis libur nasional dan cuti bersama satu tahun pelajaran",
+        "school_year": "tahun pelajaran, Juli sampai Juni: 2026/2027",
+        "category": "kategorinya (bawaan: kategori di site.yaml yang ber-'no_school: true')",
+        "force": "menimpa berkas walaupun sudah disunting",
+        "bad_school_year": "'{text}' bukan tahun pelajaran seperti 2026/2027",
+        "no_holiday_category": "Tidak ada kategori hari libur: beri 'no_school: true' pada kategori hari libur di "
+                               "site.yaml, atau pilih dengan --category salah satu dari: {allowed}.",
+        "unknown_category": "Kategori '{value}' tidak ada di site.yaml; pilih salah satu dari: {allowed}.",
+        "no_holidays": "Pustaka holidays tidak punya hari libur Indonesia untuk tahun pelajaran {school_year}; "
+                       "tidak ada berkas yang ditulis.",
+        "holidays_up_to_date": "{path} sudah sesuai; tidak ada yang diubah.",
+        "holidays_refused": "{path} sudah ada dan mungkin sudah disunting, jadi tidak ditimpa.\n"
+                            "  Petunjuk: bandingkan sendiri, atau tulis ulang dengan "
+                            "'python build.py libur {school_year} --force' (suntingan di berkas itu hilang).",
+        "holidays_written": "{path}: {count} hari libur nasional dan cuti bersama ({estimated} tanggal perkiraan). "
+                            "Periksa dengan SKB 3 Menteri, lalu sunting bila perlu.",
     },
     "en": {
         "description": """\
@@ -93,6 +114,9 @@ commands:
   serve   build with drafts and serve on http://127.0.0.1:8000, rebuilding on change
   new     create a new content file: new event|announcement|achievement|page "Title"
   init    start a site for another school in an empty folder (see docs/editor-guide.md)
+  libur   write Indonesia's national holidays and cuti bersama of a school year
+          (July to June) as an editable calendar: libur 2026/2027 writes
+          content/calendars/libur-2026-2027.yaml; never overwrites it without --force
 
 options of build, check and serve (python build.py COMMAND --help for each):
   --today YYYY-MM-DD   build as of this day (default: today in the site's time zone)
@@ -142,6 +166,22 @@ exit status: 0 success, 1 content errors (or warnings with --strict),
         "bad_choice": "'{value}' is not known for {question}; choose one of: {allowed}.",
         "created": "The site of {name} was created in {root}. Next steps: docs/editor-guide.md, "
                    "\"Checklist for a new school\".",
+        "libur": "write the national holidays and cuti bersama of a school year",
+        "school_year": "the school year, July to June: 2026/2027",
+        "category": "their category (default: the category of site.yaml with 'no_school: true')",
+        "force": "overwrite the file even if it was edited",
+        "bad_school_year": "'{text}' is not a school year such as 2026/2027",
+        "no_holiday_category": "No holiday category: give the holiday category 'no_school: true' in site.yaml, "
+                               "or choose one with --category: {allowed}.",
+        "unknown_category": "Category '{value}' is not in site.yaml; choose one of: {allowed}.",
+        "no_holidays": "The holidays library has no Indonesian holidays for school year {school_year}; "
+                       "no file was written.",
+        "holidays_up_to_date": "{path} is up to date; nothing was changed.",
+        "holidays_refused": "{path} already exists and may have been edited, so it was not overwritten.\n"
+                            "  Hint: compare it yourself, or write it anew with "
+                            "'python build.py libur {school_year} --force' (its edits are lost).",
+        "holidays_written": "{path}: {count} national holidays and cuti bersama ({estimated} estimated dates). "
+                            "Check them against the government's decree, then edit as needed.",
     },
 }
 
@@ -156,6 +196,8 @@ def main(argv: list[str] | None = None) -> int:
         return _new(root, args, words)
     if args.command == "init":
         return _init(root, args, words)
+    if args.command == "libur":
+        return _holidays(root, args, words)
     base_url = args.base_url or os.environ.get("SITE_BASE_URL") or None
     try:
         config, _ = load_config(root, base_url)
@@ -242,7 +284,7 @@ def _parse(argv: list[str], words: dict[str, str]) -> argparse.Namespace:
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help")):
         argv = ["build", *argv]
     parser = _parser(words, prog="python build.py", description=words["description"])
-    commands = parser.add_subparsers(dest="command", metavar="{build,check,serve,new,init}")
+    commands = parser.add_subparsers(dest="command", metavar="{build,check,serve,new,init,libur}")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--root", default=".", metavar=words["dir"], help=words["root"])
     dated = argparse.ArgumentParser(add_help=False)
@@ -275,7 +317,22 @@ def _parse(argv: list[str], words: dict[str, str]) -> argparse.Namespace:
     init.add_argument("--zone", help=words["zone"])
     init.add_argument("--address", help=words["address"])
     init.add_argument("--today", type=_date_in(words), metavar=words["day"], help=words["today"])
+    holidays = command("libur", common)
+    holidays.add_argument("school_year", type=_school_year_in(words), help=words["school_year"])
+    holidays.add_argument("--category", help=words["category"])
+    holidays.add_argument("--force", action="store_true", help=words["force"])
     return parser.parse_args(argv)
+
+
+def _school_year_in(words: dict[str, str]) -> Any:
+    def parse(text: str) -> int:
+        """'2026/2027' -> 2026."""
+        match = re.fullmatch(r"(\d{4})/(\d{4})", text.strip())
+        if not match or int(match[2]) != int(match[1]) + 1:
+            raise argparse.ArgumentTypeError(words["bad_school_year"].format(text=text))
+        return int(match[1])
+
+    return parse
 
 
 def _date_in(words: dict[str, str]) -> Any:
@@ -395,4 +452,39 @@ def _init(root: Path, args: argparse.Namespace, words: dict[str, str]) -> int:
     for name in written:
         print(name)
     print(words["created"].format(name=school.name, root=root.as_posix()), file=sys.stderr)
+    return 0
+
+
+def _holidays(root: Path, args: argparse.Namespace, words: dict[str, str]) -> int:
+    """Write content/calendars/libur-<year>-<year>.yaml; an existing, different file only with --force."""
+    try:
+        config, _ = load_config(root)
+    except BuildFailed as exc:
+        print_report(exc)
+        return 2
+    keys = sorted(config.calendar.categories)
+    category = args.category or next((k for k in keys if config.calendar.categories[k].no_school), None)
+    if category not in keys:
+        code = "unknown_category" if args.category else "no_holiday_category"
+        print(words[code].format(value=category, allowed=", ".join(keys)), file=sys.stderr)
+        return 2
+    first = args.school_year
+    school_year = f"{first}/{first + 1}"
+    found = national_holidays(first)
+    if not found:
+        print(words["no_holidays"].format(school_year=school_year), file=sys.stderr)
+        return 2
+    text = holiday_calendar(school_year, found, category, f"pustaka holidays {version('holidays')}")
+    path = root / "content" / "calendars" / f"libur-{first}-{first + 1}.yaml"
+    shown = path.relative_to(root).as_posix()
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        print(words["holidays_up_to_date"].format(path=shown))
+        return 0
+    if path.exists() and not args.force:
+        print(words["holidays_refused"].format(path=shown, school_year=school_year), file=sys.stderr)
+        return 2
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    estimated = sum(1 for h in found if h.is_estimated)
+    print(words["holidays_written"].format(path=shown, count=len(found), estimated=estimated))
     return 0

@@ -286,6 +286,39 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("id '{value}' is already used by another entry on line {first_line}.",
                "Every calendar entry needs its own id: change one of them, for example '{value}-2'."),
     },
+    "school_year_invalid": {
+        "id": ("tahun pelajaran '{value}' tidak valid.",
+               "Tulis dua tahun berurutan dengan garis miring, misalnya 'name: 2026/2027'."),
+        "en": ("school year '{value}' is not valid.",
+               "Write two consecutive years with a slash, for example 'name: 2026/2027'."),
+    },
+    "teaching_days_invalid": {
+        "id": ("hari sekolah per pekan harus 5 atau 6, bukan '{value}'.",
+               "Tulis 'teaching_days: 5' untuk Senin–Jumat, atau 'teaching_days: 6' untuk Senin–Sabtu."),
+        "en": ("school days per week must be 5 or 6, not '{value}'.",
+               "Write 'teaching_days: 5' for Monday to Friday, or 'teaching_days: 6' for Monday to Saturday."),
+    },
+    "semester_outside_year": {
+        "id": ("semester '{name}' ({start} s.d. {end}) berada di luar tahun pelajaran {school_year}.",
+               "Tahun pelajaran {school_year} berlangsung dari {first} sampai {last}: perbaiki tanggal "
+               "semester ini, atau 'name' tahun pelajarannya."),
+        "en": ("semester '{name}' ({start} to {end}) lies outside school year {school_year}.",
+               "School year {school_year} runs from {first} to {last}: correct the semester's dates, "
+               "or the school year's 'name'."),
+    },
+    "semester_overlap": {
+        "id": ("semester '{name}' ({start} s.d. {end}) tumpang tindih dengan semester '{other}' "
+               "({other_start} s.d. {other_end}).",
+               "Mulai semester ini setelah hari terakhir semester '{other}' ({other_end})."),
+        "en": ("semester '{name}' ({start} to {end}) overlaps semester '{other}' ({other_start} to {other_end}).",
+               "Start this semester after the last day of semester '{other}' ({other_end})."),
+    },
+    "school_year_twice": {
+        "id": ("tahun pelajaran {value} sudah ditulis di {other}.",
+               "Tulis 'school_year' satu tahun pelajaran di satu berkas kalender saja; hapus dari salah satunya."),
+        "en": ("school year {value} is already declared in {other}.",
+               "Declare each school year in one calendar file only; remove it from one of them."),
+    },
     "category_unknown": {
         "id": ("kategori '{value}' tidak ada di site.yaml.",
                "Pilih salah satu: {allowed}, atau tambahkan kategori baru di 'calendar.categories' "
@@ -665,9 +698,11 @@ FRAME: dict[str, dict[str, str]] = {
 # Lists whose items messages name by number, 1-based: "entri ke-14, kolom 'category'".
 ITEM_WORDS: dict[str, dict[str, str]] = {
     "id": {"entries": "entri ke-{n}", "attachments": "lampiran ke-{n}", "menu": "menu ke-{n}",
-           "album.photos": "foto album ke-{n}", "tasks": "tautan tugas ke-{n}", "": "isi ke-{n} dari '{list}'"},
+           "album.photos": "foto album ke-{n}", "tasks": "tautan tugas ke-{n}",
+           "school_year.semesters": "semester ke-{n}", "": "isi ke-{n} dari '{list}'"},
     "en": {"entries": "entry {n}", "attachments": "attachment {n}", "menu": "menu item {n}",
-           "album.photos": "album photo {n}", "tasks": "task link {n}", "": "item {n} of '{list}'"},
+           "album.photos": "album photo {n}", "tasks": "task link {n}",
+           "school_year.semesters": "semester {n}", "": "item {n} of '{list}'"},
 }
 
 # Kinds of content named in messages ({kind}, {other}), by language.

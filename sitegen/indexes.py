@@ -15,10 +15,12 @@ from sitegen.models import (
     Achievement,
     Album,
     Announcement,
+    CalendarEntry,
     Event,
     Moment,
     Page,
     Schedule,
+    SchoolYear,
     Site,
     sort_key,
 )
@@ -36,8 +38,9 @@ class Happening:
     schedule: Schedule
     path: str | None  # "/agenda/pentas-seni/" or a calendar entry's url
     event: Event | None  # the event page, when it has one
-    calendar: str | None  # "Kalender Akademik 2026/2027" for calendar entries
+    calendar: str | None  # "Kalender Akademik 2026/2027": the calendar of the entry (or of the entry merged here)
     revision: Revision | None  # the source's last change in Git, None outside Git
+    no_school: bool = False  # no lessons on its days (a holiday): its `no_school`, else its category's
 
     def occurrences(self) -> tuple[Occurrence, ...]:
         """Every occurrence: one for a single item, each date of a series but its `except` dates."""
@@ -142,6 +145,11 @@ class Indexes:
     pages: PageNode
     months: tuple[MonthGrid, ...]  # the month grids of the calendar
     happening_of: dict[str, Happening]  # event page source -> its happening
+    semesters: tuple[Semester, ...]  # of every declared school year, in time order
+    semester: Semester | None  # the one `today` falls in
+    next_semester: Semester | None  # when `today` falls in none: the next one to start
+    calendar_years: tuple[CalendarYear, ...]  # the /kalender/ page: the calendar entries by school year and semester
+    calendar_others: tuple[CalendarSection, ...]  # the calendar entries outside every declared school year
     albums: tuple[AlbumView, ...] = ()  # newest first
     humas: HumasYear | None = None
 
@@ -155,6 +163,8 @@ def build_indexes(site: Site, now: datetime) -> Indexes:
     past = sorted((i for i in items if i.state == "past"), key=lambda i: _order(i.shown), reverse=True)
     published = [a for a in site.announcements if a.meta.date <= today]
     active = [a for a in published if not _expired(a, today)]
+    semesters = build_semesters(site.school_years, happenings)
+    years, others = _calendar_sections(site.school_years, semesters, happenings)
     return Indexes(
         today=today,
         happenings=happenings,
@@ -166,8 +176,13 @@ def build_indexes(site: Site, now: datetime) -> Indexes:
         urgent=tuple(sorted((a for a in active if a.meta.priority == "urgent"), key=_newest_first)),
         achievements_by_year=_by_year(site.achievements),
         pages=_page_tree(site),
-        months=build_months(happenings, today),
+        months=build_months(happenings, today, semesters, site.school_years),
         happening_of={h.source: h for h in happenings if h.event},
+        semesters=semesters,
+        semester=next((s for s in semesters if s.start <= today <= s.end), None),
+        next_semester=next((s for s in semesters if s.start > today), None),
+        calendar_years=years,
+        calendar_others=others,
         albums=_albums(site),
         humas=_humas_year(items, now),
     )
@@ -216,21 +231,30 @@ def _humas_year(items: list[AgendaItem], now: datetime) -> HumasYear | None:
 
 
 def _happenings(site: Site) -> tuple[Happening, ...]:
-    found = [
-        Happening(e.doc.source, e.doc.source, 1, e.meta.title, e.meta.summary, e.meta, e.doc.path, e, None,
-                  site.history.get(e.doc.source))
-        for e in site.events
-    ]
+    settings = site.config.calendar
     pages = {e.doc.path for e in site.events}
+    # The academic calendar pointing at an event page: one happening, the page's, listed in that calendar.
+    merged: dict[str, CalendarEntry] = {}
+    for entry in site.calendar_entries:
+        if entry.meta.url in pages:
+            merged.setdefault(entry.meta.url, entry)
+    found = []
+    for e in site.events:
+        page_entry = merged.get(e.doc.path)
+        no_school = settings.is_no_school(e.meta.category, page_entry.meta.no_school if page_entry else None)
+        found.append(Happening(e.doc.source, e.doc.source, 1, e.meta.title, e.meta.summary, e.meta, e.doc.path, e,
+                               page_entry.calendar if page_entry else None, site.history.get(e.doc.source),
+                               no_school))
     for entry in site.calendar_entries:
         meta = entry.meta
-        if meta.url in pages:  # the academic calendar pointing at an event page: one happening
+        if meta.url in pages:
             continue
         original = meta.previous_start or meta.start
         key = f"{entry.source}#{meta.id or slugify(meta.title) + '-' + _stamp(original)}"
         found.append(
             Happening(key, entry.source, entry.line, meta.title, meta.description, meta, meta.url,
-                      None, entry.calendar, site.history.get(entry.source))
+                      None, entry.calendar, site.history.get(entry.source),
+                      settings.is_no_school(meta.category, meta.no_school))
         )
     return tuple(sorted(found, key=lambda h: (sort_key(h.schedule.start), h.title, h.key)))
 
@@ -321,18 +345,23 @@ class MonthGrid:
     weeks: tuple[tuple[GridDay, ...], ...]  # Monday first
     previous: str | None  # "2026-11", when that month has a page
     next: str | None
-    count: int  # occurrences that start in this month
+    count: int  # occurrences on at least one day of this month (a holiday from June into July counts for both)
+    effective_days: tuple[tuple[Semester, int], ...]  # the effective school days of each semester in this month
+    school_year: str | None  # "2026/2027": the declared school year the month belongs to
 
 
-def build_months(happenings: tuple[Happening, ...], today: date) -> tuple[MonthGrid, ...]:
+def build_months(
+    happenings: tuple[Happening, ...],
+    today: date,
+    semesters: tuple[Semester, ...] = (),
+    years: tuple[SchoolYear, ...] = (),
+) -> tuple[MonthGrid, ...]:
     """A grid for every month from the first to the last that has entries, and today's month."""
     by_day: dict[date, list[Occurrence]] = {}
     for happening in happenings:
         for occurrence in happening.occurrences():
-            day = occurrence.first_day
-            while day <= occurrence.last_day:
+            for day in _days(occurrence.first_day, occurrence.last_day):
                 by_day.setdefault(day, []).append(occurrence)
-                day = date.fromordinal(day.toordinal() + 1)
     days = [*by_day, today]
     first, last = min(days).replace(day=1), max(days).replace(day=1)
     keys = []
@@ -348,14 +377,18 @@ def build_months(happenings: tuple[Happening, ...], today: date) -> tuple[MonthG
             tuple(_grid_day(grid_start + timedelta(days=7 * week + weekday), start, by_day) for weekday in range(7))
             for week in range(-(-(offset + length) // 7))
         )
-        count = sum(1 for d, items in by_day.items() if d.replace(day=1) == start for o in items if o.first_day == d)
+        key = start.isoformat()[:7]
+        touching = {(o.happening.key, o.first_day) for d, items in by_day.items() if d.replace(day=1) == start
+                    for o in items}
         grids.append(MonthGrid(
-            key=start.isoformat()[:7],
+            key=key,
             first_day=start,
             weeks=weeks,
             previous=keys[index - 1].isoformat()[:7] if index > 0 else None,
             next=keys[index + 1].isoformat()[:7] if index + 1 < len(keys) else None,
-            count=count,
+            count=len(touching),
+            effective_days=tuple((s, m.effective_days) for s in semesters for m in s.months if m.key == key),
+            school_year=next((y.meta.name for y in years if y.meta.first_day <= start <= y.meta.last_day), None),
         ))
     return tuple(grids)
 
@@ -372,3 +405,117 @@ def filter_agenda(months: tuple[Month, ...], keep: Callable[[Happening], bool]) 
         if items:
             result.append(Month(month.key, month.first_day, items))
     return tuple(result)
+
+
+def _days(first: date, last: date) -> list[date]:
+    """Every day from `first` to `last`, both included."""
+    return [date.fromordinal(n) for n in range(first.toordinal(), last.toordinal() + 1)]
+
+
+# --- the school year: semesters and their effective school days (hari efektif) -------------
+
+
+@dataclass(frozen=True)
+class SchoolMonth:
+    """The part of a semester in one month."""
+
+    key: str  # "2026-07"
+    first_day: date  # the 1st of the month
+    effective_days: int  # teaching days of the semester in this month, no-school days taken off
+
+
+@dataclass(frozen=True)
+class Semester:
+    name: str  # "Semester Ganjil"
+    school_year: str  # "2026/2027"
+    start: date  # its first day
+    end: date  # its last day (inclusive)
+    teaching_days: int  # 5 (Monday to Friday) or 6 (Monday to Saturday)
+    months: tuple[SchoolMonth, ...]  # every month it touches, in order
+
+    @property
+    def title(self) -> str:
+        """'Semester Ganjil 2026/2027'."""
+        return self.name if self.school_year in self.name else f"{self.name} {self.school_year}"
+
+    @property
+    def effective_days(self) -> int:
+        return sum(month.effective_days for month in self.months)
+
+    @property
+    def slug(self) -> str:
+        """'semester-ganjil-2026-2027': its anchor on the calendar page."""
+        return slugify(self.title)
+
+
+def no_school_days(happenings: tuple[Happening, ...]) -> frozenset[date]:
+    """Every day a no-school item (a holiday) touches; cancelled and postponed ones do not count."""
+    return frozenset(
+        day
+        for h in happenings if h.no_school and h.schedule.status not in ("cancelled", "postponed")
+        for o in h.occurrences()
+        for day in _days(o.first_day, o.last_day)
+    )
+
+
+def build_semesters(years: tuple[SchoolYear, ...], happenings: tuple[Happening, ...]) -> tuple[Semester, ...]:
+    """Every declared semester with its effective school days: its teaching weekdays minus no-school days."""
+    off = no_school_days(happenings)
+    semesters = []
+    for year in years:
+        for declared in year.meta.semesters:
+            counts: dict[date, int] = {}
+            for day in _days(declared.start, declared.end):
+                counts.setdefault(day.replace(day=1), 0)
+                if day.weekday() < year.meta.teaching_days and day not in off:
+                    counts[day.replace(day=1)] += 1
+            months = tuple(SchoolMonth(first.isoformat()[:7], first, n) for first, n in counts.items())
+            semesters.append(Semester(declared.name, year.meta.name, declared.start, declared.end,
+                                      year.meta.teaching_days, months))
+    return tuple(sorted(semesters, key=lambda s: (s.start, s.name)))
+
+
+@dataclass(frozen=True)
+class CalendarSection:
+    """A part of the calendar page: a semester, or a calendar file's entries outside every school year."""
+
+    title: str  # "Semester Ganjil 2026/2027", or the calendar's title
+    semester: Semester | None
+    happenings: tuple[Happening, ...]  # its calendar entries (an entry merged with an event page is that page)
+
+
+@dataclass(frozen=True)
+class CalendarYear:
+    name: str  # "2026/2027"
+    teaching_days: int  # 5 or 6 a week
+    sections: tuple[CalendarSection, ...]  # one per semester
+
+    @property
+    def effective_days(self) -> int:
+        return sum(s.semester.effective_days for s in self.sections if s.semester)
+
+
+def _calendar_sections(
+    years: tuple[SchoolYear, ...], semesters: tuple[Semester, ...], happenings: tuple[Happening, ...]
+) -> tuple[tuple[CalendarYear, ...], tuple[CalendarSection, ...]]:
+    """Every calendar entry once: in the semester of its school year that has begun by its first day
+    (the first one before that), or under its calendar's title outside every declared school year."""
+    placed: dict[Semester, list[Happening]] = {s: [] for s in semesters}
+    others: dict[str, list[Happening]] = {}
+    for h in happenings:
+        if h.calendar is None:
+            continue
+        day = h.schedule.start_day
+        year = next((y for y in years if y.meta.first_day <= day <= y.meta.last_day), None)
+        own = [s for s in semesters if year and s.school_year == year.meta.name]
+        if own:
+            begun = [s for s in own if s.start <= day]
+            placed[begun[-1] if begun else own[0]].append(h)
+        else:
+            others.setdefault(h.calendar, []).append(h)
+    calendar_years = tuple(
+        CalendarYear(y.meta.name, y.meta.teaching_days, tuple(
+            CalendarSection(s.title, s, tuple(placed[s])) for s in semesters if s.school_year == y.meta.name))
+        for y in years
+    )
+    return calendar_years, tuple(CalendarSection(name, None, tuple(items)) for name, items in sorted(others.items()))

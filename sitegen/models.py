@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -258,6 +259,22 @@ def _timezone(value: Any) -> str:
     return text
 
 
+def _school_year_name(value: Any) -> str:
+    """'2026/2027': two consecutive years."""
+    text = _text(value)
+    match = re.fullmatch(r"(\d{4})/(\d{4})", text)
+    if not match or int(match[2]) != int(match[1]) + 1 or not _YEARS[0] <= int(match[1]) < _YEARS[1]:
+        raise _fail("school_year_invalid", value=text)
+    return text
+
+
+def _teaching_days(value: Any) -> int:
+    text = _text(value)
+    if text not in ("5", "6"):
+        raise _fail("teaching_days_invalid", value=text)
+    return int(text)
+
+
 def _color(value: Any) -> str:
     text = _text(value)
     if not _COLOR.fullmatch(text):
@@ -440,10 +457,61 @@ class CalendarEntryFields(Schedule):
     title: Text
     description: Text | None = None
     url: Link | None = None
+    no_school: Bool | None = None  # true: no lessons on its days; unset: as its category says
+
+
+class SemesterFields(Fields):
+    """`{name: Semester Ganjil, start: 2026-07-13, end: 2026-12-19}`."""
+
+    name: Text  # "Semester Ganjil"
+    start: Date  # its first day
+    end: Date  # its last day (inclusive)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> SemesterFields:
+        if self.end < self.start:
+            raise _fail("end_before_start", field="end", start=self.start, end=self.end)
+        return self
+
+
+class SchoolYearFields(Fields):
+    """The `school_year:` of a calendar file: its name, teaching days and semesters."""
+
+    name: Annotated[str, PlainValidator(_school_year_name)]  # "2026/2027"
+    teaching_days: Annotated[int, PlainValidator(_teaching_days)]  # 5 (Monday to Friday) or 6 (to Saturday)
+    semesters: tuple[SemesterFields, ...]
+
+    @model_validator(mode="after")
+    def _semesters_fit(self) -> SchoolYearFields:
+        if not self.semesters:
+            raise _fail("empty_required", field="semesters")
+        for index, semester in enumerate(self.semesters):
+            for part, day in (("start", semester.start), ("end", semester.end)):
+                if not self.first_day <= day <= self.last_day:
+                    raise _fail("semester_outside_year", path=f"semesters.{index}.{part}", name=semester.name,
+                                start=semester.start, end=semester.end, school_year=self.name,
+                                first=self.first_day, last=self.last_day)
+        ordered = sorted(enumerate(self.semesters), key=lambda pair: (pair[1].start, pair[0]))
+        for (_, earlier), (index, later) in itertools.pairwise(ordered):
+            if later.start <= earlier.end:
+                raise _fail("semester_overlap", path=f"semesters.{index}.start", name=later.name,
+                            start=later.start, end=later.end, other=earlier.name,
+                            other_start=earlier.start, other_end=earlier.end)
+        return self
+
+    @property
+    def first_day(self) -> date:
+        """1 July of the first year: an Indonesian school year runs from July to June."""
+        return date(int(self.name[:4]), 7, 1)
+
+    @property
+    def last_day(self) -> date:
+        return date(int(self.name[:4]) + 1, 6, 30)
 
 
 class CalendarFields(Fields):
     title: Text | None = None
+    school_year: SchoolYearFields | None = None
     entries: tuple[dict[str, Any], ...] = ()  # each validated as CalendarEntryFields
 
 
@@ -565,11 +633,31 @@ class SearchSettings(Fields):
 class CategorySetting(Fields):
     label: Text
     color: Annotated[str, PlainValidator(_color)]
+    no_school: Bool = False  # true: no lessons on the days of its entries (holidays)
+
+
+EVERYONE = "semua"  # the audience key of items for the whole school, unless calendar.everyone says otherwise
 
 
 class CalendarSettings(Fields):
     categories: Annotated[dict[str, CategorySetting], AfterValidator(_keys_are_slugs)]
     audiences: Annotated[dict[str, Text], AfterValidator(_keys_are_slugs)] = {}
+    everyone: Text = EVERYONE  # the audience key that means "for everyone": "semua"
+
+    @model_validator(mode="after")
+    def _everyone_is_an_audience(self) -> CalendarSettings:
+        if "everyone" in self.model_fields_set and self.everyone not in self.audiences:
+            raise _fail("audience_unknown", field="everyone", value=self.everyone,
+                        allowed=", ".join(sorted(self.audiences)))
+        return self
+
+    def is_for_everyone(self, audience: tuple[str, ...]) -> bool:
+        """No audience at all, or the everyone-key among them."""
+        return not audience or self.everyone in audience
+
+    def is_no_school(self, category: str, no_school: bool | None = None) -> bool:
+        """Whether an item keeps pupils home: its own `no_school`, else its category's."""
+        return self.categories[category].no_school if no_school is None else no_school
 
 
 class SiteConfig(Fields):
@@ -688,6 +776,15 @@ class CalendarEntry:
 
 
 @dataclass(frozen=True)
+class SchoolYear:
+    """The `school_year:` a calendar file declares."""
+
+    source: str  # "content/calendars/2026-2027.yaml"
+    line: int  # the line of `school_year:`
+    meta: SchoolYearFields
+
+
+@dataclass(frozen=True)
 class Site:
     """Everything the sources say, validated; nothing after this reads files."""
 
@@ -698,6 +795,7 @@ class Site:
     announcements: tuple[Announcement, ...]
     pages: tuple[Page, ...]
     calendar_entries: tuple[CalendarEntry, ...]
+    school_years: tuple[SchoolYear, ...]  # as the calendar files declare them, by name
     static_files: dict[str, int]  # "images/logo.png" (relative to static/) -> size in bytes
     drafts: bool  # True when drafts are shown (serve)
     config_lines: dict[tuple[str | int, ...], int]  # ("menu", 1, "url") -> its line in site.yaml

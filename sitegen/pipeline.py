@@ -147,7 +147,7 @@ def load_site(
     """Every source file that is valid and due by `today`, in one frozen Site; the problems and warnings."""
     content, problems = load_content(root, config, frozenset(static), drafts)
     content = hold_back_scheduled(content, today)
-    entries, calendar_problems, calendar_warnings = load_calendars(root, config)
+    entries, school_years, calendar_problems, calendar_warnings = load_calendars(root, config)
     warnings = sort_problems([*content.warnings, *calendar_warnings, *config_warnings(config, config_lines)])
     return Site(
         config=config,
@@ -157,6 +157,7 @@ def load_site(
         announcements=content.announcements,
         pages=content.pages,
         calendar_entries=entries,
+        school_years=school_years,
         static_files={name: path.stat().st_size for name, path in static.items()},
         drafts=drafts,
         config_lines=config_lines,

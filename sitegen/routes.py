@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from sitegen.errors import SiteError, error
 from sitegen.history import Revision
 from sitegen.indexes import Happening, Indexes, Month, PageNode, filter_agenda
-from sitegen.models import FIELDS, LEVELS, Achievement, Schedule, Site
+from sitegen.models import FIELDS, LEVELS, Achievement, CalendarSettings, Schedule, Site
 
 ICS = "ics"  # the template name of routes that feeds.calendar_feed writes, not Jinja
 
@@ -130,7 +130,7 @@ def agenda_filters(site: Site) -> list[tuple[str, str, str, Callable[[Happening]
     for key, category in sorted(calendar.categories.items()):
         filters.append(("category", key, category.label, partial(_in_category, key)))
     for key, label in sorted(calendar.audiences.items()):
-        filters.append(("audience", key, label, partial(_for_audience, key)))
+        filters.append(("audience", key, label, partial(_for_audience, calendar, key)))
     return filters
 
 
@@ -138,8 +138,10 @@ def _in_category(key: str, happening: Happening) -> bool:
     return happening.schedule.category == key
 
 
-def _for_audience(key: str, happening: Happening) -> bool:
-    return key in happening.schedule.audience
+def _for_audience(calendar: CalendarSettings, key: str, happening: Happening) -> bool:
+    """Items for this audience, and items for everyone (no audience, or calendar.everyone among them)."""
+    audience = happening.schedule.audience
+    return key in audience or calendar.is_for_everyone(audience)
 
 
 def _agenda_routes(site: Site, indexes: Indexes) -> list[Route]:

@@ -143,7 +143,7 @@ calendar:
     akademik: {{label: Akademik, color: "#1d4ed8"}}
     penilaian: {{label: Penilaian, color: "#be123c"}}
     rapor: {{label: Pembagian Rapor, color: "#4d7c0f"}}
-    libur: {{label: Libur Sekolah, color: "#475569"}}
+    libur: {{label: Libur Sekolah, color: "#475569", no_school: true}}
     upacara: {{label: Upacara, color: "#9f1239"}}
   audiences:
     semua: Seluruh warga sekolah
@@ -171,7 +171,14 @@ def _calendar(year: int) -> str:
 # Kalender akademik tahun pelajaran {year}/{year + 1}.
 # Salin tanggal dari kalender pendidikan resmi dinas pendidikan, lalu hapus tanda '#'
 # di depan baris contoh. Setiap kegiatan: '- title:' lalu kolom lain menjorok sejajar.
+# Libur nasional dan cuti bersama: jalankan "python build.py libur {year}/{year + 1}".
 title: Kalender Akademik {year}/{year + 1}
+# school_year:                       # semester dan hari efektif (lihat docs/calendar.md)
+#   name: {year}/{year + 1}
+#   teaching_days: 5                 # 5 = Senin–Jumat, 6 = Senin–Sabtu
+#   semesters:
+#     - {{name: Semester Ganjil, start: {year}-07-TT, end: {year}-12-TT}}
+#     - {{name: Semester Genap, start: {year + 1}-01-TT, end: {year + 1}-06-TT}}
 entries:
   - title: Upacara Hari Kemerdekaan Republik Indonesia
     start: {year}-08-17

@@ -165,9 +165,11 @@ def validate(
 def _locate(model: type[BaseModel], doc: Document, path: Path, problem: Any) -> SiteError:
     loc: Path = path + tuple(problem["loc"])
     kind: str = problem["type"]
-    ctx = {k: v for k, v in (problem.get("ctx") or {}).items() if k not in ("field", "at", "index")}
+    ctx = {k: v for k, v in (problem.get("ctx") or {}).items() if k not in ("field", "path", "at", "index")}
     extra = problem.get("ctx") or {}
-    if "field" in extra:  # a rule over several fields names the one to fix
+    if "path" in extra:  # a rule over a list names the value to fix: "semesters.1.start"
+        loc = (*loc, *(int(part) if part.isdigit() else part for part in str(extra["path"]).split(".")))
+    elif "field" in extra:  # a rule over several fields names the one to fix
         loc = (*loc, str(extra["field"]))
     line_path = (*loc[:-1], str(extra["at"])) if "at" in extra and loc not in doc.lines else loc
     if "index" in extra:

@@ -46,6 +46,10 @@ def front_matter(path: Path) -> dict[str, Any]:
 
 EVENTS = {p.stem: front_matter(p) for p in sorted((EXAMPLE / "content" / "events").glob("*.md"))}
 CALENDAR_ENTRIES = yaml.safe_load(CALENDAR_YAML.read_text(encoding="utf-8"))["entries"]
+# Every entry of every calendar file: the academic calendar and the national holidays.
+ALL_CALENDAR_ENTRIES = [entry for path in sorted((EXAMPLE / "content" / "calendars").glob("*.yaml"))
+                        for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["entries"]]
+EVERYONE = SITE["calendar"].get("everyone", "semua")
 ICS_FILES = (
     ["kalender/semua.ics"]
     + [f"kalender/kategori-{key}.ics" for key in CATEGORIES]
@@ -590,7 +594,13 @@ def agenda_happenings() -> list[dict[str, Any]]:
     """Events and calendar entries as the agenda lists them: an entry linking to an event page is
     that event, not a second item."""
     pages = {f"/agenda/{slug}/" for slug in EVENTS}
-    return list(EVENTS.values()) + [e for e in CALENDAR_ENTRIES if e.get("url") not in pages]
+    return list(EVENTS.values()) + [e for e in ALL_CALENDAR_ENTRIES if e.get("url") not in pages]
+
+
+def is_for(key: str, happening: dict[str, Any]) -> bool:
+    """For this audience, or for everyone: no audience at all, or the everyone-key among them."""
+    audience = happening.get("audience") or []
+    return key in audience or not audience or EVERYONE in audience
 
 
 def listed_titles(path: Path) -> list[str]:
@@ -617,8 +627,16 @@ def test_category_page_lists_only_and_all_items_of_that_category(example_site: P
 @pytest.mark.parametrize("key", AUDIENCES)
 def test_audience_page_lists_only_and_all_items_for_that_audience(example_site: Path, key: str) -> None:
     titles = listed_titles(example_site / "agenda" / "untuk" / key / "index.html")
-    expected = sorted(h["title"] for h in agenda_happenings() if key in h.get("audience", []))
+    expected = sorted(h["title"] for h in agenda_happenings() if is_for(key, h))
     assert sorted(titles) == expected
+
+
+def test_items_for_everyone_are_on_every_audience_page_and_the_rule_is_not_empty(example_site: Path) -> None:
+    everyone = [h["title"] for h in agenda_happenings() if not h.get("audience") or EVERYONE in h["audience"]]
+    assert "Upacara Bendera" in everyone and "Hari Raya Natal" in everyone and "Libur Semester Ganjil" in everyone
+    for key in AUDIENCES:
+        titles = listed_titles(example_site / "agenda" / "untuk" / key / "index.html")
+        assert set(everyone) <= set(titles), key
 
 
 def test_the_whole_agenda_lists_every_happening_once(example_site: Path) -> None:

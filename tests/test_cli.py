@@ -6,7 +6,7 @@ from conftest import TINY_SITE_YAML, TinySite
 def test_help_lists_every_command_and_the_exit_statuses_in_indonesian(tiny: TinySite) -> None:
     result = tiny.run("--help")
     assert result.returncode == 0
-    assert result.stdout.startswith("cara pakai: python build.py [-h] {build,check,serve,new,init} ...\n")
+    assert result.stdout.startswith("cara pakai: python build.py [-h] {build,check,serve,new,init,libur} ...\n")
     for words in ("  check   memeriksa semua berkas tanpa menulis apa pun; status keluar 0 atau 1\n",
                   "  init    memulai situs untuk sekolah lain di folder kosong (lihat docs/panduan-editor.md)\n",
                   "  --strict             peringatan juga membuat pemeriksaan gagal\n",

@@ -871,6 +871,137 @@ def test_a_calendar_entry_written_as_plain_text_does_not_speak_of_a_field_named_
     assert "'0'" not in found and "'0:'" not in found
 
 
+# --- 16b. the school year of a calendar file --------------------------------------------------------
+
+# Lines 1-8 of a calendar file declaring its school year; a test adds lines from 9 on.
+SCHOOL_YEAR = ("school_year:", "  name: 2026/2027", "  teaching_days: 5", "  semesters:",
+               "    - name: Semester Ganjil", "      start: 2026-07-13", "      end: 2026-12-19", "entries: []")
+SECOND_SEMESTER = ("    - name: Semester Genap", "      start: 2027-01-04", "      end: 2027-06-19")
+
+
+def school_year(*lines: str, replace: tuple[str, str] | None = None) -> tuple[str, ...]:
+    """SCHOOL_YEAR with one line replaced, the second semester after line 7, `lines` after the rest."""
+    found = tuple(replace[1] if replace and line == replace[0] else line for line in SCHOOL_YEAR)
+    return (*found[:7], *SECOND_SEMESTER, *found[7:], *lines)
+
+
+def test_a_school_year_without_a_slash_is_reported_with_an_example(tiny: TinySite) -> None:
+    write_calendar(tiny, *school_year(replace=("  name: 2026/2027", "  name: 2026-2027")))
+    assert problems(tiny) == [
+        message(f"{CALENDAR}:2: kolom 'school_year.name'", "tahun pelajaran '2026-2027' tidak valid.",
+                "Tulis dua tahun berurutan dengan garis miring, misalnya 'name: 2026/2027'."),
+    ]
+
+
+def test_a_school_year_of_two_years_that_do_not_follow_each_other_is_refused(tiny: TinySite) -> None:
+    write_calendar(tiny, *school_year(replace=("  name: 2026/2027", "  name: 2026/2028")))
+    assert problems(tiny) == [
+        message(f"{CALENDAR}:2: kolom 'school_year.name'", "tahun pelajaran '2026/2028' tidak valid.",
+                "Tulis dua tahun berurutan dengan garis miring, misalnya 'name: 2026/2027'."),
+    ]
+
+
+@pytest.mark.parametrize("days", ["7", "4", "lima"])
+def test_teaching_days_other_than_5_or_6_are_refused_with_both_choices(tiny: TinySite, days: str) -> None:
+    write_calendar(tiny, *school_year(replace=("  teaching_days: 5", f"  teaching_days: {days}")))
+    assert problems(tiny) == [
+        message(f"{CALENDAR}:3: kolom 'school_year.teaching_days'",
+                f"hari sekolah per pekan harus 5 atau 6, bukan '{days}'.",
+                "Tulis 'teaching_days: 5' untuk Senin–Jumat, atau 'teaching_days: 6' untuk Senin–Sabtu."),
+    ]
+
+
+def test_a_school_year_without_teaching_days_names_the_missing_field(tiny: TinySite) -> None:
+    write_calendar(tiny, *(line for line in school_year() if "teaching_days" not in line))
+    assert problems(tiny) == [
+        message(f"{CALENDAR}:1: kolom 'school_year.teaching_days'", "kolom wajib 'teaching_days' belum diisi.",
+                "Tambahkan baris 'teaching_days: ...'."),
+    ]
+
+
+def test_a_semester_whose_last_day_is_before_its_first_is_reported_on_its_end_line(tiny: TinySite) -> None:
+    write_calendar(tiny, *school_year(replace=("      end: 2026-12-19", "      end: 2026-06-19")))
+    assert problems(tiny) == [
+        message(f"{CALENDAR}:7: semester ke-1, kolom 'end'",
+                "'end' (2026-06-19) lebih awal daripada 'start' (2026-07-13).",
+                "Perbaiki tanggal selesai agar sama dengan atau setelah tanggal mulai."),
+    ]
+
+
+def test_overlapping_semesters_are_reported_on_the_start_of_the_later_one(tiny: TinySite) -> None:
+    write_calendar(tiny, *school_year(replace=("      end: 2026-12-19", "      end: 2027-01-09")))
+    assert problems(tiny) == [
+        message(f"{CALENDAR}:9: semester ke-2, kolom 'start'",
+                "semester 'Semester Genap' (2027-01-04 s.d. 2027-06-19) tumpang tindih dengan semester "
+                "'Semester Ganjil' (2026-07-13 s.d. 2027-01-09).",
+                "Mulai semester ini setelah hari terakhir semester 'Semester Ganjil' (2027-01-09)."),
+    ]
+
+
+def test_a_semester_outside_its_school_year_names_the_years_first_and_last_day(tiny: TinySite) -> None:
+    write_calendar(tiny, *school_year(replace=("      start: 2026-07-13", "      start: 2025-07-14")))
+    assert problems(tiny) == [
+        message(f"{CALENDAR}:6: semester ke-1, kolom 'start'",
+                "semester 'Semester Ganjil' (2025-07-14 s.d. 2026-12-19) berada di luar tahun pelajaran 2026/2027.",
+                "Tahun pelajaran 2026/2027 berlangsung dari 2026-07-01 sampai 2027-06-30: perbaiki tanggal "
+                "semester ini, atau 'name' tahun pelajarannya."),
+    ]
+
+
+def test_a_school_year_without_semesters_asks_for_them(tiny: TinySite) -> None:
+    write_calendar(tiny, "school_year:", "  name: 2026/2027", "  teaching_days: 6", "  semesters: []")
+    assert problems(tiny) == [
+        message(f"{CALENDAR}:4: kolom 'school_year.semesters'", "kolom wajib 'semesters' kosong.",
+                "Isi nilainya setelah titik dua."),
+    ]
+
+
+def test_a_misspelt_semester_field_gets_a_did_you_mean_hint(tiny: TinySite) -> None:
+    write_calendar(tiny, *school_year(replace=("      end: 2026-12-19", "      ends: 2026-12-19")))
+    assert problems(tiny) == [
+        message(f"{CALENDAR}:5: semester ke-1, kolom 'end'", "kolom wajib 'end' belum diisi.",
+                "Tambahkan baris 'end: ...'."),
+        message(f"{CALENDAR}:7: semester ke-1, kolom 'ends'", "kolom 'ends' tidak dikenal.",
+                "Mungkin maksud Anda 'end'?"),
+    ]
+
+
+def test_the_same_school_year_in_two_calendar_files_names_the_first_file(tiny: TinySite) -> None:
+    write_calendar(tiny, *school_year())
+    tiny.write("content/calendars/y.yaml", text(*school_year()))
+    assert problems(tiny) == [
+        message("content/calendars/y.yaml:2: kolom 'school_year.name'",
+                f"tahun pelajaran 2026/2027 sudah ditulis di {CALENDAR}.",
+                "Tulis 'school_year' satu tahun pelajaran di satu berkas kalender saja; hapus dari salah satunya."),
+    ]
+
+
+def test_no_school_that_is_not_true_or_false_is_reported_on_its_line(tiny: TinySite) -> None:
+    write_calendar(tiny, *ENTRY, "    no_school: kadang")
+    assert problems(tiny) == [
+        message(f"{CALENDAR}:5: entri ke-1, kolom 'no_school'", "kolom 'no_school' harus 'true' atau 'false', "
+                "bukan 'kadang'.", "Tulis 'true' (ya) atau 'false' (tidak)."),
+    ]
+
+
+def test_an_everyone_key_that_is_not_an_audience_names_the_audiences(tiny: TinySite) -> None:
+    tiny.write("site.yaml", site_yaml("  everyone: semua"))
+    assert config_problems(tiny) == [
+        message("site.yaml:21: kolom 'calendar.everyone'", "sasaran 'semua' tidak ada di site.yaml.",
+                "Pilih dari: kelas-9, orang-tua, atau tambahkan di 'calendar.audiences' pada site.yaml."),
+    ]
+
+
+def test_an_english_site_reports_overlapping_semesters_in_english(tiny: TinySite) -> None:
+    tiny.write("site.yaml", site_yaml(replace=("language: id", "language: en")))
+    write_calendar(tiny, *school_year(replace=("      end: 2026-12-19", "      end: 2027-01-09")))
+    assert problems(tiny) == [
+        f"{CALENDAR}:9: semester 2, field 'start': semester 'Semester Genap' (2027-01-04 to 2027-06-19) "
+        "overlaps semester 'Semester Ganjil' (2026-07-13 to 2027-01-09).\n"
+        "  Hint: Start this semester after the last day of semester 'Semester Ganjil' (2027-01-09).",
+    ]
+
+
 # --- 17. many problems in one run ------------------------------------------------------------------
 
 

@@ -438,7 +438,7 @@ menu:
 calendar:
   categories:
     meeting: {label: Meeting, color: "#7c3aed"}
-    holiday: {label: Holiday, color: "#475569"}
+    holiday: {label: Holiday, color: "#475569", no_school: true}
   audiences:
     parents: Parents and guardians
     grade-9: Grade 9
@@ -488,6 +488,12 @@ ENGLISH_CONTENT = {
     "content/pages/guides/fees.md": markdown("There are no fees.", title="Fees"),
     "content/calendars/2026.yaml": """\
 title: School year 2026/2027
+school_year:
+  name: 2026/2027
+  teaching_days: 6
+  semesters:
+    - {name: First semester, start: 2026-07-13, end: 2026-12-19}
+    - {name: Second semester, start: 2027-01-04, end: 2027-06-19}
 entries:
   - title: Flag ceremony
     start: "2026-07-20 07:00"
@@ -574,6 +580,18 @@ def test_english_site_writes_dates_in_english(english: dict[str, bytes]) -> None
     agenda = " ".join(visible_text(english["agenda/index.html"]).split())
     assert "Saturday, 5 December 2026" in agenda
     assert "December 2026" in agenda and "Desember" not in agenda
+
+
+def test_english_site_names_the_semester_and_its_effective_school_days_in_english(
+        english: dict[str, bytes]) -> None:
+    home = " ".join(visible_text(english["index.html"]).split())
+    # 13 July to 19 December 2026, Monday to Saturday: 138 days less the semester holiday's days
+    # within it (none: it starts on 21 December).
+    assert "Now: First semester 2026/2027 (13 July – 19 December 2026), 138 effective school days." in home
+    month = " ".join(visible_text(english["kalender/2026-12/index.html"]).split())
+    assert "Effective school days this month: 17 days ( First semester 2026/2027 )" in month  # a link inside
+    calendar = " ".join(visible_text(english["kalender/index.html"]).split())
+    assert "School year 2026/2027 School days: Monday to Saturday." in calendar
 
 
 # --- search in a browser --------------------------------------------------------------------------
