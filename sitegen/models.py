@@ -45,24 +45,29 @@ def _text(value: Any) -> str:
         raise _fail("not_text")
     if value is None or not value.strip():
         raise _fail("empty")
-    return _one_line(value)
+    return _clean(value)
 
 
-def _one_line(value: str) -> str:
-    """Lines joined by one space (a title written over two lines is one title); no control characters."""
-    text = _LINE_BREAKS.sub(" ", value.strip())
+def _clean(value: str) -> str:
+    """Stripped, line ends as '\\n' (never a bare CR in a feed), no control characters."""
+    text = re.sub(r"\r\n?", "\n", value.strip())
     found = CONTROL.search(text)  # a YAML escape such as "\\e" makes one
     if found:
         raise _fail("control_character_value", codepoint=f"U+{ord(found[0]):04X}")
     return text
 
 
+def _title(value: Any) -> str:
+    """A title written over several lines (YAML '|', "\\n") is one line: its lines joined by a space."""
+    return _LINE_BREAKS.sub(" ", _text(value))
+
+
 def _text_list(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
-        return (_one_line(value),)
+        return (_LINE_BREAKS.sub(" ", _clean(value)),)
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise _fail("not_list")
-    return tuple(_one_line(v) for v in value)
+    return tuple(_LINE_BREAKS.sub(" ", _clean(v)) for v in value)
 
 
 def parse_date(value: Any) -> date:
@@ -210,6 +215,7 @@ def _color(value: Any) -> str:
 
 
 Text = Annotated[str, PlainValidator(_text)]
+Title = Annotated[str, PlainValidator(_title)]  # one line: titles, labels, names
 TextList = Annotated[tuple[str, ...], PlainValidator(_text_list)]
 Bool = Annotated[bool, PlainValidator(_bool)]
 Int = Annotated[int, PlainValidator(_int)]
@@ -232,7 +238,7 @@ class Fields(BaseModel):
 class Common(Fields):
     """Fields every Markdown kind shares."""
 
-    title: Text
+    title: Title
     summary: Text | None = None
     image: Text | None = None  # "images/pentas-seni.jpg", under static/
     image_alt: Text | None = None
@@ -335,13 +341,13 @@ class EventFields(Common, Schedule):
 class CalendarEntryFields(Schedule):
     """One entry of content/calendars/*.yaml."""
 
-    title: Text
+    title: Title
     description: Text | None = None
     url: Link | None = None
 
 
 class CalendarFields(Fields):
-    title: Text | None = None
+    title: Title | None = None
     entries: tuple[dict[str, Any], ...] = ()  # each validated as CalendarEntryFields
 
 
@@ -357,7 +363,7 @@ class AchievementFields(Common):
 
 
 class Attachment(Fields):
-    title: Text
+    title: Title
     file: Text  # "files/jadwal-rapor.pdf", under static/
 
 
@@ -376,7 +382,7 @@ class PageFields(Common):
 
 
 class HomeFields(Fields):
-    title: Text
+    title: Title
     summary: Text | None = None
 
 
@@ -404,7 +410,7 @@ class School(Fields):
 
 class Section(Fields):
     path: Slug  # "agenda"
-    title: Text  # "Agenda Kegiatan"
+    title: Title  # "Agenda Kegiatan"
 
 
 class Sections(Fields):
@@ -425,12 +431,12 @@ ENGLISH_SECTIONS = Sections(
 
 
 class MenuItem(Fields):
-    title: Text
+    title: Title
     url: Link
 
 
 class CategorySetting(Fields):
-    label: Text
+    label: Title
     color: Annotated[str, PlainValidator(_color)]
 
 
@@ -442,7 +448,7 @@ class CalendarSettings(Fields):
 class SiteConfig(Fields):
     """site.yaml."""
 
-    title: Text
+    title: Title
     description: Text
     base_url: Annotated[str, PlainValidator(_base_url)]  # "https://user.github.io/repo/"
     language: Annotated[str, _choice("id", "en")] = "id"
