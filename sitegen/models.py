@@ -49,24 +49,29 @@ def _text(value: Any) -> str:
         raise _fail("not_text")
     if value is None or not value.strip():
         raise _fail("empty")
-    return _one_line(value)
+    return _clean(value)
 
 
-def _one_line(value: str) -> str:
-    """Lines joined by one space (a title written over two lines is one title); no control characters."""
-    text = _LINE_BREAKS.sub(" ", value.strip())
+def _clean(value: str) -> str:
+    """Stripped, line ends as '\\n' (never a bare CR in a feed), no control characters."""
+    text = re.sub(r"\r\n?", "\n", value.strip())
     found = CONTROL.search(text)  # a YAML escape such as "\\e" makes one
     if found:
         raise _fail("control_character_value", codepoint=f"U+{ord(found[0]):04X}")
     return text
 
 
+def _title(value: Any) -> str:
+    """A title written over several lines (YAML '|', "\\n") is one line: its lines joined by a space."""
+    return _LINE_BREAKS.sub(" ", _text(value))
+
+
 def _text_list(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
-        return (_one_line(value),)
+        return (_LINE_BREAKS.sub(" ", _clean(value)),)
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise _fail("not_list")
-    return tuple(_one_line(v) for v in value)
+    return tuple(_LINE_BREAKS.sub(" ", _clean(v)) for v in value)
 
 
 MONTHS = {
@@ -283,6 +288,7 @@ def _color(value: Any) -> str:
 
 
 Text = Annotated[str, PlainValidator(_text)]
+Title = Annotated[str, PlainValidator(_title)]  # one line: titles, labels, names
 TextList = Annotated[tuple[str, ...], PlainValidator(_text_list)]
 Bool = Annotated[bool, PlainValidator(_bool)]
 Int = Annotated[int, PlainValidator(_int)]
@@ -305,7 +311,7 @@ class Fields(BaseModel):
 class Common(Fields):
     """Fields every Markdown kind shares."""
 
-    title: Text
+    title: Title
     summary: Text | None = None
     image: Text | None = None  # "images/pentas-seni.jpg", under static/
     image_alt: Text | None = None
@@ -454,7 +460,7 @@ class CalendarEntryFields(Schedule):
     """One entry of content/calendars/*.yaml."""
 
     id: Slug | None = None  # "upacara-senin": keeps the entry's identity in calendar apps when its title changes
-    title: Text
+    title: Title
     description: Text | None = None
     url: Link | None = None
     no_school: Bool | None = None  # true: no lessons on its days; unset: as its category says
@@ -510,7 +516,7 @@ class SchoolYearFields(Fields):
 
 
 class CalendarFields(Fields):
-    title: Text | None = None
+    title: Title | None = None
     school_year: SchoolYearFields | None = None
     entries: tuple[dict[str, Any], ...] = ()  # each validated as CalendarEntryFields
 
@@ -527,7 +533,7 @@ class AchievementFields(Common, Documented):
 
 
 class Attachment(Fields):
-    title: Text
+    title: Title
     file: Text  # "files/jadwal-rapor.pdf", under static/
 
 
@@ -548,7 +554,7 @@ class PageFields(Common):
 
 
 class HomeFields(Fields):
-    title: Text
+    title: Title
     summary: Text | None = None
 
 
@@ -576,7 +582,7 @@ class School(Fields):
 
 class Section(Fields):
     path: Slug  # "agenda"
-    title: Text  # "Agenda Kegiatan"
+    title: Title  # "Agenda Kegiatan"
 
 
 class Sections(Fields):
@@ -599,14 +605,14 @@ ENGLISH_SECTIONS = Sections(
 
 
 class MenuItem(Fields):
-    title: Text
+    title: Title
     url: Link
 
 
 class TaskLink(Fields):
     """What parents come for, near the top of the home page: {title: SPMB, url: /informasi/layanan/spmb/}."""
 
-    title: Text
+    title: Title
     url: Link
 
 
@@ -631,7 +637,7 @@ class SearchSettings(Fields):
 
 
 class CategorySetting(Fields):
-    label: Text
+    label: Title
     color: Annotated[str, PlainValidator(_color)]
     no_school: Bool = False  # true: no lessons on the days of its entries (holidays)
 
@@ -663,7 +669,7 @@ class CalendarSettings(Fields):
 class SiteConfig(Fields):
     """site.yaml."""
 
-    title: Text
+    title: Title
     description: Text
     base_url: Annotated[str, PlainValidator(_base_url)]  # "https://user.github.io/repo/"
     language: Annotated[str, _choice("id", "en")] = "id"

@@ -36,7 +36,6 @@ class Preview:
     """What the server shows: the preview folder, or the problems of the last rebuild."""
 
     folder: Path
-    language: str = "id"
     failure: BuildFailed | None = None
 
 
@@ -47,7 +46,7 @@ def serve(root: Path, options: Options, port: int, language: str = "id") -> int:
         print(words["port_busy"].format(port=port, other=port + 1 if port < 65535 else 8000), file=sys.stderr)
         return 2
     options = replace(options, base_url=f"http://127.0.0.1:{port}/", output_dir=PREVIEW_DIR)
-    preview = Preview(root.resolve() / PREVIEW_DIR, language)
+    preview = Preview(root.resolve() / PREVIEW_DIR)
 
     def rebuild() -> None:
         try:
@@ -57,7 +56,6 @@ def serve(root: Path, options: Options, port: int, language: str = "id") -> int:
             sys.stderr.write(report(exc)[1])
             return
         preview.failure = None
-        preview.language = built.config.language
         print(FRAME[built.config.language]["built"].format(path=PREVIEW_DIR, pages=built.page_count))
 
     rebuild()

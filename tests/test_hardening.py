@@ -306,6 +306,15 @@ def test_a_title_over_several_lines_is_joined_and_feeds_stay_valid(tiny: TinySit
         assert (b"SUMMARY:Rapat orang tua\r\n" in data) == (b"BEGIN:VEVENT" in data), calendar.name
 
 
+def test_a_summary_with_old_mac_line_ends_keeps_its_lines_and_no_bare_cr(tiny: TinySite) -> None:
+    tiny.write(EVENT, '---\ntitle: Rapat\nsummary: "Baris satu.\\rBaris dua.\\r\\nBaris tiga."\nstart: 2026-12-05\n'
+                      "category: rapat\n---\nIsi.\n")
+    tiny.build()
+    data = (tiny.root / "_site" / "agenda" / "rapat" / "rapat.ics").read_bytes()
+    assert b"\r" not in data.replace(b"\r\n", b"")
+    assert b"DESCRIPTION:Baris satu.\\nBaris dua.\\nBaris tiga.\r\n" in data
+
+
 def test_a_body_with_a_character_reference_to_a_control_character_keeps_feeds_valid(tiny: TinySite) -> None:
     tiny.write(EVENT, "---\ntitle: Rapat\nstart: 2026-12-05\ncategory: rapat\n---\nRapat &#11; &#x1b; &#0; wali.\n")
     tiny.build()
