@@ -113,6 +113,12 @@ def hold_back_scheduled(content: Content, today: date) -> Content:
     )
 
 
+def _is_draft(doc: Document) -> bool:
+    """Whether the front matter says `draft: true` (read before the rest of it is valid)."""
+    value = doc.data.get("draft") if isinstance(doc.data, dict) else None
+    return isinstance(value, str) and value.strip().lower() in ("true", "yes", "ya")
+
+
 def find_unloaded_files(root: Path) -> list[SiteError]:
     """Every file under content/ that no loader reads, with a hint to rename or move it."""
     folder = root / "content"
@@ -248,6 +254,11 @@ class _Loader:
             self.unloaded.append(fixed_path or path_of(default_slug, folders))
             return None
         result = validate(model, doc, context=self.context)
+        if isinstance(result, list) and _is_draft(doc) and not self.drafts:
+            # An unfinished draft (as `new` writes it) does not stop the site; serve shows it as an error.
+            self.warnings.extend(self._wrong_kind(file, doc, result))
+            self.unloaded.append(fixed_path or path_of(default_slug, folders))
+            return None
         if isinstance(result, list):
             self.errors.extend(self._wrong_kind(file, doc, result))
             self.unloaded.append(fixed_path or path_of(default_slug, folders))

@@ -280,6 +280,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("date '{value}' in 'except' is not a date of the series.",
                "Nearest dates of the series: {nearby}. Correct or remove this date."),
     },
+    "calendar_entry_disagrees": {
+        "id": ("entri ini tampil sebagai halaman kegiatan {page_source}, tetapi nilainya '{value}' berbeda dengan "
+               "di halaman itu ('{page}').",
+               "Ubah kolom ini di {page_source} (halaman itulah yang dibaca orang tua dan aplikasi kalender), "
+               "lalu samakan atau hapus kolom ini di sini."),
+        "en": ("this entry is shown as the event page {page_source}, but its value '{value}' differs from the page's "
+               "('{page}').",
+               "Change this field in {page_source} (parents and calendar apps read that page), then make it the same "
+               "here or remove it here."),
+    },
     "calendar_id_duplicate": {
         "id": ("id '{value}' sudah dipakai entri lain di baris {first_line}.",
                "Setiap entri kalender perlu id sendiri: ubah salah satunya, misalnya '{value}-2'."),

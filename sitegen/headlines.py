@@ -40,6 +40,9 @@ class Headlines:
         if schedule is None:
             return None
         when = self.dates.schedule(schedule)
+        if schedule.repeat and schedule.until is not None:  # the whole series, not only its first date
+            repeat = self.words[f"repeat_{schedule.repeat}"].lower()
+            when = f"{when} ({repeat} {self.words['until']} {self.dates.day_month_year(schedule.until)})"
         sentences = []
         if schedule.status == "rescheduled" and schedule.previous_start is not None:
             before = self.dates.when(schedule.previous_start, None)

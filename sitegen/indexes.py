@@ -218,7 +218,8 @@ def _humas_year(items: list[AgendaItem], now: datetime) -> HumasYear | None:
         (i for i in items if i.happening.schedule.humas_stage and first <= i.shown.first_day <= last),
         key=lambda i: _order(i.shown),
     )
-    begun = [i for i in staged if i.state != "upcoming"]
+    held = [i for i in staged if i.happening.schedule.status not in ("cancelled", "postponed")]
+    begun = [i for i in held if i.state != "upcoming"]
     current = begun[-1].happening.schedule.humas_stage if begun else None
     position = HUMAS_STAGES.index(current) if current else -1
     stages = tuple(
@@ -226,7 +227,7 @@ def _humas_year(items: list[AgendaItem], now: datetime) -> HumasYear | None:
                    tuple(i for i in staged if i.happening.schedule.humas_stage == key))
         for index, key in enumerate(HUMAS_STAGES)
     )
-    coming = [i for i in staged if i.state == "upcoming"]
+    coming = [i for i in held if i.state == "upcoming"]
     return HumasYear(f"{first.year}/{last.year}", first, last, stages, current, coming[0] if coming else None)
 
 

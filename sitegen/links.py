@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sitegen.content import missing_file
 from sitegen.errors import SiteError, error
-from sitegen.models import Doc, Site
+from sitegen.models import CalendarEntry, Doc, Event, Site
 from sitegen.routes import Route
 
 
@@ -16,10 +18,13 @@ def check_links(site: Site, routes: tuple[Route, ...]) -> list[SiteError]:
         for link in doc.links:
             if not _resolves(link.url, targets):
                 errors.append(error(doc.source, link.line, None, "link_broken", value=link.url))
+    pages = {event.doc.path: event for event in site.events}
     for entry in site.calendar_entries:
         url = entry.meta.url
         if url and url.startswith("/") and not _resolves(url, targets):
             errors.append(error(entry.source, entry.url_line, f"entries.{entry.index}.url", "link_broken", value=url))
+        elif url in pages:  # shown as that page: what the entry writes must not contradict it
+            errors.extend(_disagreements(entry, pages[url]))
     lines = site.config_lines
     links: list[tuple[str, int, str]] = [("menu", i, m.url) for i, m in enumerate(site.config.menu)]
     links += [("tasks", i, task.url) for i, task in enumerate(site.config.tasks)]
@@ -32,6 +37,25 @@ def check_links(site: Site, routes: tuple[Route, ...]) -> list[SiteError]:
         if name and name not in site.static_files:
             errors.append(missing_file("site.yaml", lines.get(key), ".".join(key), name))
     return errors
+
+
+MERGED_FIELDS = ("start", "end", "status", "previous_start", "mode", "online_url", "repeat", "until")
+
+
+def _disagreements(entry: CalendarEntry, event: Event) -> list[SiteError]:
+    """The first field an entry merged with an event page writes differently from the page, if any."""
+    for name in MERGED_FIELDS:
+        if name in entry.meta.model_fields_set and getattr(entry.meta, name) != getattr(event.meta, name):
+            return [error(entry.source, entry.line, f"entries.{entry.index}.{name}", "calendar_entry_disagrees",
+                          value=_shown(getattr(entry.meta, name)), page=_shown(getattr(event.meta, name)),
+                          page_source=event.doc.source)]
+    return []
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return "-" if value is None else str(value)
 
 
 def _docs(site: Site) -> list[Doc]:

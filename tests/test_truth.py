@@ -8,7 +8,7 @@ Checked on a second school (WITA, a base path; tests/fixtures/second-school) and
 from __future__ import annotations
 
 import subprocess
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -16,9 +16,10 @@ import icalendar
 import lxml.etree
 import lxml.html
 import pytest
-from conftest import TinySite
+from conftest import TinySite, copy_example
 
 from sitegen.history import Revision, load_history, parse_log
+from sitegen.pipeline import Options, build_site
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 BASE = "https://example.github.io/sekolah-lain/"
@@ -256,3 +257,72 @@ def test_history_takes_the_newest_commit_whatever_the_log_order() -> None:
 
 def test_outside_git_there_is_no_history(tmp_path: Path) -> None:
     assert load_history(tmp_path) == {}
+
+
+# --- what a tester found after the merge -----------------------------------------------------------------
+
+MERGED_ENTRY = """\
+entries:
+  - title: Rapat orang tua
+    start: {start}
+    category: rapat
+{extra}    url: /agenda/rapat/
+"""
+
+
+def test_a_calendar_entry_shown_as_an_event_page_may_not_contradict_it(tiny: TinySite) -> None:
+    tiny.write("content/calendars/2026.yaml", MERGED_ENTRY.format(start="2026-12-04", extra="    status: cancelled\n"))
+    result = tiny.run("check")
+    assert result.returncode == 1
+    assert (
+        "content/calendars/2026.yaml:2: entri ke-1, kolom 'start': entri ini tampil sebagai halaman kegiatan "
+        "content/events/rapat.md, tetapi nilainya '2026-12-04' berbeda dengan di halaman itu ('2026-12-05').\n"
+        "  Petunjuk: Ubah kolom ini di content/events/rapat.md (halaman itulah yang dibaca orang tua dan aplikasi "
+        "kalender), lalu samakan atau hapus kolom ini di sini.\n"
+    ) in result.stderr
+    tiny.write("content/calendars/2026.yaml", MERGED_ENTRY.format(start="2026-12-05", extra=""))
+    assert tiny.run("check").returncode == 0  # the same date, nothing else written: the page is the truth
+
+
+def test_a_cancelled_series_says_the_whole_series_is_cancelled(tiny: TinySite) -> None:
+    tiny.write("content/events/senam.md", '---\ntitle: Senam Pagi\nstart: "2026-12-04 06:30"\ncategory: rapat\n'
+               "repeat: weekly\nuntil: 2027-01-29\nstatus: cancelled\n---\n")
+    files = tiny.build(write=False).files
+    change = ("Dibatalkan: kegiatan pada Jumat, 4 Desember 2026, 06.30–07.30 WIB (setiap pekan hingga "
+              "29 Januari 2027) tidak jadi dilaksanakan.")
+    tree = lxml.html.fromstring(files["agenda/senam/index.html"])
+    assert meta(tree, "og:description").startswith(change)
+    assert change in tree.xpath('//textarea[@id="share-text"]')[0].text
+
+
+def test_a_changed_calendar_entry_without_a_page_shows_the_change_on_its_card(tiny: TinySite) -> None:
+    tiny.write("content/calendars/2026.yaml", "entries:\n  - title: Rapat guru\n    start: \"2026-12-18 13:00\"\n"
+               "    category: rapat\n    status: rescheduled\n    previous_start: \"2026-12-11 13:00\"\n"
+               "    mode: online\n    online_url: https://meet.example.com/guru\n")
+    files = tiny.build(write=False).files
+    change = ("Jadwal diubah: Jumat, 11 Desember 2026, 13.00 WIB menjadi Jumat, 18 Desember 2026, 13.00–14.00 WIB. "
+              "Daring: ikuti lewat https://meet.example.com/guru.")
+    for page in ("agenda/index.html", "kalender/index.html"):
+        tree = lxml.html.fromstring(files[page])
+        assert [words(p) for p in tree.xpath('//p[@class="change"]')] == [change], page
+
+
+def test_a_cancelled_event_is_neither_next_nor_held_in_the_humas_year(tmp_path: Path) -> None:
+    def built_on(day: str) -> dict[str, bytes]:
+        root = copy_example(tmp_path / day)
+        return build_site(root, Options(today=date.fromisoformat(day), write=False)).files
+
+    home = built_on("2027-04-01")["index.html"].decode()
+    assert "Studi Tour</a>, 15 April 2027" not in home  # cancelled: not what comes next
+    humas = lxml.html.fromstring(built_on("2027-05-01")["informasi/humas/index.html"])
+    [item] = [li for li in humas.xpath('//ol[@class="cycle"]//ul/li') if "Studi Tour" in words(li)]
+    assert words(item).startswith("DIBATALKAN: Studi Tour") and "sudah dilaksanakan" not in words(item)
+
+
+def test_an_unfinished_draft_warns_and_the_site_is_still_built(tiny: TinySite) -> None:
+    assert tiny.run("new", "event", "Rapat Baru").returncode == 0
+    result = tiny.run("check")
+    assert result.returncode == 0
+    assert "content/events/rapat-baru.md:4: peringatan: kolom 'start': tanggal atau waktu 'TTTT-BB-HH' tidak valid." \
+        in result.stderr
+    assert tiny.run("check", "--strict").returncode == 1
