@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import REPO, TINY_SITE_YAML
+from conftest import EXAMPLE, REPO, TINY_SITE_YAML
 from sitehttp import PREFIX, ServedSite, example_under_prefix, free_socket, serve
 
 pytestmark = pytest.mark.browser
@@ -56,15 +56,17 @@ def search(browser: Any, site: ServedSite, words: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("words", "first"), [
-    ("ujian", "/kalender/"),  # the academic calendar lists every Penilaian (PTS, PAS)
-    ("ppdb", "/informasi/layanan/spmb/"),
-    ("libur", "/kalender/"),  # the holidays are entries of the academic calendar
-    ("seragam", "/informasi/layanan/seragam/"),
+    # The academic calendar lists every Penilaian (PTS, PAS); the FAQ's answer on the year's dates (penilaian
+    # among them) points to it. They answer "when are the exams", in any order.
+    ("ujian", {"/kalender/", "/informasi/faq/", "/"}),  # and the home page, whose next event is the PAS
+    ("ppdb", {"/informasi/layanan/spmb/"}),
+    ("libur", {"/kalender/"}),  # the holidays are entries of the academic calendar
+    ("seragam", {"/informasi/layanan/seragam/"}),
 ])
 def test_words_parents_type_find_the_page_they_mean_first(browser: Any, site_under_prefix: ServedSite,
-                                                          words: str, first: str) -> None:
+                                                          words: str, first: set[str]) -> None:
     found = search(browser, site_under_prefix, words)
-    assert found and found[0] == first, found
+    assert set(found[:len(first)]) == first, found
 
 
 @pytest.fixture(scope="module")
@@ -167,7 +169,7 @@ def test_an_agenda_card_shows_its_category_colour_in_its_bar(browser: Any, site_
     import yaml
 
     colours = {key: value["color"] for key, value in
-               yaml.safe_load((REPO / "site.yaml").read_text(encoding="utf-8"))["calendar"]["categories"].items()}
+               yaml.safe_load((EXAMPLE / "site.yaml").read_text(encoding="utf-8"))["calendar"]["categories"].items()}
     page = browser.new_page(viewport=PHONE)
     try:
         page.goto(site_under_prefix.url("agenda/"))
