@@ -252,7 +252,9 @@ def listed(school: School) -> Counter[tuple[str, str | None]]:
     found: Counter[tuple[str, str | None]] = Counter()
     for heading in tree.xpath('//li[contains(@class, "agenda-item")]/*[self::h3 or self::h4]'):
         links = heading.xpath(".//a/@href")
-        found[(text(heading), links[0] if links else None)] += 1
+        # The title without the status words that stand before it ("Dibatalkan").
+        title = " ".join("".join(heading.xpath("./text()|./a//text()")).split())
+        found[(title, links[0] if links else None)] += 1
     return found
 
 
