@@ -10,7 +10,9 @@ from pathlib import Path
 
 from sitegen.config import example_names
 from sitegen.errors import BuildFailed, SiteError, error
-from sitegen.models import CalendarEntry, CalendarEntryFields, CalendarFields, SchoolYear, SiteConfig
+from sitegen.fields import CalendarEntryFields, CalendarFields
+from sitegen.items import CalendarEntry, SchoolYear
+from sitegen.settings import SiteConfig
 from sitegen.sources import list_files, read_text
 from sitegen.yamlload import load_yaml, validate
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from sitegen.errors import LANGUAGES, BuildFailed, ConfigUnusable, SiteError, error
-from sitegen.models import SiteConfig
+from sitegen.settings import SiteConfig
 from sitegen.sources import check_file, read_text
 from sitegen.yamlload import Path as YamlPath
 from sitegen.yamlload import load_yaml, validate

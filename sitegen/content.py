@@ -14,23 +14,13 @@ from typing import Any, TypeVar
 from sitegen import markdown
 from sitegen.config import example_names
 from sitegen.errors import BuildFailed, SiteError, error
+from sitegen.fields import AchievementFields, AnnouncementFields, EventFields, HomeFields, PageFields
+from sitegen.items import Achievement, Announcement, Doc, Event, Home, Page
 from sitegen.markdown import MAX_DEPTH, Converter, TooSlow, limit_problems, time_limit
-from sitegen.models import (
-    Achievement,
-    AchievementFields,
-    Announcement,
-    AnnouncementFields,
-    Doc,
-    Event,
-    EventFields,
-    Fields,
-    Home,
-    HomeFields,
-    Page,
-    PageFields,
-    SiteConfig,
-)
+from sitegen.scalars import Fields
+from sitegen.settings import SiteConfig
 from sitegen.sources import MAX_STATIC_BYTES, check_file, list_files, read_text
+from sitegen.urls import Urls
 from sitegen.yamlload import Document, load_yaml, validate
 
 F = TypeVar("F", bound=Fields)
@@ -65,30 +55,22 @@ def scan_static(root: Path) -> tuple[dict[str, Path], list[SiteError]]:
 
 
 def load_content(
-    root: Path, config: SiteConfig, static_files: frozenset[str], drafts: bool
+    root: Path, config: SiteConfig, urls: Urls, static_files: frozenset[str], drafts: bool
 ) -> tuple[Content, list[SiteError]]:
     """Every Markdown file under root/content, validated; problems are returned, not raised."""
-    loader = _Loader(root, config, static_files, drafts)
-    sections = config.sections
+    loader = _Loader(root, config, urls, static_files, drafts)
     home_file = root / "content" / "index.md"
-    home = loader.load(home_file, HomeFields, "/") if os.path.lexists(home_file) else None
-    events = [
-        Event(*item)
-        for item in loader.load_all("events", EventFields, lambda slug, _: f"/{sections.events.path}/{slug}/")
-    ]
+    home = loader.load(home_file, HomeFields, urls.home) if os.path.lexists(home_file) else None
+    events = [Event(*item) for item in loader.load_all("events", EventFields, lambda slug, _: urls.event(slug))]
     achievements = [
         Achievement(*item)
-        for item in loader.load_all(
-            "achievements", AchievementFields, lambda slug, _: f"/{sections.achievements.path}/{slug}/"
-        )
+        for item in loader.load_all("achievements", AchievementFields, lambda slug, _: urls.achievement(slug))
     ]
     announcements = [
         Announcement(*item)
-        for item in loader.load_all(
-            "announcements", AnnouncementFields, lambda slug, _: f"/{sections.announcements.path}/{slug}/"
-        )
+        for item in loader.load_all("announcements", AnnouncementFields, lambda slug, _: urls.announcement(slug))
     ]
-    pages = [Page(*item) for item in loader.load_all("pages", PageFields, _page_path(sections.pages.path))]
+    pages = [Page(*item) for item in loader.load_all("pages", PageFields, lambda slug, dirs: urls.page(dirs, slug))]
     content = Content(
         unloaded=tuple(loader.unloaded),
         home=Home(*home) if home else None,
@@ -201,16 +183,8 @@ def _fitting_kind(doc: Document, exclude: str) -> str | None:
     return min(fits)[2] if fits else None
 
 
-def _page_path(section: str) -> Any:
-    def path(slug: str, folders: tuple[str, ...]) -> str:
-        parts = (section, *folders) if slug == "index" else (section, *folders, slug)
-        return "/" + "/".join(parts) + "/"
-
-    return path
-
-
 class _Loader:
-    def __init__(self, root: Path, config: SiteConfig, static_files: frozenset[str], drafts: bool) -> None:
+    def __init__(self, root: Path, config: SiteConfig, urls: Urls, static_files: frozenset[str], drafts: bool) -> None:
         self.root = root
         self.static_files = static_files
         self.drafts = drafts
@@ -218,7 +192,7 @@ class _Loader:
         self.warnings: list[SiteError] = []
         self.unloaded: list[str] = []
         self.school = (config.school.name, config.school.address.locality)
-        self.converter = Converter(config.base_path)
+        self.converter = Converter(urls.base_path)
         self.context = {
             "category": tuple(sorted(config.calendar.categories)),
             "audience": tuple(sorted(config.calendar.audiences)),

@@ -11,9 +11,12 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event, Timezone, vCalAddress, vDuration, vRecur
 
 from sitegen.content import slugify
+from sitegen.fields import Schedule
 from sitegen.headlines import Headlines
 from sitegen.indexes import Happening
-from sitegen.models import Moment, Schedule, SiteConfig, sort_key
+from sitegen.scalars import Moment, sort_key
+from sitegen.settings import SiteConfig
+from sitegen.urls import Urls
 
 PRODID = "-//sitegen//Situs Humas Sekolah//ID"
 REFRESH = timedelta(hours=12)  # how often subscribed calendars should fetch the feed again
@@ -73,7 +76,7 @@ def google_calendar_link(happening: Happening, config: SiteConfig, headlines: He
         dates = f"{schedule.start:%Y%m%dT%H%M%S}/{end:%Y%m%dT%H%M%S}"
     else:
         dates = f"{schedule.start_day:%Y%m%d}/{schedule.end_day + timedelta(days=1):%Y%m%d}"
-    page = config.absolute_url(happening.path) if happening.path else None
+    page = Urls.of(config).absolute(happening.path) if happening.path else None
     details = "\n".join(part for part in (headlines.describe(schedule, happening.summary, "\n"), page) if part)
     params = {"action": "TEMPLATE", "text": headlines.title(happening.title, schedule), "dates": dates}
     if details:
@@ -117,7 +120,7 @@ def _event(happening: Happening, config: SiteConfig, headlines: Headlines) -> Ev
     organizer.params["CN"] = config.school.name
     event.add("organizer", organizer)
     if happening.path:
-        event.add("url", config.absolute_url(happening.path))
+        event.add("url", Urls.of(config).absolute(happening.path))
     if schedule.location:
         event.add("location", schedule.location)
     event.add("categories", [config.calendar.categories[schedule.category].label])

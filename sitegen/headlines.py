@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sitegen.dates import Dates
-from sitegen.models import Schedule
+from sitegen.fields import Schedule
 
 
 @dataclass(frozen=True)

@@ -9,21 +9,11 @@ from datetime import date, datetime, time, timedelta
 from itertools import groupby
 
 from sitegen.content import slugify
+from sitegen.fields import HUMAS_STAGES, Album, Schedule, school_year_days, school_year_of
 from sitegen.history import Revision
-from sitegen.models import (
-    HUMAS_STAGES,
-    Achievement,
-    Album,
-    Announcement,
-    CalendarEntry,
-    Event,
-    Moment,
-    Page,
-    Schedule,
-    SchoolYear,
-    Site,
-    sort_key,
-)
+from sitegen.items import Achievement, Announcement, CalendarEntry, Event, Page, SchoolYear, Site
+from sitegen.scalars import Moment, sort_key
+from sitegen.urls import Urls
 
 
 @dataclass(frozen=True)
@@ -184,36 +174,32 @@ def build_indexes(site: Site, now: datetime) -> Indexes:
         calendar_years=years,
         calendar_others=others,
         albums=_albums(site),
-        humas=_humas_year(items, now),
+        humas=_humas_year(items, now, site.school_years),
     )
 
 
-def school_year(day: date) -> tuple[date, date]:
-    """The Indonesian school year holding `day`: 1 July to 30 June."""
-    first = date(day.year if day.month >= 7 else day.year - 1, 7, 1)
-    return first, date(first.year + 1, 6, 30)
-
-
 def _albums(site: Site) -> tuple[AlbumView, ...]:
-    section = site.config.sections.albums.path
     found: list[AlbumView] = []
     for event in site.events:
         if event.meta.album:
-            found.append(AlbumView(f"/{section}/{event.doc.slug}/", event.meta.title, event.meta.start_day, event,
+            found.append(AlbumView(site.urls.album(event.doc.slug), event.meta.title, event.meta.start_day, event,
                                    event.meta.album, event.doc.source))
     for achievement in site.achievements:
         if achievement.meta.album:
-            found.append(AlbumView(f"/{section}/{achievement.doc.slug}/", achievement.meta.title,
+            found.append(AlbumView(site.urls.album(achievement.doc.slug), achievement.meta.title,
                                    achievement.meta.date, achievement, achievement.meta.album,
                                    achievement.doc.source))
     return tuple(sorted(found, key=lambda a: (-a.on.toordinal(), a.title, a.path)))
 
 
-def _humas_year(items: list[AgendaItem], now: datetime) -> HumasYear | None:
-    """None for a site whose events name no humas stage at all."""
+def _humas_year(items: list[AgendaItem], now: datetime, years: tuple[SchoolYear, ...]) -> HumasYear | None:
+    """This school year's cycle: the declared school year holding today, else July to June; None for a site
+    whose events name no humas stage at all."""
     if not any(i.happening.schedule.humas_stage for i in items):
         return None
-    first, last = school_year(now.date())
+    today = now.date()
+    declared = next((y.meta for y in years if y.meta.first_day <= today <= y.meta.last_day), None)
+    first, last = (declared.first_day, declared.last_day) if declared else school_year_days(school_year_of(today))
     staged = sorted(
         (i for i in items if i.happening.schedule.humas_stage and first <= i.shown.first_day <= last),
         key=lambda i: _order(i.shown),
@@ -228,7 +214,8 @@ def _humas_year(items: list[AgendaItem], now: datetime) -> HumasYear | None:
         for index, key in enumerate(HUMAS_STAGES)
     )
     coming = [i for i in held if i.state == "upcoming"]
-    return HumasYear(f"{first.year}/{last.year}", first, last, stages, current, coming[0] if coming else None)
+    label = declared.name if declared else f"{first.year}/{last.year}"
+    return HumasYear(label, first, last, stages, current, coming[0] if coming else None)
 
 
 def _happenings(site: Site) -> tuple[Happening, ...]:
@@ -306,11 +293,11 @@ def _by_year(achievements: tuple[Achievement, ...]) -> tuple[tuple[int, tuple[Ac
 
 
 def _page_tree(site: Site) -> PageNode:
-    section = site.config.sections.pages
-    return _node((), f"/{section.path}/", section.title, site.pages)
+    return _node(site.urls, (), site.config.sections.pages.title, site.pages)
 
 
-def _node(folder: tuple[str, ...], path: str, title: str, pages: tuple[Page, ...]) -> PageNode:
+def _node(urls: Urls, folder: tuple[str, ...], title: str, pages: tuple[Page, ...]) -> PageNode:
+    path = urls.page(tuple(slugify(name) for name in folder))
     here = [p for p in pages if _folders_of(p) == folder]
     index = next((p for p in here if p.doc.source.endswith("/index.md")), None)
     direct = sorted((p for p in here if p is not index), key=lambda p: (p.meta.order, p.meta.title))
@@ -318,7 +305,7 @@ def _node(folder: tuple[str, ...], path: str, title: str, pages: tuple[Page, ...
     folders = []
     for name in names:
         inside = tuple(p for p in pages if _folders_of(p)[: len(folder) + 1] == (*folder, name))
-        folders.append(_node((*folder, name), f"{path}{slugify(name)}/", name.replace("-", " ").capitalize(), inside))
+        folders.append(_node(urls, (*folder, name), name.replace("-", " ").capitalize(), inside))
     folders.sort(key=lambda n: (n.index.meta.order if n.index else 0, n.title))
     return PageNode(path, index.meta.title if index else title, index, tuple(direct), tuple(folders))
 

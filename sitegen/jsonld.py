@@ -7,7 +7,10 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sitegen.models import Achievement, Announcement, Event, Moment, SiteConfig
+from sitegen.items import Achievement, Announcement, Event
+from sitegen.scalars import Moment
+from sitegen.settings import SiteConfig
+from sitegen.urls import Urls
 
 STATUS = {
     "scheduled": "EventScheduled",
@@ -49,12 +52,12 @@ def event_data(event: Event, config: SiteConfig) -> dict[str, Any]:
         "location": location,
         "organizer": {"@type": school.type, "name": school.name, "url": config.base_url},
         "description": meta.summary or meta.title,
-        "url": config.absolute_url(event.doc.path),
+        "url": Urls.of(config).absolute(event.doc.path),
     }
     if meta.previous_start is not None:
         data["previousStartDate"] = _iso(meta.previous_start, config.timezone)
     if meta.image:
-        data["image"] = config.absolute_url("/" + meta.image)
+        data["image"] = Urls.of(config).absolute(Urls.static(meta.image))
     return data
 
 
@@ -98,7 +101,7 @@ def school_data(config: SiteConfig) -> dict[str, Any]:
         "address": postal_address(config),
     }
     if school.logo:
-        data["logo"] = config.absolute_url("/" + school.logo)
+        data["logo"] = Urls.of(config).absolute(Urls.static(school.logo))
     contact = {k: v for k, v in (("telephone", school.phone), ("email", school.email)) if v}
     if contact:
         data["contactPoint"] = [{"@type": "ContactPoint", "contactType": "public relations", **contact}]
@@ -113,7 +116,7 @@ def article_data(item: Announcement | Achievement, config: SiteConfig, image: st
     organization: dict[str, Any] = {"@type": school.type, "name": school.name, "url": config.base_url}
     publisher = dict(organization)
     if school.logo:
-        publisher["logo"] = {"@type": "ImageObject", "url": config.absolute_url("/" + school.logo)}
+        publisher["logo"] = {"@type": "ImageObject", "url": Urls.of(config).absolute(Urls.static(school.logo))}
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -121,7 +124,7 @@ def article_data(item: Announcement | Achievement, config: SiteConfig, image: st
         "datePublished": item.meta.date.isoformat(),
         "author": organization,
         "publisher": publisher,
-        "mainEntityOfPage": config.absolute_url(item.doc.path),
+        "mainEntityOfPage": Urls.of(config).absolute(item.doc.path),
         "description": item.meta.summary or item.meta.title,
     }
     if image:

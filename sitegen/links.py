@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sitegen.content import missing_file
 from sitegen.errors import SiteError, error
-from sitegen.models import CalendarEntry, Doc, Event, Site
+from sitegen.items import CalendarEntry, Doc, Event, Site
 from sitegen.routes import Route
 
 

@@ -13,7 +13,7 @@ import markdown as md
 import nh3
 
 from sitegen.errors import SiteError, error
-from sitegen.models import BodyLink
+from sitegen.items import BodyLink
 from sitegen.sources import CONTROL
 
 EXTENSIONS = ["tables", "toc", "attr_list", "footnotes", "fenced_code", "sane_lists"]

@@ -10,6 +10,7 @@ from sitegen.calendars import load_calendars
 from sitegen.config import config_warnings, load_config
 from sitegen.content import hold_back_scheduled, load_content, scan_static
 from sitegen.errors import BuildFailed, SiteError, error, sort_problems
+from sitegen.fields import Photo
 from sitegen.history import load_history
 from sitegen.images import (
     ALBUM_WIDTHS,
@@ -22,13 +23,15 @@ from sitegen.images import (
     svg_active_content,
 )
 from sitegen.indexes import build_indexes
+from sitegen.items import Achievement, Announcement, Event, Page, Site
 from sitegen.links import check_links
-from sitegen.models import Achievement, Announcement, Event, Page, Photo, Site, SiteConfig
 from sitegen.output import resolve_output, write_site
 from sitegen.render import make_environment, render_routes
 from sitegen.routes import find_collisions, plan_routes
 from sitegen.search import index_site
+from sitegen.settings import SiteConfig
 from sitegen.sources import read_bytes, scan_sources
+from sitegen.urls import Urls
 from sitegen.yamlload import Path as YamlPath
 
 UNSAFE_IMAGES = (".heic", ".heif", ".tif", ".tiff")  # may carry GPS data we cannot remove
@@ -145,12 +148,14 @@ def load_site(
     today: date,
 ) -> tuple[Site, list[SiteError], tuple[SiteError, ...]]:
     """Every source file that is valid and due by `today`, in one frozen Site; the problems and warnings."""
-    content, problems = load_content(root, config, frozenset(static), drafts)
+    urls = Urls.of(config)
+    content, problems = load_content(root, config, urls, frozenset(static), drafts)
     content = hold_back_scheduled(content, today)
     entries, school_years, calendar_problems, calendar_warnings = load_calendars(root, config)
     warnings = sort_problems([*content.warnings, *calendar_warnings, *config_warnings(config, config_lines)])
     return Site(
         config=config,
+        urls=urls,
         home=content.home,
         events=content.events,
         achievements=content.achievements,
@@ -159,7 +164,6 @@ def load_site(
         calendar_entries=entries,
         school_years=school_years,
         static_files={name: path.stat().st_size for name, path in static.items()},
-        drafts=drafts,
         config_lines=config_lines,
         unloaded=content.unloaded,
         history=load_history(root),

@@ -17,10 +17,12 @@ from sitegen.feeds import calendar_feed, google_calendar_link, site_timezone
 from sitegen.headlines import Headlines
 from sitegen.images import DEFAULT_CARD, OG_SIZE, Picture
 from sitegen.indexes import AlbumView, Indexes, PageNode
+from sitegen.items import Achievement, Site
 from sitegen.jsonld import article_data, event_data, school_data, to_json
-from sitegen.models import Achievement, Site, SiteConfig
-from sitegen.routes import ICS, Feed, Route, agenda_filters, feed_path
+from sitegen.routes import ICS, Feed, Route, agenda_filters
+from sitegen.settings import SiteConfig
 from sitegen.sources import check_file, read_text
+from sitegen.urls import Urls
 from sitegen.yamlload import load_yaml
 
 
@@ -91,11 +93,11 @@ def preview_image(item: object, site: Site, pictures: dict[str, Picture]) -> Pre
         if cover.file in pictures and pictures[cover.file].og:
             return Preview(pictures[cover.file].og, cover.alt, *OG_SIZE)
     card = site.config.og_image or DEFAULT_CARD
-    return Preview("/" + card, site.config.school.name, *OG_SIZE)
+    return Preview(Urls.static(card), site.config.school.name, *OG_SIZE)
 
 
 def _preview_url(item: object, site: Site, pictures: dict[str, Picture]) -> str:
-    return site.config.absolute_url(preview_image(item, site, pictures).url)
+    return site.urls.absolute(preview_image(item, site, pictures).url)
 
 
 def load_translations(root: Path, language: str) -> dict[str, str]:
@@ -123,14 +125,16 @@ def make_environment(
     )
     translations = load_translations(root, config.language)
 
-    env.filters["url"] = config.url
-    env.filters["abs_url"] = config.absolute_url
+    env.filters["url"] = site.urls.url
+    env.filters["abs_url"] = site.urls.absolute
+    env.filters["webcal"] = site.urls.webcal
     dates = Dates.for_site(config)
     headlines = Headlines(translations, dates)
     synonyms = config.search.all_synonyms()
     env.globals.update(
         site=site,
         config=config,
+        urls=site.urls,
         dates=dates,
         headlines=headlines,
         t=translations,
@@ -142,7 +146,6 @@ def make_environment(
         event_data=lambda event: event_data(event, config),
         google_link=lambda happening: google_calendar_link(happening, config, headlines),
         agenda_filters=lambda: agenda_filters(site),
-        feed_path=lambda kind, key="": feed_path(site, kind, key),
         school_data=lambda: school_data(config),
         preview_image=lambda item: preview_image(item, site, pictures),
         article_data=lambda item: article_data(item, config, _preview_url(item, site, pictures)),
@@ -160,15 +163,15 @@ def render_routes(
     """Every route rendered; template problems are returned with template and line."""
     files: dict[str, bytes] = {}
     errors: list[SiteError] = []
-    config, headlines = env.globals["config"], env.globals["headlines"]
-    assert isinstance(config, SiteConfig) and isinstance(headlines, Headlines)
+    config, headlines, urls = env.globals["config"], env.globals["headlines"], env.globals["urls"]
+    assert isinstance(config, SiteConfig) and isinstance(headlines, Headlines) and isinstance(urls, Urls)
     env.globals["atom_routes"] = [r for r in routes if r.template == "atom.xml"]
     zone = site_timezone(indexes.happenings, config)
     for route in routes:
         if route.template == ICS:
             assert isinstance(route.item, Feed)
             files[route.output_path] = calendar_feed(route.item.happenings, config, route.item.name,
-                                                     config.absolute_url(route.path), headlines, zone)
+                                                     urls.absolute(route.path), headlines, zone)
             continue
         try:
             template = env.get_template(route.template)

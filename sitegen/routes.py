@@ -10,9 +10,12 @@ from functools import partial
 from zoneinfo import ZoneInfo
 
 from sitegen.errors import SiteError, error
+from sitegen.fields import FIELDS, LEVELS, Schedule
 from sitegen.history import Revision
 from sitegen.indexes import Happening, Indexes, Month, PageNode, filter_agenda
-from sitegen.models import FIELDS, LEVELS, Achievement, CalendarSettings, Schedule, Site
+from sitegen.items import Achievement, Site
+from sitegen.settings import CalendarSettings
+from sitegen.urls import Urls
 
 ICS = "ics"  # the template name of routes that feeds.calendar_feed writes, not Jinja
 
@@ -81,17 +84,16 @@ class Route:
 
 def plan_routes(site: Site, indexes: Indexes) -> tuple[Route, ...]:
     """Every page of the site, in a fixed order."""
-    sections = site.config.sections
+    urls = site.urls
     home_source = site.home.doc.source if site.home else "site.yaml"
     routes = [
-        _page("/", "home.html", home_source, site.home),
-        _page(f"/{sections.announcements.path}/", "announcements.html", "site.yaml", None),
+        _page(urls.home, "home.html", home_source, site.home),
+        _page(urls.announcements, "announcements.html", "site.yaml", None),
     ]
     routes += _agenda_routes(site, indexes)
     routes += [_page(e.doc.path, "event.html", e.doc.source, e, e.doc.slug_line) for e in site.events]
     routes += [
-        Route(f"{h.path}{h.event.doc.slug}.ics", f"{h.path.lstrip('/')}{h.event.doc.slug}.ics", ICS, h.source,
-              Feed(f"{site.config.title}: {h.title}", (h,)), in_sitemap=False)
+        _file(urls.event_ics(h.event.doc.slug), ICS, h.source, Feed(f"{site.config.title}: {h.title}", (h,)))
         for h in indexes.happenings if h.event and h.path
     ]
     routes += _achievement_routes(site, indexes)
@@ -99,26 +101,20 @@ def plan_routes(site: Site, indexes: Indexes) -> tuple[Route, ...]:
     routes += [_page(a.doc.path, "announcement.html", a.doc.source, a, a.doc.slug_line) for a in site.announcements]
     routes += _page_routes(indexes.pages)
     if indexes.albums:
-        routes.append(_page(f"/{site.config.sections.albums.path}/", "albums.html", "site.yaml", indexes.albums))
+        routes.append(_page(urls.albums, "albums.html", "site.yaml", indexes.albums))
         routes += [_page(a.path, "album.html", a.source, a) for a in indexes.albums]
     routes += _calendar_routes(site, indexes)
     routes += _atom_routes(site, indexes)
     routes += [
-        _page("/cari/", "search.html", "layouts/search.html", None),
-        Route("/404.html", "404.html", "404.html", "layouts/404.html", None, in_sitemap=False),
-        Route("/sitemap.xml", "sitemap.xml", "sitemap.xml", "layouts/sitemap.xml", None, in_sitemap=False),
-        Route("/robots.txt", "robots.txt", "robots.txt", "layouts/robots.txt", None, in_sitemap=False),
-        Route("/css/kategori.css", "css/kategori.css", "kategori.css", "site.yaml", None, in_sitemap=False),
+        _page(urls.search, "search.html", "layouts/search.html", None),
+        _file(urls.not_found, "404.html", "layouts/404.html", None),
+        _file(urls.sitemap, "sitemap.xml", "layouts/sitemap.xml", None),
+        _file(urls.robots, "robots.txt", "layouts/robots.txt", None),
+        _file(urls.category_css, "kategori.css", "site.yaml", None),
     ]
     if site.config.cname:  # GitHub Pages serves the site at this custom domain
-        routes.append(Route("/CNAME", "CNAME", "CNAME", "site.yaml", None, in_sitemap=False))
+        routes.append(_file(urls.cname, "CNAME", "site.yaml", None))
     return tuple(routes)
-
-
-def feed_path(site: Site, kind: str, key: str) -> str:
-    """'/kalender/semua.ics', '/kalender/kategori-rapat.ics', '/kalender/untuk-kelas-9.ics'."""
-    name = {"all": "semua", "category": f"kategori-{key}", "audience": f"untuk-{key}"}[kind]
-    return f"/{site.config.sections.calendar.path}/{name}.ics"
 
 
 def agenda_filters(site: Site) -> list[tuple[str, str, str, Callable[[Happening], bool]]]:
@@ -145,32 +141,28 @@ def _for_audience(calendar: CalendarSettings, key: str, happening: Happening) ->
 
 
 def _agenda_routes(site: Site, indexes: Indexes) -> list[Route]:
-    base = f"/{site.config.sections.events.path}/"
-    folder = {"category": "kategori", "audience": "untuk"}
     routes = []
     for kind, key, title, keep in agenda_filters(site):
         view = AgendaView(title, kind, key, filter_agenda(indexes.current, keep), filter_agenda(indexes.past, keep),
-                          feed_path(site, kind, key))
-        path = base if kind == "all" else f"{base}{folder[kind]}/{key}/"
-        routes.append(_page(path, "agenda.html", "site.yaml", view))
+                          site.urls.calendar_feed(kind, key))
+        routes.append(_page(site.urls.agenda(kind, key), "agenda.html", "site.yaml", view))
         happenings = tuple(h for h in indexes.happenings if keep(h))
         name = site.config.title if kind == "all" else f"{site.config.title}: {title}"
-        routes.append(Route(view.feed, view.feed.lstrip("/"), ICS, "site.yaml", Feed(name, happenings),
-                            in_sitemap=False))
+        routes.append(_file(view.feed, ICS, "site.yaml", Feed(name, happenings)))
     return routes
 
 
 def _achievement_routes(site: Site, indexes: Indexes) -> list[Route]:
-    base = f"/{site.config.sections.achievements.path}/"
-    routes = [_page(base, "achievements.html", "site.yaml",
+    urls = site.urls
+    routes = [_page(urls.achievements, "achievements.html", "site.yaml",
                     AchievementView(site.config.sections.achievements.title, "all", "", indexes.achievements_by_year))]
-    for kind, folder, keys in (("level", "tingkat", LEVELS), ("field", "bidang", FIELDS)):
+    for kind, keys in (("level", LEVELS), ("field", FIELDS)):
         for key in keys:
             by_year = tuple(
                 (year, kept) for year, group in indexes.achievements_by_year
                 if (kept := tuple(a for a in group if getattr(a.meta, kind) == key))
             )
-            routes.append(_page(f"{base}{folder}/{key}/", "achievements.html", "site.yaml",
+            routes.append(_page(urls.achievements_by(kind, key), "achievements.html", "site.yaml",
                                 AchievementView("", kind, key, by_year)))
     return routes
 
@@ -182,7 +174,7 @@ def atom_feeds(site: Site, indexes: Indexes) -> dict[str, AtomFeed]:
     date, and for an event its start day, never later than the build day (an Atom entry is not
     updated in the future).
     """
-    sections, title = site.config.sections, site.config.title
+    sections, title, urls = site.config.sections, site.config.title, site.urls
     zone = ZoneInfo(site.config.timezone)
 
     def updated(source: str, fallback: date) -> datetime:
@@ -205,37 +197,41 @@ def atom_feeds(site: Site, indexes: Indexes) -> dict[str, AtomFeed]:
     )
     everything = tuple(sorted(announcements + achievements + events, key=lambda e: (-e.updated.timestamp(), e.path)))
     return {
-        f"/{sections.announcements.path}/feed.xml": AtomFeed(f"{title}: {sections.announcements.title}",
-                                                             f"/{sections.announcements.path}/", announcements[:50]),
-        f"/{sections.achievements.path}/feed.xml": AtomFeed(f"{title}: {sections.achievements.title}",
-                                                            f"/{sections.achievements.path}/", achievements[:50]),
-        f"/{sections.events.path}/feed.xml": AtomFeed(f"{title}: {sections.events.title}",
-                                                      f"/{sections.events.path}/", events[:50]),
-        "/feed.xml": AtomFeed(title, "/", everything[:50]),
+        urls.atom(urls.announcements): AtomFeed(f"{title}: {sections.announcements.title}", urls.announcements,
+                                                announcements[:50]),
+        urls.atom(urls.achievements): AtomFeed(f"{title}: {sections.achievements.title}", urls.achievements,
+                                               achievements[:50]),
+        urls.atom(urls.events): AtomFeed(f"{title}: {sections.events.title}", urls.events, events[:50]),
+        urls.site_feed: AtomFeed(title, urls.home, everything[:50]),
     }
 
 
 def _atom_routes(site: Site, indexes: Indexes) -> list[Route]:
-    return [Route(path, path.lstrip("/"), "atom.xml", "site.yaml", feed, in_sitemap=False)
-            for path, feed in atom_feeds(site, indexes).items()]
+    return [_file(path, "atom.xml", "site.yaml", feed) for path, feed in atom_feeds(site, indexes).items()]
 
 
 def _calendar_routes(site: Site, indexes: Indexes) -> list[Route]:
-    base = f"/{site.config.sections.calendar.path}/"
+    urls = site.urls
     routes = [
-        _page(base, "calendar.html", "site.yaml", None),
-        _page(f"{base}langganan/", "subscribe.html", "site.yaml", None),
+        _page(urls.calendar, "calendar.html", "site.yaml", None),
+        _page(urls.subscribe, "subscribe.html", "site.yaml", None),
     ]
     this_month = indexes.today.isoformat()[:7]
     for grid in indexes.months:
-        routes.append(_page(f"{base}{grid.key}/", "month.html", "site.yaml", grid))
+        routes.append(_page(urls.month(grid.key), "month.html", "site.yaml", grid))
         if grid.key == this_month:
-            routes.append(_page(f"{base}bulan-ini/", "month.html", "site.yaml", grid))
+            routes.append(_page(urls.this_month, "month.html", "site.yaml", grid))
     return routes
 
 
 def _page(path: str, template: str, source: str, item: object | None, slug_line: int | None = None) -> Route:
-    return Route(path, path.lstrip("/") + "index.html", template, source, item, slug_line=slug_line)
+    """An HTML page, listed in the sitemap."""
+    return Route(path, Urls.output_path(path), template, source, item, slug_line=slug_line)
+
+
+def _file(path: str, template: str, source: str, item: object | None) -> Route:
+    """A file that is not a page (a feed, the sitemap, a stylesheet): not in the sitemap."""
+    return Route(path, Urls.output_path(path), template, source, item, in_sitemap=False)
 
 
 def _page_routes(node: PageNode) -> list[Route]:
@@ -256,7 +252,7 @@ def find_collisions(routes: tuple[Route, ...], static_files: tuple[str, ...]) ->
         by_output[route.output_path].append(route)
     for name in static_files:
         if name in by_output:
-            by_output[name].append(Route("/" + name, name, "", f"static/{name}", None))
+            by_output[name].append(Route(Urls.static(name), name, "", f"static/{name}", None))
     errors: dict[tuple[str, ...], list[SiteError]] = {}
     for _, clashing in sorted(by_output.items()):
         sources = tuple(sorted({r.source for r in clashing}))

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
 
+from sitegen.urls import Urls
+
 # Parts of a page that are not its content: sharing text, menus, filters.
 IGNORED = [".share", ".page-menu", ".filters", ".month-nav", ".add-calendar", "nav"]
 
@@ -41,12 +43,7 @@ async def _index(folder: Path, language: str, pages: dict[str, bytes]) -> None:
     async with PagefindIndex(config=config) as index:  # writes the files when the block ends
         for name in sorted(pages):
             if name.endswith(".html"):
-                await index.add_html_file(content=pages[name].decode("utf-8"), url=_page_url(name))
-
-
-def _page_url(name: str) -> str:
-    """'agenda/index.html' -> '/agenda/', as Pagefind names a page it finds on disk."""
-    return "/" + name.removesuffix("index.html")
+                await index.add_html_file(content=pages[name].decode("utf-8"), url=Urls.of_output(name))
 
 
 def verify_index(folder: Path) -> None:

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from sitegen.content import slugify
+from sitegen.fields import school_year_of
 
 LEVELS = {  # level -> (schema.org type, the classes of its pupils)
     "SD": ("ElementarySchool", range(1, 7)),
@@ -42,11 +43,6 @@ def _not_empty(path: Path) -> bool:
     return path.is_file() or any(path.iterdir())
 
 
-def school_year(today: date) -> int:
-    """The first calendar year of the school year `today` falls in: it starts in July."""
-    return today.year if today.month >= 7 else today.year - 1
-
-
 def create_site(root: Path, school: School, today: date, program: Path) -> list[str]:
     """Write the school files into `root` (and the generator's files from `program` if missing); the paths."""
     written = []
@@ -64,7 +60,7 @@ def create_site(root: Path, school: School, today: date, program: Path) -> list[
 
 def site_files(school: School, today: date) -> dict[str, str]:
     """Every file of a new school's site, by path."""
-    year = school_year(today)
+    year = school_year_of(today)
     files = {"site.yaml": _site_yaml(school), "content/index.md": _home(school)}
     for order, (slug, title, summary, headings) in enumerate(PAGES, start=1):
         body = "\n".join(f"## {heading}\n\n{TODO}\n" for heading in headings)

@@ -7,9 +7,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "sitegen"
 
 # Earlier modules never import later ones.
 ORDER = [
-    "errors", "sources", "history", "models", "dates", "headlines", "yamlload", "config", "markdown", "content",
-    "calendars", "indexes", "routes", "feeds", "jsonld", "images", "render", "links", "output", "search", "pipeline",
-    "skeleton", "serve", "cli",
+    "errors", "sources", "history", "scalars", "fields", "settings", "urls", "items", "dates", "headlines",
+    "yamlload", "config", "markdown", "content", "calendars", "indexes", "routes", "feeds", "jsonld", "images",
+    "render", "links", "output", "search", "pipeline", "skeleton", "serve", "cli",
 ]
 
 

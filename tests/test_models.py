@@ -1,4 +1,4 @@
-"""sitegen.models: dates and moments, repeating schedules, and the rules across fields."""
+"""sitegen.scalars and sitegen.fields: dates and moments, repeating schedules, and the rules across fields."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import pytest
 from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
-from sitegen.models import Schedule, parse_date, parse_moment
+from sitegen.fields import Schedule
+from sitegen.scalars import parse_date, parse_moment
 
 CONTEXT = {"category": ("libur", "rapat"), "audience": ("kelas-9", "orang-tua")}
 

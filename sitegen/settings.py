@@ -1,0 +1,159 @@
+"""site.yaml: the site's settings, validated."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, model_validator
+
+from sitegen.scalars import (
+    BaseUrl,
+    Bool,
+    Color,
+    Fields,
+    Hostname,
+    Link,
+    Slug,
+    SlugKeys,
+    Text,
+    TextList,
+    TimeZoneName,
+    Title,
+    WebAddress,
+    choice,
+    fail,
+)
+
+
+class Address(Fields):
+    street: Text
+    locality: Text
+    region: Text | None = None
+    postal_code: Text | None = None
+    country: Text = "ID"
+
+
+class School(Fields):
+    name: Text
+    address: Address
+    type: Text = "School"
+    phone: Text | None = None
+    email: Text | None = None
+    whatsapp: Text | None = None  # "6281234567890", international form without '+'
+    logo: Text | None = None  # "images/logo.png", under static/
+    social: dict[str, WebAddress] = Field(default_factory=dict)
+
+
+class Section(Fields):
+    path: Slug  # "agenda"
+    title: Title  # "Agenda Kegiatan"
+
+
+class Sections(Fields):
+    events: Section = Section(path="agenda", title="Agenda Kegiatan")
+    achievements: Section = Section(path="prestasi", title="Prestasi")
+    announcements: Section = Section(path="pengumuman", title="Pengumuman")
+    pages: Section = Section(path="informasi", title="Informasi Orang Tua")
+    calendar: Section = Section(path="kalender", title="Kalender Akademik")
+    albums: Section = Section(path="dokumentasi", title="Dokumentasi Kegiatan")
+
+
+ENGLISH_SECTIONS = Sections(
+    events=Section(path="agenda", title="Events"),
+    achievements=Section(path="prestasi", title="Achievements"),
+    announcements=Section(path="pengumuman", title="Announcements"),
+    pages=Section(path="informasi", title="Information for parents"),
+    calendar=Section(path="kalender", title="School calendar"),
+    albums=Section(path="dokumentasi", title="Activity photos"),
+)
+
+
+class MenuItem(Fields):
+    title: Title
+    url: Link
+
+
+class TaskLink(Fields):
+    """What parents come for, near the top of the home page: {title: SPMB, url: /informasi/layanan/spmb/}."""
+
+    title: Title
+    url: Link
+
+
+DEFAULT_SYNONYMS = {  # a word parents type -> words the site uses for the same thing
+    "ujian": ("penilaian", "pas", "pts", "asesmen"),
+    "ppdb": ("spmb", "penerimaan murid baru", "pendaftaran"),
+    "spmb": ("ppdb",),
+    "libur": ("liburan", "cuti bersama", "hari libur"),
+    "rapor": ("raport", "hasil belajar"),
+    "seragam": ("pakaian sekolah", "atribut sekolah"),
+}
+
+
+class SearchSettings(Fields):
+    # site.yaml's own words are added to the defaults; a word mapped to [] removes a default
+    synonyms: dict[str, TextList] = Field(default_factory=dict)
+
+    def all_synonyms(self) -> dict[str, tuple[str, ...]]:
+        """The defaults with site.yaml's entries on top; words lower-case."""
+        merged = {**DEFAULT_SYNONYMS, **{k.strip().lower(): v for k, v in self.synonyms.items()}}
+        return {key: tuple(w.lower() for w in words) for key, words in sorted(merged.items()) if words}
+
+
+class CategorySetting(Fields):
+    label: Title
+    color: Color
+    no_school: Bool = False  # true: no lessons on the days of its entries (holidays)
+
+
+EVERYONE = "semua"  # the audience key of items for the whole school, unless calendar.everyone says otherwise
+
+
+class CalendarSettings(Fields):
+    categories: Annotated[dict[str, CategorySetting], SlugKeys]
+    audiences: Annotated[dict[str, Text], SlugKeys] = Field(default_factory=dict)
+    everyone: Text = EVERYONE  # the audience key that means "for everyone": "semua"
+
+    @model_validator(mode="after")
+    def _everyone_is_an_audience(self) -> CalendarSettings:
+        if "everyone" in self.model_fields_set and self.everyone not in self.audiences:
+            raise fail("audience_unknown", field="everyone", value=self.everyone,
+                        allowed=", ".join(sorted(self.audiences)))
+        return self
+
+    def is_for_everyone(self, audience: tuple[str, ...]) -> bool:
+        """No audience at all, or the everyone-key among them."""
+        return not audience or self.everyone in audience
+
+    def is_no_school(self, category: str, no_school: bool | None = None) -> bool:
+        """Whether an item keeps pupils home: its own `no_school`, else its category's."""
+        return self.categories[category].no_school if no_school is None else no_school
+
+
+class SiteConfig(Fields):
+    """site.yaml."""
+
+    title: Title
+    description: Text
+    base_url: BaseUrl  # "https://user.github.io/repo/"
+    language: Annotated[str, choice("id", "en")] = "id"
+    timezone: TimeZoneName = "Asia/Jakarta"
+    school: School
+    sections: Sections = Sections()
+    menu: tuple[MenuItem, ...] = ()
+    tasks: tuple[TaskLink, ...] = ()  # what parents look for first, on the home page
+    search: SearchSettings = SearchSettings()
+    calendar: CalendarSettings
+    output_dir: Text = "_site"
+    og_image: Text | None = None  # "images/kartu-sekolah.png": the link-preview picture of pages without one
+    cname: Hostname | None = None  # "www.smpn1prabumulih.sch.id"
+
+    @model_validator(mode="after")
+    def _sections_in_language(self) -> SiteConfig:
+        """Section titles nobody wrote follow the site's language."""
+        if self.language == "en" and "sections" not in self.model_fields_set:
+            return self.model_copy(update={"sections": ENGLISH_SECTIONS})
+        if self.language == "en" and "albums" not in self.sections.model_fields_set:
+            sections = self.sections.model_copy(update={"albums": ENGLISH_SECTIONS.albums})
+            return self.model_copy(update={"sections": sections})
+        return self

@@ -1,0 +1,94 @@
+"""sitegen.urls owns every address: templates and modules ask it instead of joining path words."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from sitegen.settings import Section, Sections
+from sitegen.urls import Urls
+
+REPO = Path(__file__).resolve().parent.parent
+LAYOUTS = REPO / "layouts"
+PACKAGE = REPO / "sitegen"
+
+# A template joins a path when `~` meets a string with a slash, '#' or '.ics', or an address (`.path`, `base`).
+CONCATENATION = re.compile(
+    r"""~\s*['"][^'"]*[/#]|['"][^'"]*/['"]\s*~|~\s*['"]\.ics|\.path\s*~|~\s*[\w.]*\.path\b|\bbase\s*~"""
+)
+PATH_WORDS = ("kategori/", "untuk/", "tingkat/", "bidang/", "bulan-ini", "langganan", "semua.ics", "feed.xml")
+
+PROJECT = Urls(Sections(), "https://humas.github.io/situs/")
+DOMAIN = Urls(Sections(events=Section(path="kegiatan", title="Kegiatan")), "https://www.smpn1prabumulih.sch.id/")
+
+
+def template_lines() -> list[tuple[str, int, str]]:
+    return [
+        (path.relative_to(REPO).as_posix(), number, line)
+        for path in sorted(LAYOUTS.rglob("*")) if path.is_file() and path.suffix != ".yaml"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+    ]
+
+
+def test_no_template_concatenates_a_path() -> None:
+    found = [f"{name}:{number}: {line.strip()}" for name, number, line in template_lines()
+             if CONCATENATION.search(line) or ("sections." in line and ".path" in line)]
+    assert not found, "ask `urls` instead:\n" + "\n".join(found)
+
+
+def test_no_template_writes_a_path_word() -> None:
+    found = [f"{name}:{number}: {word}" for name, number, line in template_lines()
+             for word in PATH_WORDS if word in line]
+    assert not found, "ask `urls` instead:\n" + "\n".join(found)
+
+
+def test_only_the_urls_module_reads_the_section_paths() -> None:
+    readers = [path.name for path in sorted(PACKAGE.rglob("*.py"))
+               if path.name != "urls.py" and re.search(r"sections\.\w+\.path\b", path.read_text(encoding="utf-8"))]
+    assert readers == []
+
+
+def test_a_project_site_prefixes_its_repository_and_a_custom_domain_does_not() -> None:
+    assert PROJECT.url(PROJECT.events) == "/situs/agenda/"
+    assert PROJECT.absolute(PROJECT.event("pentas-seni")) == "https://humas.github.io/situs/agenda/pentas-seni/"
+    assert DOMAIN.url(DOMAIN.events) == "/kegiatan/"
+    assert DOMAIN.absolute(DOMAIN.home) == "https://www.smpn1prabumulih.sch.id/"
+
+
+def test_full_addresses_and_anchors_are_left_as_written() -> None:
+    for link in ("https://wa.me/62812", "mailto:humas@sekolah.sch.id", "tel:0713", "#isi"):
+        assert PROJECT.url(link) == link
+
+
+@pytest.mark.parametrize(("kind", "key", "page", "feed"), [
+    ("all", "", "/agenda/", "/kalender/semua.ics"),
+    ("category", "rapat", "/agenda/kategori/rapat/", "/kalender/kategori-rapat.ics"),
+    ("audience", "kelas-9", "/agenda/untuk/kelas-9/", "/kalender/untuk-kelas-9.ics"),
+])
+def test_every_agenda_filter_has_a_page_and_a_subscription(kind: str, key: str, page: str, feed: str) -> None:
+    assert (PROJECT.agenda(kind, key), PROJECT.calendar_feed(kind, key)) == (page, feed)
+
+
+def test_a_subscription_link_opens_in_a_calendar_app() -> None:
+    assert PROJECT.webcal(PROJECT.calendar_feed()) == "webcal://humas.github.io/situs/kalender/semua.ics"
+
+
+def test_pages_in_folders_and_folder_indexes_share_the_folders_address() -> None:
+    assert PROJECT.page(("profil",), "sejarah") == "/informasi/profil/sejarah/"
+    assert PROJECT.page(("profil",), "index") == PROJECT.page(("profil",)) == "/informasi/profil/"
+    assert PROJECT.page(()) == PROJECT.pages == "/informasi/"
+
+
+def test_an_address_and_its_output_file_convert_both_ways() -> None:
+    for path, output in (("/agenda/", "agenda/index.html"), ("/", "index.html"), ("/feed.xml", "feed.xml"),
+                         ("/agenda/rapat/rapat.ics", "agenda/rapat/rapat.ics")):
+        assert Urls.output_path(path) == output
+        assert Urls.of_output(output) == path
+
+
+def test_calendar_pages_and_semester_anchors_live_under_the_calendar_section() -> None:
+    assert [PROJECT.month("2026-12"), PROJECT.this_month, PROJECT.subscribe, PROJECT.semester("ganjil")] == [
+        "/kalender/2026-12/", "/kalender/bulan-ini/", "/kalender/langganan/", "/kalender/#ganjil"]
+    assert PROJECT.achievements_by("level", "city") == "/prestasi/tingkat/city/"
