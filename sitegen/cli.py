@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo
 from sitegen.calendars import holiday_calendar, national_holidays
 from sitegen.config import CONFIG_FILE, load_config
 from sitegen.content import slugify
-from sitegen.errors import FRAME, BuildFailed, ConfigUnusable, report, report_warnings
+from sitegen.errors import BuildFailed, ConfigUnusable, report, report_warnings
+from sitegen.messages import FRAME
 from sitegen.pipeline import Options, build_site
 from sitegen.skeleton import LEVELS, ZONES, School, create_site, occupied
 
@@ -200,7 +201,8 @@ def main(argv: list[str] | None = None) -> int:
         return _holidays(root, args, words)
     base_url = args.base_url or os.environ.get("SITE_BASE_URL") or None
     try:
-        config, _ = load_config(root, base_url)
+        settings = load_config(root, base_url)
+        config = settings[0]
         # --today builds as of the start of that day; otherwise as of this minute in the site's zone.
         now = datetime.now(ZoneInfo(config.timezone)).replace(tzinfo=None, second=0, microsecond=0)
         today = args.today or now.date()
@@ -211,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
             return serve(root, Options(today=today, now=moment, drafts=True, dev=True), args.port, config.language)
         options = Options(today=today, now=moment, base_url=base_url, drafts=args.drafts,
                           write=args.command == "build", strict=args.strict)
-        built = build_site(root, options)
+        built = build_site(root, options, settings)
     except BuildFailed as exc:
         print_report(exc, args.format, args.command)
         return 2 if isinstance(exc, ConfigUnusable) else 1

@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from sitegen.errors import LANGUAGES, BuildFailed, ConfigUnusable, SiteError, error
+from sitegen.errors import BuildFailed, ConfigUnusable, SiteError, error
+from sitegen.messages import LANGUAGES
 from sitegen.settings import SiteConfig
 from sitegen.sources import check_file, read_text
 from sitegen.yamlload import Path as YamlPath
@@ -18,7 +19,11 @@ CONFIG_FILE = "site.yaml"
 EXAMPLE_SCHOOL = ("SMP Negeri 1 Prabumulih", "SMPN 1 Prabumulih", "smpn1-prabumulih", "Prabumulih")
 
 
-def load_config(root: Path, base_url: str | None = None) -> tuple[SiteConfig, dict[YamlPath, int]]:
+# site.yaml validated, and the line of each of its keys: ("menu", 1, "url") -> 14
+Settings = tuple[SiteConfig, dict[YamlPath, int]]
+
+
+def load_config(root: Path, base_url: str | None = None) -> Settings:
     """root/site.yaml and the line of each of its keys; `base_url` (--base-url, SITE_BASE_URL) wins."""
     path = root / CONFIG_FILE
     if not os.path.lexists(path):

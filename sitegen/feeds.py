@@ -13,9 +13,9 @@ from icalendar import Calendar, Event, Timezone, vCalAddress, vDuration, vRecur
 from sitegen.content import slugify
 from sitegen.fields import Schedule
 from sitegen.headlines import Headlines
-from sitegen.indexes import Happening
 from sitegen.scalars import Moment, sort_key
 from sitegen.settings import SiteConfig
+from sitegen.timeline import Happening
 from sitegen.urls import Urls
 
 PRODID = "-//sitegen//Situs Humas Sekolah//ID"

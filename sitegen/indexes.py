@@ -5,61 +5,16 @@ from __future__ import annotations
 from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from itertools import groupby
 
 from sitegen.content import slugify
-from sitegen.fields import HUMAS_STAGES, Album, Schedule, school_year_days, school_year_of
-from sitegen.history import Revision
-from sitegen.items import Achievement, Announcement, CalendarEntry, Event, Page, SchoolYear, Site
-from sitegen.scalars import Moment, sort_key
+from sitegen.fields import HUMAS_STAGES, Album, school_year_days, school_year_of
+from sitegen.items import Achievement, Announcement, Event, Page, SchoolYear, Site
+from sitegen.scalars import sort_key
+from sitegen.semesters import CalendarSection, CalendarYear, Semester, build_semesters, calendar_sections
+from sitegen.timeline import Happening, Occurrence, days_between, find_happenings, order
 from sitegen.urls import Urls
-
-
-@dataclass(frozen=True)
-class Happening:
-    """An event page or a calendar entry: one item of the timeline (a series counts once)."""
-
-    key: str  # stable identity: "content/events/pentas-seni.md" or "content/calendars/x.yaml#upacara-2026-07-20"
-    source: str  # "content/events/pentas-seni.md"
-    line: int  # where the item starts in its source
-    title: str
-    summary: str | None
-    schedule: Schedule
-    path: str | None  # "/agenda/pentas-seni/" or a calendar entry's url
-    event: Event | None  # the event page, when it has one
-    calendar: str | None  # "Kalender Akademik 2026/2027": the calendar of the entry (or of the entry merged here)
-    revision: Revision | None  # the source's last change in Git, None outside Git
-    no_school: bool = False  # no lessons on its days (a holiday): its `no_school`, else its category's
-
-    def occurrences(self) -> tuple[Occurrence, ...]:
-        """Every occurrence: one for a single item, each date of a series but its `except` dates."""
-        schedule = self.schedule
-        length = schedule.end_day - schedule.start_day
-        result = []
-        for day in schedule.series_days():
-            if day in schedule.except_:
-                continue
-            moved = day - schedule.start_day
-            end = schedule.finish + moved if schedule.finish is not None else None
-            result.append(Occurrence(self, schedule.start + moved, end, day, day + length))
-        return tuple(result)
-
-
-@dataclass(frozen=True)
-class Occurrence:
-    happening: Happening
-    start: Moment  # this occurrence's start
-    end: Moment | None
-    first_day: date
-    last_day: date  # inclusive
-
-    @property
-    def over_at(self) -> datetime:
-        """The local moment it is over: its end, or the midnight after its last day when it has no time."""
-        if isinstance(self.end, datetime):
-            return self.end
-        return datetime.combine(self.last_day + timedelta(days=1), time())
 
 
 @dataclass(frozen=True)
@@ -147,14 +102,14 @@ class Indexes:
 def build_indexes(site: Site, now: datetime) -> Indexes:
     """Everything the pages list, decided by the local time of the build in the site's time zone."""
     today = now.date()
-    happenings = _happenings(site)
+    happenings = find_happenings(site)
     items = [item for h in happenings if (item := _agenda_item(h, now)) is not None]
-    current = sorted((i for i in items if i.state != "past"), key=lambda i: _order(i.shown))
-    past = sorted((i for i in items if i.state == "past"), key=lambda i: _order(i.shown), reverse=True)
+    current = sorted((i for i in items if i.state != "past"), key=lambda i: order(i.shown))
+    past = sorted((i for i in items if i.state == "past"), key=lambda i: order(i.shown), reverse=True)
     published = [a for a in site.announcements if a.meta.date <= today]
     active = [a for a in published if not _expired(a, today)]
     semesters = build_semesters(site.school_years, happenings)
-    years, others = _calendar_sections(site.school_years, semesters, happenings)
+    years, others = calendar_sections(site.school_years, semesters, happenings)
     return Indexes(
         today=today,
         happenings=happenings,
@@ -199,10 +154,10 @@ def _humas_year(items: list[AgendaItem], now: datetime, years: tuple[SchoolYear,
         return None
     today = now.date()
     declared = next((y.meta for y in years if y.meta.first_day <= today <= y.meta.last_day), None)
-    first, last = (declared.first_day, declared.last_day) if declared else school_year_days(school_year_of(today))
+    first, last = school_year_days(int(declared.name[:4]) if declared else school_year_of(today))
     staged = sorted(
         (i for i in items if i.happening.schedule.humas_stage and first <= i.shown.first_day <= last),
-        key=lambda i: _order(i.shown),
+        key=lambda i: order(i.shown),
     )
     held = [i for i in staged if i.happening.schedule.status not in ("cancelled", "postponed")]
     begun = [i for i in held if i.state != "upcoming"]
@@ -216,35 +171,6 @@ def _humas_year(items: list[AgendaItem], now: datetime, years: tuple[SchoolYear,
     coming = [i for i in held if i.state == "upcoming"]
     label = declared.name if declared else f"{first.year}/{last.year}"
     return HumasYear(label, first, last, stages, current, coming[0] if coming else None)
-
-
-def _happenings(site: Site) -> tuple[Happening, ...]:
-    settings = site.config.calendar
-    pages = {e.doc.path for e in site.events}
-    # The academic calendar pointing at an event page: one happening, the page's, listed in that calendar.
-    merged: dict[str, CalendarEntry] = {}
-    for entry in site.calendar_entries:
-        if entry.meta.url in pages:
-            merged.setdefault(entry.meta.url, entry)
-    found = []
-    for e in site.events:
-        page_entry = merged.get(e.doc.path)
-        no_school = settings.is_no_school(e.meta.category, page_entry.meta.no_school if page_entry else None)
-        found.append(Happening(e.doc.source, e.doc.source, 1, e.meta.title, e.meta.summary, e.meta, e.doc.path, e,
-                               page_entry.calendar if page_entry else None, site.history.get(e.doc.source),
-                               no_school))
-    for entry in site.calendar_entries:
-        meta = entry.meta
-        if meta.url in pages:
-            continue
-        original = meta.previous_start or meta.start
-        key = f"{entry.source}#{meta.id or slugify(meta.title) + '-' + _stamp(original)}"
-        found.append(
-            Happening(key, entry.source, entry.line, meta.title, meta.description, meta, meta.url,
-                      None, entry.calendar, site.history.get(entry.source),
-                      settings.is_no_school(meta.category, meta.no_school))
-        )
-    return tuple(sorted(found, key=lambda h: (sort_key(h.schedule.start), h.title, h.key)))
 
 
 def _agenda_item(happening: Happening, now: datetime) -> AgendaItem | None:
@@ -269,10 +195,6 @@ def _by_month(items: list[AgendaItem]) -> tuple[Month, ...]:
 
 def _month_of(item: AgendaItem) -> date:
     return item.shown.first_day.replace(day=1)
-
-
-def _order(occurrence: Occurrence) -> tuple[datetime, str, str]:
-    return (sort_key(occurrence.start), occurrence.happening.title, occurrence.happening.key)
 
 
 def _expired(announcement: Announcement, today: date) -> bool:
@@ -315,10 +237,6 @@ def _folders_of(page: Page) -> tuple[str, ...]:
     return tuple(page.doc.source.split("/")[2:-1])
 
 
-def _stamp(moment: Moment) -> str:
-    return moment.strftime("%Y%m%dT%H%M") if isinstance(moment, datetime) else moment.strftime("%Y%m%d")
-
-
 @dataclass(frozen=True)
 class GridDay:
     day: date
@@ -348,7 +266,7 @@ def build_months(
     by_day: dict[date, list[Occurrence]] = {}
     for happening in happenings:
         for occurrence in happening.occurrences():
-            for day in _days(occurrence.first_day, occurrence.last_day):
+            for day in days_between(occurrence.first_day, occurrence.last_day):
                 by_day.setdefault(day, []).append(occurrence)
     days = [*by_day, today]
     first, last = min(days).replace(day=1), max(days).replace(day=1)
@@ -382,7 +300,7 @@ def build_months(
 
 
 def _grid_day(day: date, month: date, by_day: dict[date, list[Occurrence]]) -> GridDay:
-    return GridDay(day, day.month == month.month, tuple(sorted(by_day.get(day, ()), key=_order)))
+    return GridDay(day, day.month == month.month, tuple(sorted(by_day.get(day, ()), key=order)))
 
 
 def filter_agenda(months: tuple[Month, ...], keep: Callable[[Happening], bool]) -> tuple[Month, ...]:
@@ -393,117 +311,3 @@ def filter_agenda(months: tuple[Month, ...], keep: Callable[[Happening], bool]) 
         if items:
             result.append(Month(month.key, month.first_day, items))
     return tuple(result)
-
-
-def _days(first: date, last: date) -> list[date]:
-    """Every day from `first` to `last`, both included."""
-    return [date.fromordinal(n) for n in range(first.toordinal(), last.toordinal() + 1)]
-
-
-# --- the school year: semesters and their effective school days (hari efektif) -------------
-
-
-@dataclass(frozen=True)
-class SchoolMonth:
-    """The part of a semester in one month."""
-
-    key: str  # "2026-07"
-    first_day: date  # the 1st of the month
-    effective_days: int  # teaching days of the semester in this month, no-school days taken off
-
-
-@dataclass(frozen=True)
-class Semester:
-    name: str  # "Semester Ganjil"
-    school_year: str  # "2026/2027"
-    start: date  # its first day
-    end: date  # its last day (inclusive)
-    teaching_days: int  # 5 (Monday to Friday) or 6 (Monday to Saturday)
-    months: tuple[SchoolMonth, ...]  # every month it touches, in order
-
-    @property
-    def title(self) -> str:
-        """'Semester Ganjil 2026/2027'."""
-        return self.name if self.school_year in self.name else f"{self.name} {self.school_year}"
-
-    @property
-    def effective_days(self) -> int:
-        return sum(month.effective_days for month in self.months)
-
-    @property
-    def slug(self) -> str:
-        """'semester-ganjil-2026-2027': its anchor on the calendar page."""
-        return slugify(self.title)
-
-
-def no_school_days(happenings: tuple[Happening, ...]) -> frozenset[date]:
-    """Every day a no-school item (a holiday) touches; cancelled and postponed ones do not count."""
-    return frozenset(
-        day
-        for h in happenings if h.no_school and h.schedule.status not in ("cancelled", "postponed")
-        for o in h.occurrences()
-        for day in _days(o.first_day, o.last_day)
-    )
-
-
-def build_semesters(years: tuple[SchoolYear, ...], happenings: tuple[Happening, ...]) -> tuple[Semester, ...]:
-    """Every declared semester with its effective school days: its teaching weekdays minus no-school days."""
-    off = no_school_days(happenings)
-    semesters = []
-    for year in years:
-        for declared in year.meta.semesters:
-            counts: dict[date, int] = {}
-            for day in _days(declared.start, declared.end):
-                counts.setdefault(day.replace(day=1), 0)
-                if day.weekday() < year.meta.teaching_days and day not in off:
-                    counts[day.replace(day=1)] += 1
-            months = tuple(SchoolMonth(first.isoformat()[:7], first, n) for first, n in counts.items())
-            semesters.append(Semester(declared.name, year.meta.name, declared.start, declared.end,
-                                      year.meta.teaching_days, months))
-    return tuple(sorted(semesters, key=lambda s: (s.start, s.name)))
-
-
-@dataclass(frozen=True)
-class CalendarSection:
-    """A part of the calendar page: a semester, or a calendar file's entries outside every school year."""
-
-    title: str  # "Semester Ganjil 2026/2027", or the calendar's title
-    semester: Semester | None
-    happenings: tuple[Happening, ...]  # its calendar entries (an entry merged with an event page is that page)
-
-
-@dataclass(frozen=True)
-class CalendarYear:
-    name: str  # "2026/2027"
-    teaching_days: int  # 5 or 6 a week
-    sections: tuple[CalendarSection, ...]  # one per semester
-
-    @property
-    def effective_days(self) -> int:
-        return sum(s.semester.effective_days for s in self.sections if s.semester)
-
-
-def _calendar_sections(
-    years: tuple[SchoolYear, ...], semesters: tuple[Semester, ...], happenings: tuple[Happening, ...]
-) -> tuple[tuple[CalendarYear, ...], tuple[CalendarSection, ...]]:
-    """Every calendar entry once: in the semester of its school year that has begun by its first day
-    (the first one before that), or under its calendar's title outside every declared school year."""
-    placed: dict[Semester, list[Happening]] = {s: [] for s in semesters}
-    others: dict[str, list[Happening]] = {}
-    for h in happenings:
-        if h.calendar is None:
-            continue
-        day = h.schedule.start_day
-        year = next((y for y in years if y.meta.first_day <= day <= y.meta.last_day), None)
-        own = [s for s in semesters if year and s.school_year == year.meta.name]
-        if own:
-            begun = [s for s in own if s.start <= day]
-            placed[begun[-1] if begun else own[0]].append(h)
-        else:
-            others.setdefault(h.calendar, []).append(h)
-    calendar_years = tuple(
-        CalendarYear(y.meta.name, y.meta.teaching_days, tuple(
-            CalendarSection(s.title, s, tuple(placed[s])) for s in semesters if s.school_year == y.meta.name))
-        for y in years
-    )
-    return calendar_years, tuple(CalendarSection(name, None, tuple(items)) for name, items in sorted(others.items()))

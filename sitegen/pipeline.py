@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sitegen.calendars import load_calendars
-from sitegen.config import config_warnings, load_config
+from sitegen.config import Settings, config_warnings, load_config
 from sitegen.content import hold_back_scheduled, load_content, scan_static
 from sitegen.errors import BuildFailed, SiteError, error, sort_problems
 from sitegen.fields import Photo
@@ -26,7 +26,7 @@ from sitegen.indexes import build_indexes
 from sitegen.items import Achievement, Announcement, Event, Page, Site
 from sitegen.links import check_links
 from sitegen.output import resolve_output, write_site
-from sitegen.render import make_environment, render_routes
+from sitegen.render import load_interface_text, make_environment, render_routes
 from sitegen.routes import find_collisions, plan_routes
 from sitegen.search import index_site
 from sitegen.settings import SiteConfig
@@ -62,9 +62,12 @@ class Built:
         return sum(1 for name in self.files if name.endswith(".html"))
 
 
-def build_site(root: Path, options: Options) -> Built:
-    """Validate, render and (unless options.write is False) write the whole site, or raise BuildFailed."""
-    config, config_lines = load_config(root, options.base_url)
+def build_site(root: Path, options: Options, settings: Settings | None = None) -> Built:
+    """Validate, render and (unless options.write is False) write the whole site, or raise BuildFailed.
+
+    `settings` is site.yaml as the caller already read it (with options.base_url applied); None reads it here.
+    """
+    config, config_lines = settings or load_config(root, options.base_url)
     try:
         line = None if options.output_dir else config_lines.get(("output_dir",))
         output = resolve_output(root, options.output_dir or config.output_dir, line)
@@ -77,7 +80,10 @@ def build_site(root: Path, options: Options) -> Built:
         indexes = build_indexes(site, options.now or datetime.combine(options.today, datetime.min.time()))
         routes = plan_routes(site, indexes)
         problems += image_problems + find_collisions(routes, (*static, *images)) + check_links(site, routes)
-        environment = make_environment(root, site, options.dev, pictures, warnings)
+        translations, text_problems = load_interface_text(root, config.language)
+        if text_problems:  # no page can be written without its words
+            raise BuildFailed(problems + text_problems, warnings=warnings)
+        environment = make_environment(root, site, translations, options.dev, pictures, warnings)
         files, template_problems = render_routes(environment, routes, indexes)
         if problems or template_problems or (options.strict and warnings):
             raise BuildFailed(problems + template_problems, warnings=warnings)

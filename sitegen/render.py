@@ -110,8 +110,21 @@ def load_translations(root: Path, language: str) -> dict[str, str]:
     return {key: value for key, value in doc.data.items() if isinstance(value, str)}
 
 
+def load_interface_text(root: Path, language: str) -> tuple[dict[str, str], list[SiteError]]:
+    """The interface text, or none and the problems that keep its file from being read."""
+    try:
+        return load_translations(root, language), []
+    except BuildFailed as exc:
+        return {}, list(exc.errors)
+
+
 def make_environment(
-    root: Path, site: Site, dev: bool, pictures: dict[str, Picture], warnings: tuple[SiteError, ...] = ()
+    root: Path,
+    site: Site,
+    translations: dict[str, str],
+    dev: bool,
+    pictures: dict[str, Picture],
+    warnings: tuple[SiteError, ...] = (),
 ) -> jinja2.Environment:
     """A fresh, strict, autoescaping environment for one build; the preview (dev) also shows the warnings."""
     config = site.config
@@ -123,7 +136,6 @@ def make_environment(
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    translations = load_translations(root, config.language)
 
     env.filters["url"] = site.urls.url
     env.filters["abs_url"] = site.urls.absolute

@@ -12,9 +12,10 @@ from zoneinfo import ZoneInfo
 from sitegen.errors import SiteError, error
 from sitegen.fields import FIELDS, LEVELS, Schedule
 from sitegen.history import Revision
-from sitegen.indexes import Happening, Indexes, Month, PageNode, filter_agenda
+from sitegen.indexes import Indexes, Month, PageNode, filter_agenda
 from sitegen.items import Achievement, Site
 from sitegen.settings import CalendarSettings
+from sitegen.timeline import Happening
 from sitegen.urls import Urls
 
 ICS = "ics"  # the template name of routes that feeds.calendar_feed writes, not Jinja

@@ -20,7 +20,8 @@ from typing import Any
 from livereload import Server
 from tornado import web
 
-from sitegen.errors import FRAME, BuildFailed, report
+from sitegen.errors import BuildFailed, report
+from sitegen.messages import FRAME
 from sitegen.pipeline import Options, build_site
 from sitegen.sources import CONTROL
 

@@ -11,7 +11,8 @@ from typing import Any, TypeVar, Union, get_args
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from sitegen.errors import MESSAGES, BuildFailed, SiteError, error
+from sitegen.errors import BuildFailed, SiteError, error
+from sitegen.messages import MESSAGES
 
 # libyaml's parser where present: the pure-Python one costs about five times as much.
 _Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)

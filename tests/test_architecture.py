@@ -1,41 +1,99 @@
-"""The package keeps the shape DESIGN.md draws: imports flow one way, no grab-bag modules."""
+"""The package keeps the shape docs/design.md draws: layers in data-flow order, imports one way, small modules."""
+
+from __future__ import annotations
 
 import ast
+import time
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "sitegen"
+MAX_LINES = 500  # a module one can read in a sitting; split by noun beyond this
 
-# Earlier modules never import later ones.
-ORDER = [
-    "errors", "sources", "history", "scalars", "fields", "settings", "urls", "items", "dates", "headlines",
-    "yamlload", "config", "markdown", "content", "calendars", "indexes", "routes", "feeds", "jsonld", "images",
-    "render", "links", "output", "search", "pipeline", "skeleton", "serve", "cli",
-]
+# The layers, in the order data flows through build_site. A module imports modules of earlier layers, and of
+# its own layer only those listed before it.
+LAYERS: dict[str, tuple[str, ...]] = {
+    "words": ("field_messages", "messages", "errors"),
+    "reading": ("sources", "history"),
+    "models": ("scalars", "fields", "settings", "urls", "items", "dates", "headlines"),
+    "load": ("yamlload", "config", "markdown", "content", "calendars"),
+    "plan": ("timeline", "semesters", "indexes", "routes", "links"),
+    "render": ("feeds", "jsonld", "images", "render"),
+    "write": ("output", "search"),
+    "build": ("pipeline",),
+    "commands": ("skeleton", "serve", "cli"),
+}
+ORDER = [module for modules in LAYERS.values() for module in modules]
 
 
-def imported_modules(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+def module_name(path: Path, root: Path = PACKAGE) -> str:
+    """sitegen/render.py -> 'render', sitegen/plan/routes.py -> 'plan.routes'; a package's __init__ is the package."""
+    parts = path.relative_to(root).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imported_modules(path: Path, root: Path = PACKAGE) -> set[str]:
+    """The sitegen modules `path` imports, relative imports resolved against its own package."""
+    name = module_name(path, root).split(".")
+    package = name if path.name == "__init__.py" else name[:-1]
     names = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("sitegen."):
-            names.add(node.module.split(".")[1])
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level:  # from . import x, from .timeline import y, from ..z
+            base = package[: len(package) - node.level + 1]
+            if node.module:
+                names.add(".".join([*base, node.module]))
+            else:
+                names.update(".".join([*base, alias.name]) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "sitegen":
+            inner = (node.module or "").split(".")[1:]
+            if inner:
+                names.add(".".join(inner))
+            if (root.joinpath(*inner)).is_dir():  # from sitegen.plan import routes: a module of a folder
+                names.update(".".join([*inner, alias.name]) for alias in node.names
+                             if root.joinpath(*inner, alias.name + ".py").exists())
         elif isinstance(node, ast.Import):
-            names.update(a.name.split(".")[1] for a in node.names if a.name.startswith("sitegen."))
-    return names
+            names.update(".".join(a.name.split(".")[1:]) for a in node.names if a.name.startswith("sitegen."))
+    return {found for found in names if found}
 
 
-def test_every_module_has_a_place_in_the_import_order() -> None:
-    modules = {p.stem for p in PACKAGE.glob("*.py")} - {"__init__"}
-    assert modules <= set(ORDER), f"add {sorted(modules - set(ORDER))} to ORDER"
+def modules() -> dict[str, Path]:
+    return {module_name(path): path for path in sorted(PACKAGE.rglob("*.py")) if module_name(path)}
+
+
+def test_every_module_has_a_place_in_a_layer() -> None:
+    missing = sorted(set(modules()) - set(ORDER))
+    assert not missing, f"add {missing} to LAYERS"
 
 
 def test_modules_import_only_earlier_modules() -> None:
-    for path in sorted(PACKAGE.glob("*.py")):
-        if path.stem == "__init__":
-            continue
-        later = [m for m in imported_modules(path) if ORDER.index(m) >= ORDER.index(path.stem)]
-        assert not later, f"sitegen/{path.name} imports later modules {later}"
+    wrong = {
+        name: sorted(m for m in imported_modules(path) if m not in ORDER or ORDER.index(m) >= ORDER.index(name))
+        for name, path in modules().items()
+    }
+    assert not {name: later for name, later in wrong.items() if later}
+
+
+def test_no_module_outgrows_a_sitting() -> None:
+    sizes = {name: len(path.read_text(encoding="utf-8").splitlines()) for name, path in modules().items()}
+    assert not {name: size for name, size in sizes.items() if size > MAX_LINES}
 
 
 def test_there_is_no_utils_module() -> None:
-    assert not (PACKAGE / "utils.py").exists()
+    assert not [path for path in PACKAGE.rglob("*.py") if path.stem in ("utils", "helpers", "misc", "common")]
+
+
+def test_relative_and_folder_imports_are_resolved_to_the_modules_they_name(tmp_path: Path) -> None:
+    for name in ("plan/__init__.py", "plan/routes.py", "plan/links.py", "render.py", "errors.py"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).touch()
+    source = tmp_path / "plan" / "routes.py"
+    source.write_text("from . import indexes\nfrom .timeline import Happening\nfrom ..render import x\n"
+                      "from sitegen.plan import links\nimport sitegen.errors\n", encoding="utf-8")
+    assert imported_modules(source, tmp_path) == {"plan.indexes", "plan.timeline", "render", "plan", "plan.links",
+                                                  "errors"}
+
+
+def test_the_architecture_is_checked_in_under_a_second() -> None:
+    started = time.perf_counter()
+    for path in modules().values():
+        imported_modules(path)
+    assert time.perf_counter() - started < 1.0

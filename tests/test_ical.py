@@ -19,9 +19,9 @@ from sitegen.feeds import calendar_feed, google_calendar_link, site_timezone
 from sitegen.fields import CalendarEntryFields, EventFields
 from sitegen.headlines import Headlines
 from sitegen.history import Revision
-from sitegen.indexes import Happening
 from sitegen.render import load_translations
 from sitegen.settings import SiteConfig
+from sitegen.timeline import Happening
 from sitegen.yamlload import load_yaml
 
 CONTEXT = {"category": ("libur", "rapat"), "audience": ("kelas-9", "orang-tua")}
