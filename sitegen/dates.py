@@ -76,7 +76,3 @@ class Dates:
     def schedule(self, schedule: Schedule) -> str:
         return self.when(schedule.start, schedule.finish)
 
-
-    def atom(self, day: date) -> str:
-        """RFC 3339 at the start of the day in the site's zone: '2026-11-20T00:00:00+07:00'."""
-        return datetime.combine(day, datetime.min.time(), tzinfo=self.zone).isoformat()

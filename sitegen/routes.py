@@ -58,10 +58,7 @@ class AtomFeed:
     title: str  # "SMP Negeri 1 Prabumulih: Pengumuman"
     alternate: str  # the HTML page the feed follows: "/pengumuman/"
     entries: tuple[AtomEntry, ...]  # newest first
-
-    @property
-    def updated(self) -> datetime | None:
-        return max((e.updated for e in self.entries), default=None)
+    updated: datetime  # the newest entry's; for an empty feed, the start of the build day
 
 
 @dataclass(frozen=True)
@@ -197,13 +194,16 @@ def atom_feeds(site: Site, indexes: Indexes) -> dict[str, AtomFeed]:
         for month in indexes.current for i in month.items if i.happening.event and i.happening.path
     )
     everything = tuple(sorted(announcements + achievements + events, key=lambda e: (-e.updated.timestamp(), e.path)))
+    def feed(name: str, alternate: str, entries: tuple[AtomEntry, ...]) -> AtomFeed:
+        newest = max((e.updated for e in entries[:50]), default=datetime.combine(indexes.today, time(), tzinfo=zone))
+        return AtomFeed(name, alternate, entries[:50], newest)
+
     return {
-        urls.atom(urls.announcements): AtomFeed(f"{title}: {sections.announcements.title}", urls.announcements,
-                                                announcements[:50]),
-        urls.atom(urls.achievements): AtomFeed(f"{title}: {sections.achievements.title}", urls.achievements,
-                                               achievements[:50]),
-        urls.atom(urls.events): AtomFeed(f"{title}: {sections.events.title}", urls.events, events[:50]),
-        urls.site_feed: AtomFeed(title, urls.home, everything[:50]),
+        urls.atom(urls.announcements): feed(f"{title}: {sections.announcements.title}", urls.announcements,
+                                            announcements),
+        urls.atom(urls.achievements): feed(f"{title}: {sections.achievements.title}", urls.achievements, achievements),
+        urls.atom(urls.events): feed(f"{title}: {sections.events.title}", urls.events, events),
+        urls.site_feed: feed(title, urls.home, everything),
     }
 
 
