@@ -13,10 +13,12 @@ from icalendar import Calendar, Event, Timezone, vCalAddress, vDuration, vRecur
 from sitegen.content import slugify
 from sitegen.fields import Schedule
 from sitegen.headlines import Headlines
+from sitegen.routes import Route
 from sitegen.scalars import Moment, sort_key
 from sitegen.settings import SiteConfig
 from sitegen.timeline import Happening
 from sitegen.urls import Urls
+from sitegen.views import CalendarFile
 
 PRODID = "-//sitegen//Situs Humas Sekolah//ID"
 REFRESH = timedelta(hours=12)  # how often subscribed calendars should fetch the feed again
@@ -186,3 +188,14 @@ def _moment_on(start: Moment, day: date) -> Moment:
     return datetime.combine(day, start.time()) if isinstance(start, datetime) else day
 
 
+def render_calendars(
+    routes: Sequence[Route], happenings: Sequence[Happening], config: SiteConfig, headlines: Headlines
+) -> dict[str, bytes]:
+    """Every iCalendar file the routes plan, by output path: the subscriptions and each event's own."""
+    zone = site_timezone(happenings, config)
+    urls = Urls.of(config)
+    return {
+        route.output_path: calendar_feed(route.view.happenings, config, route.view.name, urls.absolute(route.path),
+                                         headlines, zone)
+        for route in routes if isinstance(route.view, CalendarFile)
+    }

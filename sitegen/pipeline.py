@@ -9,8 +9,11 @@ from pathlib import Path
 from sitegen.calendars import load_calendars
 from sitegen.config import Settings, config_warnings, load_config
 from sitegen.content import hold_back_scheduled, load_content, scan_static
+from sitegen.dates import Dates
 from sitegen.errors import BuildFailed, SiteError, error, sort_problems
+from sitegen.feeds import render_calendars
 from sitegen.fields import Photo
+from sitegen.headlines import Headlines
 from sitegen.history import load_history
 from sitegen.images import (
     ALBUM_WIDTHS,
@@ -26,7 +29,7 @@ from sitegen.indexes import build_indexes
 from sitegen.items import Achievement, Announcement, Event, Page, Site
 from sitegen.links import check_links
 from sitegen.output import resolve_output, write_site
-from sitegen.render import load_interface_text, make_environment, render_routes
+from sitegen.render import load_interface_text, make_environment, render_pages
 from sitegen.routes import find_collisions, plan_routes
 from sitegen.search import index_site
 from sitegen.settings import SiteConfig
@@ -83,8 +86,10 @@ def build_site(root: Path, options: Options, settings: Settings | None = None) -
         translations, text_problems = load_interface_text(root, config.language)
         if text_problems:  # no page can be written without its words
             raise BuildFailed(problems + text_problems, warnings=warnings)
-        environment = make_environment(root, site, translations, options.dev, pictures, warnings)
-        files, template_problems = render_routes(environment, routes, indexes)
+        headlines = Headlines(translations, Dates.for_site(config))
+        environment = make_environment(root, site, translations, headlines, routes, options.dev, pictures, warnings)
+        files, template_problems = render_pages(environment, routes, indexes)
+        files.update(render_calendars(routes, indexes.happenings, config, headlines))
         if problems or template_problems or (options.strict and warnings):
             raise BuildFailed(problems + template_problems, warnings=warnings)
         files.update(images)

@@ -1,4 +1,4 @@
-"""Jinja environment, filters and interface text; renders every route to bytes."""
+"""The Jinja environment, its helpers and interface text; renders every page and feed that has a template."""
 
 from __future__ import annotations
 
@@ -6,23 +6,24 @@ import re
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from sitegen.dates import Dates
 from sitegen.errors import BuildFailed, SiteError, error
-from sitegen.feeds import calendar_feed, google_calendar_link, site_timezone
+from sitegen.feeds import google_calendar_link
 from sitegen.headlines import Headlines
 from sitegen.images import DEFAULT_CARD, OG_SIZE, Picture
 from sitegen.indexes import AlbumView, Indexes, PageNode
-from sitegen.items import Achievement, Site
+from sitegen.items import Achievement, Announcement, Event, Page, Site
 from sitegen.jsonld import article_data, event_data, school_data, to_json
-from sitegen.routes import ICS, Feed, Route, agenda_filters
-from sitegen.settings import SiteConfig
+from sitegen.routes import Route
 from sitegen.sources import check_file, read_text
+from sitegen.timeline import Happening
 from sitegen.urls import Urls
+from sitegen.views import AtomFeed, EventView, View
 from sitegen.yamlload import load_yaml
 
 
@@ -82,12 +83,11 @@ class Preview:
     height: int
 
 
-def preview_image(item: object, site: Site, pictures: dict[str, Picture]) -> Preview:
+def preview_image(view: View, site: Site, pictures: dict[str, Picture]) -> Preview:
     """The item's own picture, else the site's card: og_image of site.yaml, or the generated one."""
-    meta = getattr(item, "meta", None)
-    image = getattr(meta, "image", None)
-    if image in pictures and meta is not None:
-        return Preview(pictures[image].og, meta.image_alt or "", *OG_SIZE)
+    item = view.event if isinstance(view, EventView) else view
+    if isinstance(item, Event | Achievement | Announcement | Page) and item.meta.image in pictures:
+        return Preview(pictures[item.meta.image].og, item.meta.image_alt or "", *OG_SIZE)
     if isinstance(item, AlbumView):
         cover = item.album.photos[0]
         if cover.file in pictures and pictures[cover.file].og:
@@ -96,7 +96,7 @@ def preview_image(item: object, site: Site, pictures: dict[str, Picture]) -> Pre
     return Preview(Urls.static(card), site.config.school.name, *OG_SIZE)
 
 
-def _preview_url(item: object, site: Site, pictures: dict[str, Picture]) -> str:
+def _preview_url(item: View, site: Site, pictures: dict[str, Picture]) -> str:
     return site.urls.absolute(preview_image(item, site, pictures).url)
 
 
@@ -118,10 +118,52 @@ def load_interface_text(root: Path, language: str) -> tuple[dict[str, str], list
         return {}, list(exc.errors)
 
 
+@dataclass(frozen=True)
+class Helpers:
+    """The named functions templates call besides their view; each asks only for what the page has."""
+
+    site: Site
+    pictures: dict[str, Picture]  # "images/pentas.jpg" (under static/) -> its resized variants
+    headlines: Headlines
+    synonyms: dict[str, tuple[str, ...]]  # search.synonyms of site.yaml with the defaults
+
+    @staticmethod
+    def body(html: str) -> Markup:
+        """The one place HTML is trusted: the sanitized Markdown of a body."""
+        return Markup(html)
+
+    @staticmethod
+    def json_ld(data: dict[str, Any]) -> Markup:
+        return Markup(to_json(data))  # escaped for <script> by to_json
+
+    def file_info(self, name: str) -> str:
+        return file_info(name, self.site.static_files.get(name, 0), self.site.config.language)
+
+    def event_data(self, event: Event) -> dict[str, Any]:
+        return event_data(event, self.site.config)
+
+    def google_link(self, happening: Happening) -> str | None:
+        return google_calendar_link(happening, self.site.config, self.headlines)
+
+    def school_data(self) -> dict[str, Any]:
+        return school_data(self.site.config)
+
+    def preview_image(self, view: View) -> Preview:
+        return preview_image(view, self.site, self.pictures)
+
+    def article_data(self, item: Announcement | Achievement) -> dict[str, Any]:
+        return article_data(item, self.site.config, _preview_url(item, self.site, self.pictures))
+
+    def search_words(self, html: str) -> tuple[str, ...]:
+        return search_words(str(html), self.synonyms)
+
+
 def make_environment(
     root: Path,
     site: Site,
     translations: dict[str, str],
+    headlines: Headlines,
+    routes: tuple[Route, ...],
     dev: bool,
     pictures: dict[str, Picture],
     warnings: tuple[SiteError, ...] = (),
@@ -136,58 +178,49 @@ def make_environment(
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-
     env.filters["url"] = site.urls.url
     env.filters["abs_url"] = site.urls.absolute
     env.filters["webcal"] = site.urls.webcal
-    dates = Dates.for_site(config)
-    headlines = Headlines(translations, dates)
-    synonyms = config.search.all_synonyms()
+    helpers = Helpers(site, pictures, headlines, config.search.all_synonyms())
     env.globals.update(
         site=site,
         config=config,
         urls=site.urls,
-        dates=dates,
+        dates=headlines.dates,
         headlines=headlines,
         t=translations,
-        student_names=student_names,
-        file_info=lambda name: file_info(name, site.static_files.get(name, 0), config.language),
-        body=lambda html: Markup(html),  # the one place HTML is trusted: sanitized Markdown
         dev=dev,
-        json_ld=lambda data: Markup(to_json(data)),  # escaped for <script> by to_json
-        event_data=lambda event: event_data(event, config),
-        google_link=lambda happening: google_calendar_link(happening, config, headlines),
-        agenda_filters=lambda: agenda_filters(site),
-        school_data=lambda: school_data(config),
-        preview_image=lambda item: preview_image(item, site, pictures),
-        article_data=lambda item: article_data(item, config, _preview_url(item, site, pictures)),
+        compact=False,  # list items in full; the home page sets it for its short lists
         pictures=pictures,
         warnings=[problem.format(config.language, warning=True) for problem in warnings] if dev else [],
-        search_words=lambda html: search_words(str(html), synonyms),
+        atom_routes=[route for route in routes if isinstance(route.view, AtomFeed)],
+        student_names=student_names,
         section_of=section_of,
+        body=helpers.body,
+        json_ld=helpers.json_ld,
+        file_info=helpers.file_info,
+        event_data=helpers.event_data,
+        google_link=helpers.google_link,
+        school_data=helpers.school_data,
+        preview_image=helpers.preview_image,
+        article_data=helpers.article_data,
+        search_words=helpers.search_words,
     )
     return env
 
 
-def render_routes(
+def render_pages(
     env: jinja2.Environment, routes: tuple[Route, ...], indexes: Indexes
 ) -> tuple[dict[str, bytes], list[SiteError]]:
-    """Every route rendered; template problems are returned with template and line."""
+    """Every route with a template, rendered; template problems are returned with template and line."""
     files: dict[str, bytes] = {}
     errors: list[SiteError] = []
-    config, headlines, urls = env.globals["config"], env.globals["headlines"], env.globals["urls"]
-    assert isinstance(config, SiteConfig) and isinstance(headlines, Headlines) and isinstance(urls, Urls)
-    env.globals["atom_routes"] = [r for r in routes if r.template == "atom.xml"]
-    zone = site_timezone(indexes.happenings, config)
     for route in routes:
-        if route.template == ICS:
-            assert isinstance(route.item, Feed)
-            files[route.output_path] = calendar_feed(route.item.happenings, config, route.item.name,
-                                                     urls.absolute(route.path), headlines, zone)
+        if route.template is None:
             continue
         try:
             template = env.get_template(route.template)
-            text = template.render(route=route, item=route.item, indexes=indexes, routes=routes)
+            text = template.render(route=route, view=route.view, indexes=indexes, routes=routes)
         except jinja2.TemplateNotFound as exc:
             name, line = _template_frame(exc, route.template)
             errors.append(error(name, line, None, "template_missing", value=exc.name))

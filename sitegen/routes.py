@@ -1,4 +1,4 @@
-"""Which pages exist: one Route per output file, and the collisions between them."""
+"""Which files the site has: one Route per output file with the view it shows, and the collisions between them."""
 
 from __future__ import annotations
 
@@ -10,72 +10,37 @@ from functools import partial
 from zoneinfo import ZoneInfo
 
 from sitegen.errors import SiteError, error
-from sitegen.fields import FIELDS, LEVELS, Schedule
+from sitegen.fields import FIELDS, LEVELS
 from sitegen.history import Revision
-from sitegen.indexes import Indexes, Month, PageNode, filter_agenda
-from sitegen.items import Achievement, Site
+from sitegen.indexes import Indexes, PageNode, filter_agenda
+from sitegen.items import Site
 from sitegen.settings import CalendarSettings
 from sitegen.timeline import Happening
 from sitegen.urls import Urls
-
-ICS = "ics"  # the template name of routes that feeds.calendar_feed writes, not Jinja
-
-
-@dataclass(frozen=True)
-class AgendaView:
-    """The agenda, whole or filtered to one category or audience, with its subscription feed."""
-
-    title: str  # "Agenda Kegiatan" or "Rapat"
-    kind: str  # "all", "category" or "audience"
-    key: str  # "rapat", "kelas-9"; "" for all
-    current: tuple[Month, ...]
-    past: tuple[Month, ...]
-    feed: str  # "/kalender/kategori-rapat.ics"
-
-
-@dataclass(frozen=True)
-class AchievementView:
-    """Achievements by year, all or filtered to one level or field."""
-
-    title: str  # "Prestasi" or "Tingkat Provinsi"
-    kind: str  # "all", "level" or "field"
-    key: str  # "province", "academic"; "" for all
-    by_year: tuple[tuple[int, tuple[Achievement, ...]], ...]
-
-
-@dataclass(frozen=True)
-class AtomEntry:
-    title: str
-    path: str  # "/pengumuman/rapor/"
-    updated: datetime  # the source's last change in Git; outside Git, a date from content (see atom_feeds)
-    summary: str | None
-    body_html: str
-    schedule: Schedule | None  # an event's: its status goes first in the title and summary
-
-
-@dataclass(frozen=True)
-class AtomFeed:
-    title: str  # "SMP Negeri 1 Prabumulih: Pengumuman"
-    alternate: str  # the HTML page the feed follows: "/pengumuman/"
-    entries: tuple[AtomEntry, ...]  # newest first
-    updated: datetime  # the newest entry's; for an empty feed, the start of the build day
-
-
-@dataclass(frozen=True)
-class Feed:
-    """One iCalendar file: a subscription or a single event's "add to calendar"."""
-
-    name: str  # "SMP Negeri 1 Prabumulih: Rapat"
-    happenings: tuple[Happening, ...]
+from sitegen.views import (
+    AchievementView,
+    AgendaView,
+    AlbumsView,
+    AnnouncementsView,
+    AtomEntry,
+    AtomFeed,
+    CalendarFile,
+    CalendarView,
+    EventView,
+    FilterLink,
+    HomeView,
+    SubscribeView,
+    View,
+)
 
 
 @dataclass(frozen=True)
 class Route:
     path: str  # "/agenda/pentas-seni/", what a browser asks for (without the base path)
     output_path: str  # "agenda/pentas-seni/index.html", where the file lands in the output
-    template: str  # "event.html"
+    template: str | None  # "event.html"; None for a file written by code (an iCalendar file, a static file)
     source: str  # "content/events/pentas-seni.md": who asks for this page
-    item: object | None  # the Event, Page, PageNode ... the page shows
+    view: View  # what the page shows: an EventView, an AgendaView, a MonthGrid ...
     in_sitemap: bool = True
     slug_line: int | None = None  # the line of the `slug:` that chose this address, if one did
 
@@ -85,13 +50,17 @@ def plan_routes(site: Site, indexes: Indexes) -> tuple[Route, ...]:
     urls = site.urls
     home_source = site.home.doc.source if site.home else "site.yaml"
     routes = [
-        _page(urls.home, "home.html", home_source, site.home),
-        _page(urls.announcements, "announcements.html", "site.yaml", None),
+        _page(urls.home, "home.html", home_source, _home_view(site, indexes)),
+        _page(urls.announcements, "announcements.html", "site.yaml",
+              AnnouncementsView(indexes.announcements, indexes.archive)),
     ]
     routes += _agenda_routes(site, indexes)
-    routes += [_page(e.doc.path, "event.html", e.doc.source, e, e.doc.slug_line) for e in site.events]
+    routes += [_page(e.doc.path, "event.html", e.doc.source,
+                     EventView(e, indexes.happening_of[e.doc.source], urls.event_ics(e.doc.slug)), e.doc.slug_line)
+               for e in site.events]
     routes += [
-        _file(urls.event_ics(h.event.doc.slug), ICS, h.source, Feed(f"{site.config.title}: {h.title}", (h,)))
+        _file(urls.event_ics(h.event.doc.slug), None, h.source,
+              CalendarFile(f"{site.config.title}: {h.title}", (h,)))
         for h in indexes.happenings if h.event and h.path
     ]
     routes += _achievement_routes(site, indexes)
@@ -99,7 +68,7 @@ def plan_routes(site: Site, indexes: Indexes) -> tuple[Route, ...]:
     routes += [_page(a.doc.path, "announcement.html", a.doc.source, a, a.doc.slug_line) for a in site.announcements]
     routes += _page_routes(indexes.pages)
     if indexes.albums:
-        routes.append(_page(urls.albums, "albums.html", "site.yaml", indexes.albums))
+        routes.append(_page(urls.albums, "albums.html", "site.yaml", AlbumsView(indexes.albums)))
         routes += [_page(a.path, "album.html", a.source, a) for a in indexes.albums]
     routes += _calendar_routes(site, indexes)
     routes += _atom_routes(site, indexes)
@@ -113,6 +82,16 @@ def plan_routes(site: Site, indexes: Indexes) -> tuple[Route, ...]:
     if site.config.cname:  # GitHub Pages serves the site at this custom domain
         routes.append(_file(urls.cname, "CNAME", "site.yaml", None))
     return tuple(routes)
+
+
+def _home_view(site: Site, indexes: Indexes) -> HomeView:
+    pinned = tuple(a for a in indexes.announcements if a.meta.pinned)
+    featured = pinned + tuple(a for a in indexes.urgent if not a.meta.pinned)
+    latest = tuple(a for a in indexes.announcements if not a.meta.pinned and a.meta.priority != "urgent")
+    achievements = tuple(a for _, group in indexes.achievements_by_year for a in group)
+    programme = next((p for p in site.pages if p.meta.humas_cycle), None)
+    return HomeView(site.home, featured[:2], indexes.next_items[:3], indexes.albums[:2], latest[:2],
+                    achievements[:2], indexes.humas, programme)
 
 
 def agenda_filters(site: Site) -> list[tuple[str, str, str, Callable[[Happening], bool]]]:
@@ -140,28 +119,33 @@ def _for_audience(calendar: CalendarSettings, key: str, happening: Happening) ->
 
 def _agenda_routes(site: Site, indexes: Indexes) -> list[Route]:
     routes = []
-    for kind, key, title, keep in agenda_filters(site):
+    filters = agenda_filters(site)
+    for kind, key, title, keep in filters:
+        links = tuple(FilterLink(k, other, label, site.urls.agenda(k, other), (k, other) == (kind, key))
+                      for k, other, label, _ in filters if k != "all")
         view = AgendaView(title, kind, key, filter_agenda(indexes.current, keep), filter_agenda(indexes.past, keep),
-                          site.urls.calendar_feed(kind, key))
+                          site.urls.calendar_feed(kind, key), links)
         routes.append(_page(site.urls.agenda(kind, key), "agenda.html", "site.yaml", view))
         happenings = tuple(h for h in indexes.happenings if keep(h))
         name = site.config.title if kind == "all" else f"{site.config.title}: {title}"
-        routes.append(_file(view.feed, ICS, "site.yaml", Feed(name, happenings)))
+        routes.append(_file(view.feed, None, "site.yaml", CalendarFile(name, happenings)))
     return routes
 
 
 def _achievement_routes(site: Site, indexes: Indexes) -> list[Route]:
     urls = site.urls
-    routes = [_page(urls.achievements, "achievements.html", "site.yaml",
-                    AchievementView(site.config.sections.achievements.title, "all", "", indexes.achievements_by_year))]
-    for kind, keys in (("level", LEVELS), ("field", FIELDS)):
-        for key in keys:
-            by_year = tuple(
-                (year, kept) for year, group in indexes.achievements_by_year
-                if (kept := tuple(a for a in group if getattr(a.meta, kind) == key))
-            )
-            routes.append(_page(urls.achievements_by(kind, key), "achievements.html", "site.yaml",
-                                AchievementView("", kind, key, by_year)))
+    choices = [("all", ""), *(("level", key) for key in LEVELS), *(("field", key) for key in FIELDS)]
+    routes = []
+    for kind, key in choices:
+        links = tuple(FilterLink(k, other, "", urls.achievements_by(k, other), (k, other) == (kind, key))
+                      for k, other in choices)
+        by_year = tuple(
+            (year, kept) for year, group in indexes.achievements_by_year
+            if (kept := tuple(a for a in group if kind == "all" or getattr(a.meta, kind) == key))
+        )
+        title = site.config.sections.achievements.title if kind == "all" else ""
+        routes.append(_page(urls.achievements_by(kind, key), "achievements.html", "site.yaml",
+                            AchievementView(title, kind, key, by_year, links)))
     return routes
 
 
@@ -213,9 +197,13 @@ def _atom_routes(site: Site, indexes: Indexes) -> list[Route]:
 
 def _calendar_routes(site: Site, indexes: Indexes) -> list[Route]:
     urls = site.urls
+    feeds = tuple(FilterLink(kind, key, title, urls.calendar_feed(kind, key))
+                  for kind, key, title, _ in agenda_filters(site))
+    months = tuple(grid.key for grid in indexes.months)
     routes = [
-        _page(urls.calendar, "calendar.html", "site.yaml", None),
-        _page(urls.subscribe, "subscribe.html", "site.yaml", None),
+        _page(urls.calendar, "calendar.html", "site.yaml",
+              CalendarView(indexes.calendar_years, indexes.calendar_others, months)),
+        _page(urls.subscribe, "subscribe.html", "site.yaml", SubscribeView(feeds)),
     ]
     this_month = indexes.today.isoformat()[:7]
     for grid in indexes.months:
@@ -225,14 +213,14 @@ def _calendar_routes(site: Site, indexes: Indexes) -> list[Route]:
     return routes
 
 
-def _page(path: str, template: str, source: str, item: object | None, slug_line: int | None = None) -> Route:
+def _page(path: str, template: str, source: str, view: View, slug_line: int | None = None) -> Route:
     """An HTML page, listed in the sitemap."""
-    return Route(path, Urls.output_path(path), template, source, item, slug_line=slug_line)
+    return Route(path, Urls.output_path(path), template, source, view, slug_line=slug_line)
 
 
-def _file(path: str, template: str, source: str, item: object | None) -> Route:
+def _file(path: str, template: str | None, source: str, view: View) -> Route:
     """A file that is not a page (a feed, the sitemap, a stylesheet): not in the sitemap."""
-    return Route(path, Urls.output_path(path), template, source, item, in_sitemap=False)
+    return Route(path, Urls.output_path(path), template, source, view, in_sitemap=False)
 
 
 def _page_routes(node: PageNode) -> list[Route]:
@@ -253,7 +241,7 @@ def find_collisions(routes: tuple[Route, ...], static_files: tuple[str, ...]) ->
         by_output[route.output_path].append(route)
     for name in static_files:
         if name in by_output:
-            by_output[name].append(Route(Urls.static(name), name, "", f"static/{name}", None))
+            by_output[name].append(Route(Urls.static(name), name, None, f"static/{name}", None))
     errors: dict[tuple[str, ...], list[SiteError]] = {}
     for _, clashing in sorted(by_output.items()):
         sources = tuple(sorted({r.source for r in clashing}))

@@ -51,6 +51,11 @@ class Occurrence:
     last_day: date  # inclusive
 
     @property
+    def is_timed(self) -> bool:
+        """Whether it starts at a time of day (the month grid shows it), rather than all day."""
+        return isinstance(self.start, datetime)
+
+    @property
     def over_at(self) -> datetime:
         """The local moment it is over: its end, or the midnight after its last day when it has no time."""
         if isinstance(self.end, datetime):

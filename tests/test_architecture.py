@@ -16,7 +16,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "reading": ("sources", "history"),
     "models": ("scalars", "fields", "settings", "urls", "items", "dates", "headlines"),
     "load": ("yamlload", "config", "markdown", "content", "calendars"),
-    "plan": ("timeline", "semesters", "indexes", "routes", "links"),
+    "plan": ("timeline", "semesters", "indexes", "views", "routes", "links"),
     "render": ("feeds", "jsonld", "images", "render"),
     "write": ("output", "search"),
     "build": ("pipeline",),

@@ -8,16 +8,30 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import TinySite
+from conftest import REPO, TinySite
 
+from sitegen.dates import Dates
 from sitegen.errors import BuildFailed
 from sitegen.fields import AchievementFields, AnnouncementFields, CalendarEntryFields, EventFields, PageFields
-from sitegen.indexes import build_indexes
+from sitegen.headlines import Headlines
+from sitegen.indexes import MonthGrid, PageNode, build_indexes
 from sitegen.items import Achievement, Announcement, BodyLink, CalendarEntry, Doc, Event, Page, Site
 from sitegen.links import check_links
+from sitegen.render import load_translations, make_environment
 from sitegen.routes import Route, find_collisions, plan_routes
 from sitegen.settings import SiteConfig
 from sitegen.urls import Urls
+from sitegen.views import (
+    AchievementView,
+    AgendaView,
+    AnnouncementsView,
+    AtomFeed,
+    CalendarFile,
+    CalendarView,
+    EventView,
+    HomeView,
+    SubscribeView,
+)
 
 CONFIG = SiteConfig.model_validate({
     "title": "SMP Contoh",
@@ -149,12 +163,12 @@ def test_every_category_and_audience_has_an_agenda_page_and_a_subscription() -> 
     for path in ("/agenda/kategori/rapat/", "/agenda/kategori/libur/", "/agenda/untuk/kelas-9/",
                  "/kalender/kategori-rapat.ics", "/kalender/untuk-semua.ics", "/kalender/semua.ics"):
         assert path in routes, path
-    assert routes["/agenda/untuk/kelas-9/"].item.feed == "/kalender/untuk-kelas-9.ics"  # type: ignore[union-attr]
+    assert routes["/agenda/untuk/kelas-9/"].view.feed == "/kalender/untuk-kelas-9.ics"  # type: ignore[union-attr]
 
 
 def test_this_month_has_a_grid_of_its_own_and_under_bulan_ini() -> None:
     routes = planned()
-    assert routes["/kalender/bulan-ini/"].item is routes["/kalender/2026-11/"].item
+    assert routes["/kalender/bulan-ini/"].view is routes["/kalender/2026-11/"].view
 
 
 def test_feeds_sitemap_and_search_are_planned_and_only_pages_are_in_the_sitemap() -> None:
@@ -238,3 +252,26 @@ def test_a_broken_interface_text_file_is_reported_with_the_content_errors_found_
         tiny.build()
     assert [(e.source, e.code) for e in failed.value.errors] == [
         ("content/events/rapat.md", "moment_invalid"), ("layouts/i18n/id.yaml", "yaml_not_mapping")]
+
+
+# --- render: typed views and named helpers ---------------------------------------------
+
+
+def test_every_file_but_an_icalendar_one_has_a_template_and_each_shows_a_typed_view() -> None:
+    routes = planned(events=(event("rapat", "2026-12-05"),), pages=(page("kontak"),))
+    kinds = (HomeView, AnnouncementsView, AgendaView, AchievementView, EventView, Page, PageNode, CalendarView,
+             SubscribeView, MonthGrid, AtomFeed, CalendarFile, type(None))
+    assert all(isinstance(route.view, kinds) for route in routes.values())
+    assert {path for path, route in routes.items() if route.template is None} == {
+        path for path, route in routes.items() if isinstance(route.view, CalendarFile)}
+    assert isinstance(routes["/agenda/rapat/"].view, EventView)
+
+
+def test_templates_get_named_helpers_and_no_lambdas() -> None:
+    built = site()
+    indexes = build_indexes(built, NOW)
+    words = load_translations(REPO, "id")
+    env = make_environment(REPO, built, words, Headlines(words, Dates.for_site(CONFIG)), plan_routes(built, indexes),
+                           False, {})
+    lambdas = [name for name, value in env.globals.items() if getattr(value, "__name__", "") == "<lambda>"]
+    assert lambdas == []
