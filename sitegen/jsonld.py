@@ -26,7 +26,7 @@ ATTENDANCE = {
 
 
 def event_data(event: Event, config: SiteConfig) -> dict[str, Any]:
-    """An Event per STANDARDS.md: dates with the site's offset, place or virtual location, status."""
+    """An Event as docs/design.md asks: dates with the site's offset, place or virtual location, status."""
     meta = event.meta
     school = config.school
     at_school = not meta.location or school.name.lower() in meta.location.lower()

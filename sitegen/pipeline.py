@@ -1,4 +1,4 @@
-"""build_site: one call per stage, as in the data-flow picture of DESIGN.md."""
+"""build_site: one call per stage, as in the data-flow picture of docs/design.md."""
 
 from __future__ import annotations
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import ast
+import io
+import re
 import time
+import tokenize
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "sitegen"
@@ -97,3 +100,23 @@ def test_the_architecture_is_checked_in_under_a_second() -> None:
     for path in modules().values():
         imported_modules(path)
     assert time.perf_counter() - started < 1.0
+
+
+def prose(path: Path) -> str:
+    """The docstrings and comments of a Python file."""
+    text = path.read_text(encoding="utf-8")
+    nodes = [node for node in ast.walk(ast.parse(text))
+             if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)]
+    comments = [t.string for t in tokenize.generate_tokens(io.StringIO(text).readline) if t.type == tokenize.COMMENT]
+    return "\n".join([*(ast.get_docstring(node) or "" for node in nodes), *comments])
+
+
+def test_docstrings_and_comments_cite_only_documents_in_the_repository() -> None:
+    repo = PACKAGE.parent
+    cited = {
+        (path.relative_to(repo).as_posix(), name)
+        for path in [*PACKAGE.rglob("*.py"), *(repo / "tests").glob("*.py"), repo / "build.py"]
+        for name in re.findall(r"\b(?:docs/[\w-]+|[A-Z][A-Z_]+)\.md\b", prose(path))
+    }
+    assert cited, "the code cites its design somewhere"
+    assert sorted((source, name) for source, name in cited if not (repo / name).is_file()) == []

@@ -1,4 +1,4 @@
-"""The iCalendar feed follows STANDARDS.md to the letter; the Google Calendar link is exact."""
+"""The iCalendar feed follows docs/design.md (section 5) to the letter; the Google Calendar link is exact."""
 
 from __future__ import annotations
 
