@@ -24,7 +24,6 @@ class AgendaItem:
     happening: Happening
     shown: Occurrence  # the occurrence the list shows
     state: str  # "ongoing", "upcoming" or "past"
-    remaining: int  # occurrences from today on, for a series
 
 
 @dataclass(frozen=True)
@@ -179,10 +178,10 @@ def _agenda_item(happening: Happening, now: datetime) -> AgendaItem | None:
         return None
     coming = [o for o in occurrences if o.over_at > now]
     if not coming:
-        return AgendaItem(happening, occurrences[-1], "past", 0)
+        return AgendaItem(happening, occurrences[-1], "past")
     shown = coming[0]
     state = "ongoing" if sort_key(shown.start) <= now else "upcoming"
-    return AgendaItem(happening, shown, state, len(coming))
+    return AgendaItem(happening, shown, state)
 
 
 def _by_month(items: list[AgendaItem]) -> tuple[Month, ...]:

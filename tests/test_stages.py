@@ -104,7 +104,7 @@ def test_a_weekly_series_is_listed_once_at_its_next_occurrence() -> None:
     series = event("piket", "2026-11-02", repeat="weekly", until="2026-12-14", **{"except": ["2026-11-30"]})
     [month] = build_indexes(site(events=(series,)), NOW).current
     [item] = month.items
-    assert (item.shown.first_day, item.remaining) == (date(2026, 12, 7), 2)
+    assert (item.shown.first_day, item.state) == (date(2026, 12, 7), "upcoming")
 
 
 def test_expired_announcements_go_to_the_archive_and_urgent_ones_to_the_banner() -> None:
