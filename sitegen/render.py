@@ -190,7 +190,6 @@ def make_environment(
         headlines=headlines,
         t=translations,
         dev=dev,
-        compact=False,  # list items in full; the home page sets it for its short lists
         pictures=pictures,
         warnings=[problem.format(config.language, warning=True) for problem in warnings] if dev else [],
         atom_routes=[route for route in routes if isinstance(route.view, AtomFeed)],

@@ -275,3 +275,11 @@ def test_templates_get_named_helpers_and_no_lambdas() -> None:
                            False, {})
     lambdas = [name for name, value in env.globals.items() if getattr(value, "__name__", "") == "<lambda>"]
     assert lambdas == []
+
+
+def test_no_template_probes_whether_a_variable_was_set() -> None:
+    probes = [f"{path.relative_to(REPO)}:{number}"
+              for path in sorted((REPO / "layouts").rglob("*.html"))
+              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+              if "is defined" in line or "is not defined" in line]
+    assert probes == []
