@@ -666,6 +666,21 @@ class CalendarSettings(Fields):
         return self.categories[category].no_school if no_school is None else no_school
 
 
+def _repository(value: Any) -> str:
+    """'owner/name': a GitHub repository."""
+    text = _text(value)
+    if not re.fullmatch(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}", text):
+        raise _fail("repository_invalid", value=text)
+    return text
+
+
+class EditorSettings(Fields):
+    """`editor:` in site.yaml: the form editor at /admin/ and the GitHub repository it saves to."""
+
+    repo: Annotated[str, PlainValidator(_repository)]  # "smpn1-prabumulih/situs"
+    branch: Text = "main"
+
+
 class SiteConfig(Fields):
     """site.yaml."""
 
@@ -683,6 +698,7 @@ class SiteConfig(Fields):
     output_dir: Text = "_site"
     og_image: Text | None = None  # "images/kartu-sekolah.png": the link-preview picture of pages without one
     cname: Annotated[str, PlainValidator(_hostname)] | None = None  # "www.smpn1prabumulih.sch.id"
+    editor: EditorSettings | None = None  # set: the build adds the form editor at /admin/
 
     @model_validator(mode="after")
     def _sections_in_language(self) -> SiteConfig:

@@ -1,0 +1,145 @@
+"""The form editor end to end in Chromium: an editor creates content through /admin/'s forms only.
+
+The example site is built with `editor:` in site.yaml and served under /nama-repo/ on 127.0.0.1, where
+Sveltia CMS offers "Work with Local Repository". That button asks the browser for a folder
+(`showDirectoryPicker`); Playwright cannot click a system dialog, so an init script answers with
+Chromium's origin-private file system holding a copy of the project's content/. What the CMS saves
+there is copied back into the project, which must then pass `check` and build with the new items.
+
+The files the CMS wrote are compared with tests/fixtures/cms/ (what it wrote before: the same form
+input gives the same bytes). UPDATE_SCREENSHOTS=1 stores the screenshots in docs/gambar/ for the guide.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import EXAMPLE, REPO, TODAY, copy_example
+from sitehttp import PREFIX, ServedSite, free_socket, serve
+
+pytestmark = pytest.mark.browser
+
+CMS_FIXTURES = REPO / "tests" / "fixtures" / "cms"
+SHOTS = REPO / "docs" / "gambar"
+UPDATE = os.environ.get("UPDATE_SCREENSHOTS", "") not in ("", "0")
+EDITOR = "editor:\n  repo: smpn1-prabumulih/situs\n"
+PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n" \
+      b"trailer<</Root 1 0 R>>\n%%EOF\n"
+
+# The folder picker answers with the origin-private file system: a copy of the project's sources.
+PICKER = """
+window.showDirectoryPicker = async () => {
+  const root = await navigator.storage.getDirectory();
+  await root.getDirectoryHandle('.git', {create: true});
+  for (const [path, text] of Object.entries(window.__project || {})) {
+    let dir = root;
+    const parts = path.split('/');
+    for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part, {create: true});
+    const file = await dir.getFileHandle(parts.at(-1), {create: true});
+    const writer = await file.createWritable();
+    await writer.write(text);
+    await writer.close();
+  }
+  return root;
+};
+"""
+# Every file of the origin-private file system, by path, as base64.
+DUMP = """async () => {
+  const out = {};
+  async function walk(dir, prefix) {
+    for await (const [name, handle] of dir.entries()) {
+      if (handle.kind === 'directory') await walk(handle, prefix + name + '/');
+      else {
+        const bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
+        out[prefix + name] = btoa(Array.from(bytes, b => String.fromCharCode(b)).join(''));
+      }
+    }
+  }
+  await walk(await navigator.storage.getDirectory(), '');
+  return out;
+}"""
+
+
+def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, str(REPO / "build.py"), *args, "--root", str(project), "--today", TODAY]
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, ServedSite]]:
+    root = copy_example(tmp_path_factory.mktemp("admin") / "situs")
+    (root / "site.yaml").write_text((EXAMPLE / "site.yaml").read_text(encoding="utf-8") + EDITOR, encoding="utf-8")
+    sock = free_socket()
+    host, port = sock.getsockname()[:2]
+    result = run(root, "build", "--base-url", f"http://{host}:{port}{PREFIX}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    with serve(root / "_site", sock) as site:
+        yield root, site
+
+
+def sources(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
+            for p in sorted((root / "content").rglob("*")) if p.is_file()}
+
+
+def shot(page: Any, name: str, tmp: Path) -> None:
+    page.screenshot(path=str((SHOTS if UPDATE else tmp) / name))
+
+
+def field(page: Any, path: str) -> Any:
+    """The form field at `path`; the CMS draws fields as they scroll into view, so scroll until it is there."""
+    found = page.locator(f'[data-key-path="{path}"]')
+    for _ in range(40):
+        if found.count():
+            found.first.scroll_into_view_if_needed()
+            return found.first
+        page.locator('[data-key-path]').last.scroll_into_view_if_needed()
+        page.wait_for_timeout(100)
+    raise AssertionError(f"no form field {path}")
+
+
+def choose(page: Any, path: str, label: str) -> None:
+    """Pick `label` in a select field, shown as buttons (few options) or a drop-down list (many)."""
+    box = field(page, path)
+    button = box.get_by_role("radio", name=label, exact=True)
+    if button.count():
+        button.click()
+        return
+    box.get_by_role("combobox").first.click()
+    page.get_by_role("option", name=label, exact=True).click()
+
+
+def test_an_editor_creates_an_event_an_announcement_and_an_achievement(
+    project: tuple[Path, ServedSite], tmp_path: Path
+) -> None:
+    from sitehttp import chromium
+
+    root, site = project
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.add_init_script(f"window.__project = {sources(root)!r};" + PICKER)
+        page.goto(site.url("admin/"))
+        page.get_by_role("button", name="Work with Local Repository").click()
+        page.get_by_role("button", name="Create New Entry").first.wait_for()
+        shot(page, "admin-daftar.png", tmp_path)
+
+        page.goto(site.url("admin/#/collections/events/new"))
+        field(page, "title").locator("input").fill("Rapat Komite Semester Genap")
+        field(page, "start").locator("input").fill("2027-01-16T09:00")
+        choose(page, "category", "Rapat")
+        field(page, "location").locator("input").fill("Aula sekolah")
+        field(page, "body").locator("[contenteditable]").fill("Rapat komite membahas program semester genap.")
+        shot(page, "admin-agenda.png", tmp_path)
+        page.get_by_role("button", name="Save").click()
+        page.wait_for_timeout(1500)
+        files = page.evaluate(DUMP)
+        import base64
+        for k, v in files.items():
+            if "rapat-komite" in k: print(k, repr(base64.b64decode(v)))
