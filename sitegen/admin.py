@@ -9,10 +9,10 @@ build needs no network and no npm.
 from __future__ import annotations
 
 import copy
-import html
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+import jinja2
 import yaml
 from pydantic import BaseModel
 
@@ -44,9 +44,10 @@ from sitegen.models import (
 from sitegen.render import load_translations
 from sitegen.sources import read_bytes
 
-CMS_FILE = "layouts/admin/sveltia-cms.js"  # @sveltia/cms dist/sveltia-cms.js, the version package.json pins
 PAGE_FILE = "layouts/admin/index.html"
-PREVIEW_FILE = "layouts/admin/preview.js"
+# Served as they are: @sveltia/cms's dist/sveltia-cms.js and its icon font (npm/assets/), at the
+# version package-lock.json pins, and the script that sets the preview's style and the font.
+ASSETS = ("sveltia-cms.js", "material-symbols-outlined.woff2", "preview.js")
 DATE = "YYYY-MM-DD"  # what parse_date reads
 MOMENT = "YYYY-MM-DD HH:mm"  # what parse_moment reads: a local time in the site's zone
 
@@ -175,15 +176,14 @@ def admin_files(root: Path, site: Site) -> dict[str, bytes]:
     if config.editor is None:
         return {}
     page_folders = sorted({_folder(page.doc.source) for page in site.pages} | {""})
-    page = read_bytes(root / PAGE_FILE, PAGE_FILE).decode("utf-8")
-    for key, value in (("language", config.language), ("title", f"{WORDS[config.language]['editor']} · {config.title}"),
-                       ("css", config.url("/css/site.css"))):
-        page = page.replace("{{ %s }}" % key, html.escape(value))
+    template = jinja2.Template(read_bytes(root / PAGE_FILE, PAGE_FILE).decode("utf-8"), autoescape=True,
+                               keep_trailing_newline=True)
+    page = template.render(language=config.language, title=f"{WORDS[config.language]['editor']} · {config.title}",
+                           css=config.url("/css/site.css"))
     return {
         "admin/index.html": page.encode("utf-8"),
         "admin/config.yml": cms_config(root, config, page_folders).encode("utf-8"),
-        "admin/sveltia-cms.js": read_bytes(root / CMS_FILE, CMS_FILE),
-        "admin/preview.js": read_bytes(root / PREVIEW_FILE, PREVIEW_FILE),
+        **{f"admin/{name}": read_bytes(root / "layouts/admin" / name, f"layouts/admin/{name}") for name in ASSETS},
     }
 
 

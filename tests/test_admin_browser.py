@@ -12,12 +12,12 @@ input gives the same bytes). UPDATE_SCREENSHOTS=1 stores the screenshots in docs
 
 from __future__ import annotations
 
+import base64
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pytest
@@ -116,16 +116,31 @@ def choose(page: Any, path: str, label: str) -> None:
     page.get_by_role("option", name=label, exact=True).click()
 
 
+def save(page: Any, tmp: Path, name: str) -> None:
+    field(page, "title").scroll_into_view_if_needed()  # the form from its top, for the guide
+    shot(page, name, tmp)
+    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Create New Entry").first.wait_for()  # back at the list: saved
+
+
 def test_an_editor_creates_an_event_an_announcement_and_an_achievement(
     project: tuple[Path, ServedSite], tmp_path: Path
 ) -> None:
     from sitehttp import chromium
 
     root, site = project
+    pdf = tmp_path / "jadwal-ujian-semester-genap.pdf"
+    pdf.write_bytes(PDF)
     with chromium() as browser:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
+        outside: list[str] = []  # what reached another site: the editor's page must stop it (its CSP)
+        local = (site.origin, "data:", "blob:")
+        page.on("requestfinished", lambda r: None if r.url.startswith(local) else outside.append(r.url))
+        blocked: list[str] = []
+        page.on("requestfailed", lambda r: blocked.append(f"{r.url} {r.failure}"))
         page.add_init_script(f"window.__project = {sources(root)!r};" + PICKER)
         page.goto(site.url("admin/"))
+        shot(page, "admin-masuk.png", tmp_path)
         page.get_by_role("button", name="Work with Local Repository").click()
         page.get_by_role("button", name="Create New Entry").first.wait_for()
         shot(page, "admin-daftar.png", tmp_path)
@@ -136,10 +151,57 @@ def test_an_editor_creates_an_event_an_announcement_and_an_achievement(
         choose(page, "category", "Rapat")
         field(page, "location").locator("input").fill("Aula sekolah")
         field(page, "body").locator("[contenteditable]").fill("Rapat komite membahas program semester genap.")
-        shot(page, "admin-agenda.png", tmp_path)
-        page.get_by_role("button", name="Save").click()
-        page.wait_for_timeout(1500)
-        files = page.evaluate(DUMP)
-        import base64
-        for k, v in files.items():
-            if "rapat-komite" in k: print(k, repr(base64.b64decode(v)))
+        save(page, tmp_path, "admin-agenda.png")
+
+        page.goto(site.url("admin/#/collections/announcements/new"))
+        field(page, "title").locator("input").fill("Jadwal Ujian Semester Genap")
+        field(page, "date").locator("input").fill("2026-11-20")
+        choose(page, "priority", "Penting")
+        attachments = field(page, "attachments")
+        attachments.get_by_role("button", name="Add").first.click()
+        field(page, "attachments.0.title").locator("input").fill("Jadwal ujian")
+        # "Drop a file here": the field's own file input, as a dropped or chosen file reaches it
+        field(page, "attachments.0.file").locator("input[type=file]").first.set_input_files(str(pdf))
+        field(page, "body").locator("[contenteditable]").fill("Jadwal ujian semester genap ada di lampiran.")
+        save(page, tmp_path, "admin-pengumuman.png")
+
+        page.goto(site.url("admin/#/collections/achievements/new"))
+        field(page, "title").locator("input").fill("Juara 1 Lomba Pidato Bahasa Indonesia")
+        field(page, "date").locator("input").fill("2026-11-10")
+        choose(page, "level", "Kota/Kabupaten")
+        choose(page, "field", "Nonakademik")
+        field(page, "rank").locator("input").fill("Juara 1")
+        field(page, "body").locator("[contenteditable]").fill("Selamat kepada siswa kami.")
+        save(page, tmp_path, "admin-prestasi.png")
+
+        saved = {name: base64.b64decode(data) for name, data in page.evaluate(DUMP).items()}
+    assert not outside, f"the editor reached another site: {outside}"
+    assert all(b.endswith(" csp") for b in blocked if not b.startswith(site.origin)), blocked
+
+    new = {name: data for name, data in saved.items() if not (root / name).exists() and name != ".git"}
+    assert sorted(new) == [
+        "content/achievements/juara-1-lomba-pidato-bahasa-indonesia.md",
+        "content/announcements/jadwal-ujian-semester-genap.md",
+        "content/events/rapat-komite-semester-genap.md",
+        "static/files/jadwal-ujian-semester-genap.pdf",
+    ]
+    assert new["static/files/jadwal-ujian-semester-genap.pdf"] == PDF
+    for name, data in new.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(data)
+        if name.startswith("content/"):
+            expected = CMS_FIXTURES / PurePosixPath(name).name
+            if UPDATE:
+                expected.write_bytes(data)
+            assert data == expected.read_bytes(), f"{name} is not written as before:\n{data.decode()}"
+
+    checked = run(root, "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    built = run(root, "build")
+    assert built.returncode == 0, built.stdout + built.stderr
+    out = root / "_site"
+    assert "Rapat Komite Semester Genap" in (out / "agenda/rapat-komite-semester-genap/index.html").read_text()
+    announcement = (out / "pengumuman/jadwal-ujian-semester-genap/index.html").read_text()
+    assert "files/jadwal-ujian-semester-genap.pdf" in announcement
+    assert (out / "files/jadwal-ujian-semester-genap.pdf").read_bytes() == PDF
+    assert "Lomba Pidato" in (out / "prestasi/juara-1-lomba-pidato-bahasa-indonesia/index.html").read_text()
