@@ -47,7 +47,7 @@ from sitegen.sources import read_bytes
 PAGE_FILE = "layouts/admin/index.html"
 # Served as they are: @sveltia/cms's dist/sveltia-cms.js and its icon font (npm/assets/), at the
 # version package-lock.json pins, and the script that sets the preview's style and the font.
-ASSETS = ("sveltia-cms.js", "material-symbols-outlined.woff2", "preview.js")
+ASSETS = ("sveltia-cms.js", "material-symbols-outlined.woff2", "editor.js")
 DATE = "YYYY-MM-DD"  # what parse_date reads
 MOMENT = "YYYY-MM-DD HH:mm"  # what parse_moment reads: a local time in the site's zone
 

@@ -205,3 +205,31 @@ def test_an_editor_creates_an_event_an_announcement_and_an_achievement(
     assert "files/jadwal-ujian-semester-genap.pdf" in announcement
     assert (out / "files/jadwal-ujian-semester-genap.pdf").read_bytes() == PDF
     assert "Lomba Pidato" in (out / "prestasi/juara-1-lomba-pidato-bahasa-indonesia/index.html").read_text()
+
+
+def test_the_editor_passes_axe(project: tuple[Path, ServedSite]) -> None:
+    """axe-core, the WCAG 2.1 A/AA rules of the quality gates, on the sign-in screen and an empty event form."""
+    from sitehttp import chromium, node_tool
+    from test_quality import AXE_TAGS
+
+    axe = node_tool("axe-core/axe.min.js")
+    root, site = project
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    found = []
+    with chromium() as browser:
+        # bypass_csp: the editor's Content-Security-Policy would refuse the injected axe script.
+        page = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True).new_page()
+        page.add_init_script(f"window.__project = {sources(root)!r};" + PICKER)
+        page.goto(site.url("admin/"))
+        page.get_by_role("button", name="Work with Local Repository").wait_for()
+        for screen in ("sign-in", "event form"):
+            if screen == "event form":
+                page.get_by_role("button", name="Work with Local Repository").click()
+                page.get_by_role("button", name="Create New Entry").first.wait_for()
+                page.goto(site.url("admin/#/collections/events/new"))
+                field(page, "title").wait_for()
+            page.add_script_tag(path=str(axe))
+            result = page.evaluate("options => axe.run(document, options)", options)
+            found += [f"{screen}: [{v['id']}] {v['help']}: {node['html'][:160]}"
+                      for v in result["violations"] for node in v["nodes"]]
+    assert found == [], "\n".join(found)
