@@ -193,7 +193,9 @@ def cms_config(root: Path, config: SiteConfig, page_folders: list[str]) -> str:
     forms = Forms(config, load_translations(root, config.language))
     words = WORDS[config.language]
     document = {
-        "backend": {"name": "github", "repo": config.editor.repo, "branch": config.editor.branch},
+        # token: a fine-grained token the editor makes once; GitHub's OAuth sign-in would need a server of our own
+        "backend": {"name": "github", "repo": config.editor.repo, "branch": config.editor.branch,
+                    "auth_methods": ["token"]},
         "media_folder": "static/images",
         "public_folder": "images",
         "site_url": config.base_url,

@@ -109,7 +109,8 @@ def test_choices_come_from_site_yaml_and_the_models_with_their_labels(cms: dict[
     attachment = {f["name"]: f for f in announcement["attachments"]["fields"]}
     assert (attachment["file"]["media_folder"], attachment["file"]["public_folder"]) == ("/static/files", "files")
     assert announcement["image_alt"]["hint"].startswith("Tambahkan 'image_alt:'")  # the error message's words
-    assert cms["backend"] == {"name": "github", "repo": "smpn1-prabumulih/situs", "branch": "main"}
+    assert cms["backend"] == {"name": "github", "repo": "smpn1-prabumulih/situs", "branch": "main",
+                              "auth_methods": ["token"]}
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in CMS_FIXTURES.glob("*.md")))
