@@ -57,13 +57,13 @@ WORDS: dict[str, dict[str, str]] = {
         "events": "Agenda", "announcements": "Pengumuman", "achievements": "Prestasi",
         "pages": "Informasi", "calendars": "Kalender", "home": "Beranda", "home_file": "Teks beranda",
         "body": "Isi", "status_scheduled": "Sesuai jadwal", "mode_offline": "Luring (di tempat)",
-        "normal": "Biasa", "editor": "Penyunting",
+        "normal": "Biasa", "editor": "Penyunting", "no_lessons": "Tidak ada pelajaran", "lessons": "Ada pelajaran",
     },
     "en": {
         "events": "Events", "announcements": "Announcements", "achievements": "Achievements",
         "pages": "Information", "calendars": "Calendars", "home": "Home page", "home_file": "Home page text",
         "body": "Text", "status_scheduled": "As scheduled", "mode_offline": "On site",
-        "normal": "Normal", "editor": "Editor",
+        "normal": "Normal", "editor": "Editor", "no_lessons": "No lessons", "lessons": "Lessons as usual",
     },
 }
 
@@ -152,7 +152,9 @@ FORM: dict[str, tuple[dict[str, tuple[str, str]], dict[str, Any]]] = {
     "description": ({"id": ("Keterangan", ""), "en": ("Description", "")}, {"widget": "text"}),
     "url": ({"id": ("Tautan", "Misalnya /agenda/pentas-seni/"), "en": ("Link", "E.g. /agenda/art-show/")},
             {"widget": "string"}),
-    "no_school": ({"id": ("Tidak ada pelajaran", ""), "en": ("No lessons", "")}, {"widget": "boolean"}),
+    # three answers, not a switch: empty follows the category (a switch would write `false` and override it)
+    "no_school": ({"id": ("Hari pelajaran", "Kosongkan: mengikuti kategori."),
+                   "en": ("School day", "Leave empty: as its category says.")}, {"widget": "select"}),
     "school_year": ({"id": ("Tahun pelajaran", ""), "en": ("School year", "")}, {"widget": "object"}),
     "name": ({"id": ("Nama", ""), "en": ("Name", "")}, {"widget": "string"}),
     "teaching_days": ({"id": ("Hari sekolah sepekan", ""), "en": ("School days a week", "")},
@@ -244,6 +246,8 @@ class Forms:
             "mode": [{"label": words[f"mode_{v}"], "value": v} for v in MODES],
             "repeat": [{"label": words[f"repeat_{v}"], "value": v} for v in REPEATS],
             "humas_stage": [{"label": words[f"humas_{v}"], "value": v} for v in HUMAS_STAGES],
+            "no_school": [{"label": words["no_lessons"], "value": "true"},
+                          {"label": words["lessons"], "value": "false"}],
         }
         self.body_label = words["body"]
         self.zone = Dates.for_site(config).zone_label
@@ -265,7 +269,7 @@ class Forms:
         return {"name": "body", "label": self.body_label, "widget": "markdown", "required": False}
 
     def fields(self, model: type[BaseModel], within: str = "") -> list[dict[str, Any]]:
-        """One form field per model field, in the model's order; required as the model says."""
+        """One form field per model field, in the order of FORM; required as the model says."""
         names = {info.alias or name: info.is_required() for name, info in model.model_fields.items()}
         order = list(FORM)  # the editor's order: title first, as the forms read best
         return [self.field(name, names[name], within) for name in sorted(names, key=order.index)]

@@ -7,7 +7,8 @@ Chromium's origin-private file system holding a copy of the project's content/. 
 there is copied back into the project, which must then pass `check` and build with the new items.
 
 The files the CMS wrote are compared with tests/fixtures/cms/ (what it wrote before: the same form
-input gives the same bytes). UPDATE_SCREENSHOTS=1 stores the screenshots in docs/gambar/ for the guide.
+input gives the same bytes). UPDATE_SCREENSHOTS=1 stores the screenshots in docs/gambar/ for the guide,
+and the files the CMS wrote in tests/fixtures/cms/ (review them: tests/test_admin.py checks them).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -79,7 +80,8 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Se
     sock = free_socket()
     host, port = sock.getsockname()[:2]
     result = run(root, "build", "--base-url", f"http://{host}:{port}{PREFIX}")
-    assert result.returncode == 0, result.stdout + result.stderr
+    if result.returncode:
+        pytest.fail(f"the build failed:\n{result.stdout}{result.stderr}", pytrace=False)
     with serve(root / "_site", sock) as site:
         yield root, site
 
@@ -116,6 +118,18 @@ def choose(page: Any, path: str, label: str) -> None:
     page.get_by_role("option", name=label, exact=True).click()
 
 
+def new_entry(
+    page: Any, site: ServedSite, kind: str, texts: dict[str, str], choices: dict[str, str], body: str
+) -> None:
+    """Open a new entry of `kind` and fill it in: text and date fields, choices, the body."""
+    page.goto(site.url(f"admin/#/collections/{kind}/new"))
+    for path, text in texts.items():
+        field(page, path).locator("input").fill(text)
+    for path, label in choices.items():
+        choose(page, path, label)
+    field(page, "body").locator("[contenteditable]").fill(body)
+
+
 def save(page: Any, tmp: Path, name: str) -> None:
     field(page, "title").scroll_into_view_if_needed()  # the form from its top, for the guide
     shot(page, name, tmp)
@@ -135,7 +149,8 @@ def test_an_editor_creates_an_event_an_announcement_and_an_achievement(
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         outside: list[str] = []  # what reached another site: the editor's page must stop it (its CSP)
         local = (site.origin, "data:", "blob:")
-        page.on("requestfinished", lambda r: None if r.url.startswith(local) else outside.append(r.url))
+        fetched: list[str] = []
+        page.on("requestfinished", lambda r: (fetched if r.url.startswith(local) else outside).append(r.url))
         blocked: list[str] = []
         page.on("requestfailed", lambda r: blocked.append(f"{r.url} {r.failure}"))
         page.add_init_script(f"window.__project = {sources(root)!r};" + PICKER)
@@ -149,44 +164,48 @@ def test_an_editor_creates_an_event_an_announcement_and_an_achievement(
         page.get_by_role("button", name="Create New Entry").first.wait_for()
         shot(page, "admin-daftar.png", tmp_path)
 
-        page.goto(site.url("admin/#/collections/events/new"))
-        field(page, "title").locator("input").fill("Rapat Komite Semester Genap")
-        field(page, "start").locator("input").fill("2027-01-16T09:00")
-        choose(page, "category", "Rapat")
-        field(page, "location").locator("input").fill("Aula sekolah")
-        field(page, "body").locator("[contenteditable]").fill("Rapat komite membahas program semester genap.")
+        new_entry(page, site, "events", {"title": "Rapat Komite Semester Genap", "start": "2027-01-16T09:00",
+                                          "location": "Aula sekolah"}, {"category": "Rapat"},
+                  "Rapat komite membahas program semester genap.")
         save(page, tmp_path, "admin-agenda.png")
 
-        page.goto(site.url("admin/#/collections/announcements/new"))
-        field(page, "title").locator("input").fill("Jadwal Ujian Semester Genap")
-        field(page, "date").locator("input").fill("2026-11-20")
-        choose(page, "priority", "Penting")
-        attachments = field(page, "attachments")
-        attachments.get_by_role("button", name="Add").first.click()
+        new_entry(page, site, "announcements", {"title": "Jadwal Ujian Semester Genap", "date": "2026-11-20"},
+                  {"priority": "Penting"}, "Jadwal ujian semester genap ada di lampiran.")
+        field(page, "attachments").get_by_role("button", name="Add").first.click()
         field(page, "attachments.0.title").locator("input").fill("Jadwal ujian")
         # "Drop a file here": the field's own file input, as a dropped or chosen file reaches it
         field(page, "attachments.0.file").locator("input[type=file]").first.set_input_files(str(pdf))
-        field(page, "body").locator("[contenteditable]").fill("Jadwal ujian semester genap ada di lampiran.")
         save(page, tmp_path, "admin-pengumuman.png")
 
-        page.goto(site.url("admin/#/collections/achievements/new"))
-        field(page, "title").locator("input").fill("Juara 1 Lomba Pidato Bahasa Indonesia")
-        field(page, "date").locator("input").fill("2026-11-10")
-        choose(page, "level", "Kota/Kabupaten")
-        choose(page, "field", "Nonakademik")
-        field(page, "rank").locator("input").fill("Juara 1")
-        field(page, "body").locator("[contenteditable]").fill("Selamat kepada siswa kami.")
+        new_entry(page, site, "achievements", {"title": "Juara 1 Lomba Pidato Bahasa Indonesia", "date": "2026-11-10",
+                                                "rank": "Juara 1"}, {"level": "Kota/Kabupaten", "field": "Nonakademik"},
+                  "Selamat kepada siswa kami.")
         save(page, tmp_path, "admin-prestasi.png")
+
+        new_entry(page, site, "pages", {"title": "Jadwal Kantin"}, {}, "Kantin buka pukul 07.00 sampai 14.00.")
+        save(page, tmp_path, "admin-informasi.png")
+
+        page.goto(site.url("admin/#/collections/calendars/new"))
+        field(page, "title").locator("input").fill("Kegiatan Ekstrakurikuler 2026-2027")
+        field(page, "entries").get_by_role("button", name="Add").first.click()
+        field(page, "entries.0.title").locator("input").fill("Latihan Pramuka")
+        field(page, "entries.0.start").locator("input").fill("2027-01-23T14:00")
+        choose(page, "entries.0.category", "Kegiatan Sekolah")
+        save(page, tmp_path, "admin-kalender.png")
 
         saved = {name: base64.b64decode(data) for name, data in page.evaluate(DUMP).items()}
     assert not outside, f"the editor reached another site: {outside}"
     assert all(b.endswith(" csp") for b in blocked if not b.startswith(site.origin)), blocked
+    assert site.url("css/site.css") in fetched  # the preview wears the site's stylesheet
+    assert site.url("admin/material-symbols-outlined.woff2") in fetched
 
     new = {name: data for name, data in saved.items() if not (root / name).exists() and name != ".git"}
     assert sorted(new) == [
         "content/achievements/juara-1-lomba-pidato-bahasa-indonesia.md",
         "content/announcements/jadwal-ujian-semester-genap.md",
+        "content/calendars/kegiatan-ekstrakurikuler-2026-2027.yaml",
         "content/events/rapat-komite-semester-genap.md",
+        "content/pages/jadwal-kantin.md",
         "static/files/jadwal-ujian-semester-genap.pdf",
     ]
     assert new["static/files/jadwal-ujian-semester-genap.pdf"] == PDF
@@ -194,7 +213,8 @@ def test_an_editor_creates_an_event_an_announcement_and_an_achievement(
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_bytes(data)
         if name.startswith("content/"):
-            expected = CMS_FIXTURES / PurePosixPath(name).name
+            expected = CMS_FIXTURES / name
+            expected.parent.mkdir(parents=True, exist_ok=True)
             if UPDATE:
                 expected.write_bytes(data)
             assert data == expected.read_bytes(), f"{name} is not written as before:\n{data.decode()}"
@@ -208,6 +228,8 @@ def test_an_editor_creates_an_event_an_announcement_and_an_achievement(
     announcement = (out / "pengumuman/jadwal-ujian-semester-genap/index.html").read_text()
     assert "files/jadwal-ujian-semester-genap.pdf" in announcement
     assert (out / "files/jadwal-ujian-semester-genap.pdf").read_bytes() == PDF
+    assert "Kantin buka" in (out / "informasi/jadwal-kantin/index.html").read_text()
+    assert "Latihan Pramuka" in (out / "kalender/index.html").read_text()
     assert "Lomba Pidato" in (out / "prestasi/juara-1-lomba-pidato-bahasa-indonesia/index.html").read_text()
 
 
