@@ -39,6 +39,12 @@ SITE_MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("address {url} is produced by more than one source: {sources}.",
                "Rename one of the files, or give it a different 'slug:'."),
     },
+    "repository_invalid": {
+        "id": ("'{value}' bukan nama repositori GitHub.",
+               "Tulis pemilik dan nama repositori dengan garis miring, misalnya smpn1-contoh/situs."),
+        "en": ("'{value}' is not a GitHub repository name.",
+               "Write the owner and the repository name with a slash, for example school-example/site."),
+    },
     "cname_invalid": {
         "id": ("'{value}' bukan nama domain.",
                "Tulis nama domain saja, tanpa https:// dan tanpa '/', misalnya www.sekolah.sch.id."),

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from sitegen.admin import admin_files
 from sitegen.calendars import load_calendars
 from sitegen.config import Settings, config_warnings, load_config
 from sitegen.content import hold_back_scheduled, load_content, scan_static
@@ -93,9 +94,11 @@ def build_site(root: Path, options: Options, settings: Settings | None = None) -
         if problems or template_problems or (options.strict and warnings):
             raise BuildFailed(problems + template_problems, warnings=warnings)
         files.update(images)
+        editor = admin_files(root, site)  # not a page of the site: neither counted nor searched
         static = {name: path for name, path in static.items() if name not in images}
         if options.write:
-            write_site(output, files, static, finish=lambda folder: index_site(folder, config.language, files))
+            write_site(output, files | editor, static,
+                       finish=lambda folder: index_site(folder, config.language, files))
     except BuildFailed as exc:
         raise type(exc)(exc.errors, config.language, exc.warnings) from exc
     return Built(config, output, files, static, warnings)

@@ -240,6 +240,14 @@ def _hostname(value: Any) -> str:
     return text.lower()
 
 
+def _repository(value: Any) -> str:
+    """'owner/name': a GitHub repository."""
+    text = _text(value)
+    if not re.fullmatch(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}", text):
+        raise fail("repository_invalid", value=text)
+    return text
+
+
 def _timezone(value: Any) -> str:
     text = _text(value)
     try:
@@ -318,6 +326,7 @@ def _photo_file(value: Any) -> str:
 BaseUrl = Annotated[str, PlainValidator(_base_url)]  # "https://user.github.io/repo/"
 Hostname = Annotated[str, PlainValidator(_hostname)]  # "www.smpn1prabumulih.sch.id"
 TimeZoneName = Annotated[str, PlainValidator(_timezone)]  # "Asia/Jakarta"
+Repository = Annotated[str, PlainValidator(_repository)]  # "smpn1-prabumulih/situs"
 Color = Annotated[str, PlainValidator(_color)]  # "#1d4ed8"
 SlugKeys = AfterValidator(_keys_are_slugs)  # keys that become file names and URL segments
 SchoolYearName = Annotated[str, PlainValidator(_school_year_name)]  # "2026/2027"

@@ -13,6 +13,7 @@ from sitegen.scalars import (
     Fields,
     Hostname,
     Link,
+    Repository,
     Slug,
     SlugKeys,
     Text,
@@ -130,6 +131,13 @@ class CalendarSettings(Fields):
         return self.categories[category].no_school if no_school is None else no_school
 
 
+class EditorSettings(Fields):
+    """`editor:` in site.yaml: the form editor at /admin/ and the GitHub repository it saves to."""
+
+    repo: Repository  # "smpn1-prabumulih/situs"
+    branch: Text = "main"
+
+
 class SiteConfig(Fields):
     """site.yaml."""
 
@@ -147,6 +155,7 @@ class SiteConfig(Fields):
     output_dir: Text = "_site"
     og_image: Text | None = None  # "images/kartu-sekolah.png": the link-preview picture of pages without one
     cname: Hostname | None = None  # "www.smpn1prabumulih.sch.id"
+    editor: EditorSettings | None = None  # set: the build adds the form editor at /admin/
 
     @model_validator(mode="after")
     def _sections_in_language(self) -> SiteConfig:

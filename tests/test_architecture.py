@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 import io
 import re
-import time
 import tokenize
 from pathlib import Path
 
@@ -21,7 +20,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "load": ("yamlload", "config", "markdown", "content", "calendars"),
     "plan": ("timeline", "semesters", "indexes", "views", "routes", "links"),
     "render": ("feeds", "jsonld", "images", "render"),
-    "write": ("output", "search"),
+    "write": ("output", "search", "admin"),
     "build": ("pipeline",),
     "commands": ("skeleton", "serve", "cli"),
 }
@@ -93,13 +92,6 @@ def test_relative_and_folder_imports_are_resolved_to_the_modules_they_name(tmp_p
                       "from sitegen.plan import links\nimport sitegen.errors\n", encoding="utf-8")
     assert imported_modules(source, tmp_path) == {"plan.indexes", "plan.timeline", "render", "plan", "plan.links",
                                                   "errors"}
-
-
-def test_the_architecture_is_checked_in_under_a_second() -> None:
-    started = time.perf_counter()
-    for path in modules().values():
-        imported_modules(path)
-    assert time.perf_counter() - started < 1.0
 
 
 def prose(path: Path) -> str:

@@ -604,7 +604,7 @@ def test_an_unknown_key_in_site_yaml_exits_2_through_the_cli(tiny: TinySite) -> 
     assert result.returncode == 2
     assert result.stderr == (
         message("site.yaml:21: kolom 'warna'", "kolom 'warna' tidak dikenal.",
-                "Kolom yang boleh dipakai: base_url, calendar, cname, description, language, menu, og_image, "
+                "Kolom yang boleh dipakai: base_url, calendar, cname, description, editor, language, menu, og_image, "
                 "output_dir, school, search, sections, tasks, timezone, title.")
         + "\nPemeriksaan gagal: 1 masalah ditemukan.\n"
     )
@@ -1084,8 +1084,8 @@ def test_an_english_site_reports_a_site_yaml_error_in_english(tiny: TinySite) ->
     assert result.returncode == 2
     assert result.stderr == (
         "site.yaml:21: field 'warna': unknown field 'warna'.\n"
-        "  Hint: Allowed fields: base_url, calendar, cname, description, language, menu, og_image, output_dir, school, "
-        "search, sections, tasks, timezone, title.\n"
+        "  Hint: Allowed fields: base_url, calendar, cname, description, editor, language, menu, og_image, output_dir, "
+        "school, search, sections, tasks, timezone, title.\n"
         "Check failed: 1 problem(s) found.\n"
     )
 

@@ -1,0 +1,296 @@
+"""The form editor at /admin/: Sveltia CMS with a configuration made from the content contract.
+
+Every form follows the model of its kind (sitegen/fields.py): one form field per model field, required
+where the model requires it, choices from site.yaml and the models' own lists, dates written the way
+the loader reads them. The CMS itself is the file vendored beside the layouts (layouts/admin/), so the
+build needs no network and no npm.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import jinja2
+import yaml
+from pydantic import BaseModel
+
+from sitegen.dates import Dates
+from sitegen.fields import (
+    FIELDS,
+    HUMAS_STAGES,
+    LEVELS,
+    MODES,
+    PRIORITIES,
+    REPEATS,
+    STATUSES,
+    AchievementFields,
+    Album,
+    AnnouncementFields,
+    Attachment,
+    CalendarEntryFields,
+    CalendarFields,
+    EventFields,
+    HomeFields,
+    PageFields,
+    Photo,
+    SchoolYearFields,
+    SemesterFields,
+)
+from sitegen.items import Site
+from sitegen.messages import MESSAGES
+from sitegen.render import load_translations
+from sitegen.settings import SiteConfig
+from sitegen.sources import read_bytes
+
+PAGE_FILE = "layouts/admin/index.html"
+# Served as they are: @sveltia/cms's dist/sveltia-cms.js and its icon font (npm/assets/), at the
+# version package-lock.json pins, and the script that sets the preview's style and the font.
+ASSETS = ("sveltia-cms.js", "material-symbols-outlined.woff2", "editor.js")
+DATE = "YYYY-MM-DD"  # what parse_date reads
+MOMENT = "YYYY-MM-DD HH:mm"  # what parse_moment reads: a local time in the site's zone
+
+# Words of the forms that the site's own translations (layouts/i18n) do not have.
+WORDS: dict[str, dict[str, str]] = {
+    "id": {
+        "events": "Agenda", "announcements": "Pengumuman", "achievements": "Prestasi",
+        "pages": "Informasi", "calendars": "Kalender", "home": "Beranda", "home_file": "Teks beranda",
+        "body": "Isi", "status_scheduled": "Sesuai jadwal", "mode_offline": "Luring (di tempat)",
+        "normal": "Biasa", "editor": "Penyunting", "no_lessons": "Tidak ada pelajaran", "lessons": "Ada pelajaran",
+    },
+    "en": {
+        "events": "Events", "announcements": "Announcements", "achievements": "Achievements",
+        "pages": "Information", "calendars": "Calendars", "home": "Home page", "home_file": "Home page text",
+        "body": "Text", "status_scheduled": "As scheduled", "mode_offline": "On site",
+        "normal": "Normal", "editor": "Editor", "no_lessons": "No lessons", "lessons": "Lessons as usual",
+    },
+}
+
+# Every form field: its label and hint by language, and its widget. The keys are the models' field
+# names (aliases where a model has one: `except`); tests/test_admin.py checks both ways.
+FORM: dict[str, tuple[dict[str, tuple[str, str]], dict[str, Any]]] = {
+    "title": ({"id": ("Judul", ""), "en": ("Title", "")}, {"widget": "string"}),
+    "summary": ({"id": ("Ringkasan", "Satu atau dua kalimat untuk daftar dan pratinjau tautan."),
+                 "en": ("Summary", "One or two sentences for lists and link previews.")},
+                {"widget": "text"}),
+    "image": ({"id": ("Gambar", "JPEG, PNG atau WebP. Isi juga keterangan gambar."),
+               "en": ("Picture", "JPEG, PNG or WebP. Fill in the picture description too.")},
+              {"widget": "image", "media_folder": "/static/images", "public_folder": "images"}),
+    "image_alt": ({"id": ("Keterangan gambar", "Wajib bila ada gambar: isi gambar untuk pembaca layar."),
+                   "en": ("Picture description", "Required with a picture: what it shows, for screen readers.")},
+                  {"widget": "string"}),
+    "tags": ({"id": ("Kata kunci", ""), "en": ("Tags", "")}, {"widget": "list"}),
+    "draft": ({"id": ("Draf", "Draf tidak terbit di situs (hanya tampil di pratinjau)."),
+               "en": ("Draft", "A draft is not published (shown in the preview only).")},
+              {"widget": "boolean", "default": False}),
+    "slug": ({"id": ("Alamat halaman", "Kosongkan: nama berkas dipakai."),
+              "en": ("Page address", "Leave empty: the file name is used.")},
+             {"widget": "string", "pattern": ["^[a-z0-9]+(-[a-z0-9]+)*$", "slug_invalid"]}),
+    "start": ({"id": ("Mulai", "Tanggal dan jam, {zone}."), "en": ("Start", "Date and time, {zone}.")},
+              {"widget": "datetime", "format": MOMENT, "picker_utc": False}),
+    "end": ({"id": ("Selesai", "Kosongkan bila selesai pada hari yang sama."),
+             "en": ("End", "Leave empty when it ends on the same day.")},
+            {"widget": "datetime", "format": MOMENT, "picker_utc": False}),
+    "category": ({"id": ("Kategori", ""), "en": ("Category", "")}, {"widget": "select"}),
+    "location": ({"id": ("Tempat", ""), "en": ("Location", "")}, {"widget": "string"}),
+    "audience": ({"id": ("Sasaran", "Kosongkan bila untuk semua."), "en": ("Audience", "Leave empty: everyone.")},
+                 {"widget": "select", "multiple": True}),
+    "mode": ({"id": ("Cara hadir", ""), "en": ("Attendance", "")}, {"widget": "select", "default": "offline"}),
+    "online_url": ({"id": ("Tautan daring", "Wajib untuk kegiatan daring: tautan pertemuan."),
+                    "en": ("Online link", "Required online: the meeting link.")},
+                   {"widget": "string", "type": "url"}),
+    "status": ({"id": ("Status", ""), "en": ("Status", "")}, {"widget": "select", "default": "scheduled"}),
+    "previous_start": ({"id": ("Jadwal semula", "Wajib bila jadwal diubah."),
+                        "en": ("Original start", "Required when rescheduled.")},
+                       {"widget": "datetime", "format": MOMENT, "picker_utc": False}),
+    "repeat": ({"id": ("Berulang", ""), "en": ("Repeats", "")}, {"widget": "select"}),
+    "until": ({"id": ("Berulang sampai", "Wajib untuk kegiatan berulang."),
+               "en": ("Repeats until", "Required for a repeating event.")},
+              {"widget": "datetime", "format": DATE, "time_format": False}),
+    "except": ({"id": ("Kecuali tanggal", ""), "en": ("Except on", "")},
+               {"widget": "list", "field": {"name": "date", "widget": "datetime", "format": DATE,
+                                            "time_format": False}}),
+    "humas_stage": ({"id": ("Tahap humas", ""), "en": ("PR stage", "")}, {"widget": "select"}),
+    "album": ({"id": ("Album foto", "Hanya bila wali murid sudah setuju."),
+               "en": ("Photo album", "Only when the guardians agreed.")}, {"widget": "object"}),
+    "consent": ({"id": ("Izin wali murid", "Nama siswa tampil lengkap hanya dengan izin; tanpa izin: inisial."),
+                 "en": ("Guardians' consent", "Full names only with consent; otherwise initials.")},
+                {"widget": "boolean", "default": False}),
+    "photos": ({"id": ("Foto", ""), "en": ("Photos", "")}, {"widget": "list"}),
+    "file": ({"id": ("Berkas", ""), "en": ("File", "")}, {"widget": "file"}),
+    "alt": ({"id": ("Keterangan foto", ""), "en": ("Photo description", "")}, {"widget": "string"}),
+    "caption": ({"id": ("Teks di bawah foto", ""), "en": ("Caption", "")}, {"widget": "string"}),
+    "date": ({"id": ("Tanggal", "Tanggal yang akan datang: terbit otomatis pada hari itu."),
+              "en": ("Date", "A future date: published on that day.")},
+             {"widget": "datetime", "format": DATE, "time_format": False}),
+    "level": ({"id": ("Tingkat", ""), "en": ("Level", "")}, {"widget": "select"}),
+    "field": ({"id": ("Bidang", ""), "en": ("Field", "")}, {"widget": "select"}),
+    "rank": ({"id": ("Peringkat", "Misalnya Juara 1, Medali Emas."), "en": ("Rank", "E.g. First place.")},
+             {"widget": "string"}),
+    "competition": ({"id": ("Lomba", ""), "en": ("Competition", "")}, {"widget": "string"}),
+    "organizer": ({"id": ("Penyelenggara", ""), "en": ("Organizer", "")}, {"widget": "string"}),
+    "students": ({"id": ("Nama siswa", ""), "en": ("Students", "")}, {"widget": "list"}),
+    "expires": ({"id": ("Berlaku sampai", "Sesudahnya tidak lagi di beranda; tetap di arsip."),
+                 "en": ("Expires", "After it, off the home page; stays in the archive.")},
+                {"widget": "datetime", "format": DATE, "time_format": False}),
+    "priority": ({"id": ("Tingkat penting", ""), "en": ("Priority", "")}, {"widget": "select", "default": "normal"}),
+    "pinned": ({"id": ("Sematkan di atas", ""), "en": ("Pinned", "")}, {"widget": "boolean", "default": False}),
+    "attachments": ({"id": ("Lampiran", "Berkas PDF untuk diunduh."), "en": ("Attachments", "PDF files.")},
+                    {"widget": "list"}),
+    "order": ({"id": ("Urutan di menu", ""), "en": ("Menu order", "")},
+              {"widget": "number", "value_type": "int", "default": 0}),
+    "timeline": ({"id": ("Tampilkan linimasa prestasi", ""), "en": ("Show the distinctions timeline", "")},
+                 {"widget": "boolean", "default": False}),
+    "humas_cycle": ({"id": ("Tampilkan siklus humas", ""), "en": ("Show the PR cycle", "")},
+                    {"widget": "boolean", "default": False}),
+    "example": ({"id": ("Masih contoh", ""), "en": ("Still an example", "")},
+                {"widget": "boolean", "default": False}),
+    "id": ({"id": ("Kode entri", "Menjaga entri di aplikasi kalender bila judulnya berubah."),
+            "en": ("Entry code", "Keeps the entry in calendar apps when its title changes.")},
+           {"widget": "string", "pattern": ["^[a-z0-9]+(-[a-z0-9]+)*$", "slug_invalid"]}),
+    "description": ({"id": ("Keterangan", ""), "en": ("Description", "")}, {"widget": "text"}),
+    "url": ({"id": ("Tautan", "Misalnya /agenda/pentas-seni/"), "en": ("Link", "E.g. /agenda/art-show/")},
+            {"widget": "string"}),
+    # three answers, not a switch: empty follows the category (a switch would write `false` and override it)
+    "no_school": ({"id": ("Hari pelajaran", "Kosongkan: mengikuti kategori."),
+                   "en": ("School day", "Leave empty: as its category says.")}, {"widget": "select"}),
+    "school_year": ({"id": ("Tahun pelajaran", ""), "en": ("School year", "")}, {"widget": "object"}),
+    "name": ({"id": ("Nama", ""), "en": ("Name", "")}, {"widget": "string"}),
+    "teaching_days": ({"id": ("Hari sekolah sepekan", ""), "en": ("School days a week", "")},
+                      {"widget": "select", "options": ["5", "6"]}),
+    "semesters": ({"id": ("Semester", ""), "en": ("Semesters", "")}, {"widget": "list"}),
+    "entries": ({"id": ("Entri kalender", ""), "en": ("Calendar entries", "")}, {"widget": "list"}),
+}
+
+# Models nested in a field: their own fields form a sub-form.
+NESTED: dict[str, type[BaseModel]] = {
+    "album": Album, "photos": Photo, "attachments": Attachment, "school_year": SchoolYearFields,
+    "semesters": SemesterFields, "entries": CalendarEntryFields,
+}
+# Uploads: the folder under static/ that a file field writes into, as the build expects it.
+UPLOADS = {"photos": "images/albums", "attachments": "files"}
+
+
+def admin_files(root: Path, site: Site) -> dict[str, bytes]:
+    """admin/index.html, admin/config.yml and the CMS, or nothing when site.yaml has no `editor:`."""
+    config = site.config
+    if config.editor is None:
+        return {}
+    page_folders = sorted({_folder(page.doc.source) for page in site.pages} | {""})
+    template = jinja2.Template(read_bytes(root / PAGE_FILE, PAGE_FILE).decode("utf-8"), autoescape=True,
+                               keep_trailing_newline=True)
+    page = template.render(language=config.language, title=f"{WORDS[config.language]['editor']} · {config.title}",
+                           css=site.urls.url(site.urls.static("css/site.css")))
+    return {
+        "admin/index.html": page.encode("utf-8"),
+        "admin/config.yml": cms_config(root, config, page_folders).encode("utf-8"),
+        **{f"admin/{name}": read_bytes(root / "layouts/admin" / name, f"layouts/admin/{name}") for name in ASSETS},
+    }
+
+
+def cms_config(root: Path, config: SiteConfig, page_folders: list[str]) -> str:
+    """The CMS configuration, as YAML: the GitHub back end and one collection per kind of content."""
+    assert config.editor is not None
+    forms = Forms(config, load_translations(root, config.language))
+    words = WORDS[config.language]
+    document = {
+        # token: a fine-grained token the editor makes once; GitHub's OAuth sign-in would need a server of our own
+        "backend": {"name": "github", "repo": config.editor.repo, "branch": config.editor.branch,
+                    "auth_methods": ["token"]},
+        "media_folder": "static/images",
+        "public_folder": "images",
+        "site_url": config.base_url,
+        "display_url": config.base_url,
+        "slug": {"encoding": "ascii", "clean_accents": True},
+        "output": {"omit_empty_optional_fields": True},  # an empty optional field is left out, as the loader wants
+        "collections": [
+            forms.folder("events", words["events"], "content/events", EventFields),
+            forms.folder("announcements", words["announcements"], "content/announcements", AnnouncementFields),
+            forms.folder("achievements", words["achievements"], "content/achievements", AchievementFields),
+            *(forms.folder(_page_collection(folder), f"{words['pages']}: {folder}" if folder else words["pages"],
+                           PurePosixPath("content/pages", folder).as_posix(), PageFields)
+              for folder in page_folders),
+            forms.calendars(words["calendars"]),
+            {"name": "home", "label": words["home"],
+             "files": [{"name": "index", "label": words["home_file"], "file": "content/index.md",
+                        "fields": [*forms.fields(HomeFields), forms.body()]}]},
+        ],
+    }
+    return yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=120)
+
+
+def _folder(source: str) -> str:
+    """'content/pages/layanan/spmb.md' -> 'layanan'; '' for content/pages itself."""
+    folder = PurePosixPath(source).parent.relative_to("content/pages").as_posix()
+    return "" if folder == "." else folder
+
+
+def _page_collection(folder: str) -> str:
+    return "pages" + "".join(f"-{part}" for part in PurePosixPath(folder).parts)
+
+
+class Forms:
+    """The form fields of the models, in the site's language, with site.yaml's choices."""
+
+    def __init__(self, config: SiteConfig, translations: dict[str, str]) -> None:
+        self.language = config.language
+        words = {**translations, **WORDS[config.language]}
+        self.choices: dict[str, list[dict[str, str]]] = {
+            "category": [{"label": c.label, "value": key} for key, c in config.calendar.categories.items()],
+            "audience": [{"label": label, "value": key} for key, label in config.calendar.audiences.items()],
+            "level": [{"label": words[f"level_{v}"], "value": v} for v in LEVELS],
+            "field": [{"label": words[f"field_{v}"], "value": v} for v in FIELDS],
+            "priority": [{"label": words[v], "value": v} for v in PRIORITIES],
+            "status": [{"label": words[f"status_{v}"], "value": v} for v in STATUSES],
+            "mode": [{"label": words[f"mode_{v}"], "value": v} for v in MODES],
+            "repeat": [{"label": words[f"repeat_{v}"], "value": v} for v in REPEATS],
+            "humas_stage": [{"label": words[f"humas_{v}"], "value": v} for v in HUMAS_STAGES],
+            "no_school": [{"label": words["no_lessons"], "value": "true"},
+                          {"label": words["lessons"], "value": "false"}],
+        }
+        self.body_label = words["body"]
+        self.zone = Dates.for_site(config).zone_label
+
+    def folder(self, name: str, label: str, folder: str, model: type[BaseModel]) -> dict[str, Any]:
+        """A collection of Markdown files in one folder; the file name is made from the title."""
+        return {
+            "name": name, "label": label, "folder": folder, "create": True, "extension": "md",
+            "format": "frontmatter", "slug": "{{slug}}", "summary": "{{title}}",
+            "fields": [*self.fields(model), self.body()],
+        }
+
+    def calendars(self, label: str) -> dict[str, Any]:
+        return {"name": "calendars", "label": label, "folder": "content/calendars", "create": True,
+                "extension": "yaml", "format": "yaml", "slug": "{{slug}}", "identifier_field": "title",
+                "fields": self.fields(CalendarFields)}
+
+    def body(self) -> dict[str, Any]:
+        return {"name": "body", "label": self.body_label, "widget": "markdown", "required": False}
+
+    def fields(self, model: type[BaseModel], within: str = "") -> list[dict[str, Any]]:
+        """One form field per model field, in the order of FORM; required as the model says."""
+        names = {info.alias or name: info.is_required() for name, info in model.model_fields.items()}
+        order = list(FORM)  # the editor's order: title first, as the forms read best
+        return [self.field(name, names[name], within) for name in sorted(names, key=order.index)]
+
+    def field(self, name: str, required: bool, within: str) -> dict[str, Any]:
+        texts, widget = FORM[name]
+        label, hint = texts[self.language]
+        field: dict[str, Any] = {"name": name, "label": label, **copy.deepcopy(widget), "required": required}
+        if hint:
+            field["hint"] = hint.replace("{zone}", self.zone)
+        if name == "image_alt":  # required with a picture: the CMS cannot say "with", the message can
+            field["hint"] = MESSAGES["image_alt_required"][self.language][1]
+        if "pattern" in widget:
+            field["pattern"] = [widget["pattern"][0], MESSAGES[widget["pattern"][1]][self.language][1]]
+        if name in self.choices and "options" not in widget:
+            field["options"] = [dict(choice) for choice in self.choices[name]]  # a copy: no YAML anchors
+        if name == "file" and within in UPLOADS:
+            field["media_folder"] = f"/static/{UPLOADS[within]}"
+            field["public_folder"] = UPLOADS[within]
+        if name == "file" and within == "photos":
+            field["widget"] = "image"
+        if name in NESTED:
+            field["fields"] = self.fields(NESTED[name], name)
+        return field

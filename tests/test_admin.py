@@ -1,0 +1,186 @@
+"""The form editor at /admin/: its forms follow the models, what it writes builds, and it stays off the public site.
+
+The browser half (an editor filling the forms in Chromium) is tests/test_admin_browser.py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import EXAMPLE, REPO, TINY_SITE_YAML, TODAY, TinySite, copy_example
+from pydantic import BaseModel
+
+from sitegen.admin import ASSETS, FORM, NESTED
+from sitegen.errors import ConfigUnusable
+from sitegen.fields import (
+    AchievementFields,
+    AnnouncementFields,
+    CalendarFields,
+    EventFields,
+    HomeFields,
+    PageFields,
+)
+from sitegen.pipeline import Options, build_site
+
+CMS_FIXTURES = REPO / "tests" / "fixtures" / "cms"
+EDITOR = "editor:\n  repo: smpn1-prabumulih/situs\n"
+KINDS: dict[str, type[BaseModel]] = {
+    "events": EventFields, "announcements": AnnouncementFields, "achievements": AchievementFields,
+    "pages": PageFields, "pages-layanan": PageFields, "calendars": CalendarFields, "home": HomeFields,
+}
+MARKDOWN_KINDS = {"events", "announcements", "achievements", "pages", "pages-layanan", "home"}
+
+
+def with_editor(root: Path, extra: str = EDITOR) -> Path:
+    copy_example(root)
+    (root / "site.yaml").write_text((EXAMPLE / "site.yaml").read_text(encoding="utf-8") + extra, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example site with `editor:` in site.yaml, built as of TODAY."""
+    root = with_editor(tmp_path_factory.mktemp("admin") / "situs")
+    build_site(root, Options(today=date.fromisoformat(TODAY)))
+    return root / "_site"
+
+
+@pytest.fixture(scope="module")
+def cms(edited: Path) -> dict[str, Any]:
+    config = yaml.safe_load((edited / "admin" / "config.yml").read_text(encoding="utf-8"))
+    assert isinstance(config, dict)
+    return config
+
+
+def collection(cms: dict[str, Any], name: str) -> dict[str, Any]:
+    found = [c for c in cms["collections"] if c["name"] == name]
+    assert found, f"no collection {name}: {[c['name'] for c in cms['collections']]}"
+    return found[0]
+
+
+def model_fields(model: type[BaseModel]) -> dict[str, bool]:
+    """Field name (as written in a file) -> whether the model requires it."""
+    return {info.alias or name: info.is_required() for name, info in model.model_fields.items()}
+
+
+def assert_form_matches(fields: list[dict[str, Any]], model: type[BaseModel], where: str) -> None:
+    form = {f["name"]: f for f in fields if f["name"] != "body"}
+    wanted = model_fields(model)
+    assert sorted(set(wanted) - set(form)) == [], f"{where}: model fields without a form field"
+    assert sorted(set(form) - set(wanted)) == [], f"{where}: form fields the model does not have"
+    for name, required in wanted.items():
+        assert form[name]["required"] is required, f"{where}.{name}: required should be {required}"
+        if name in NESTED:
+            assert_form_matches(form[name]["fields"], NESTED[name], f"{where}.{name}")
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_every_model_field_has_a_form_field_and_the_other_way_round(cms: dict[str, Any], kind: str) -> None:
+    found = collection(cms, kind)
+    fields = found["files"][0]["fields"] if "files" in found else found["fields"]
+    assert_form_matches(fields, KINDS[kind], kind)
+    assert any(f["name"] == "body" for f in fields) == (kind in MARKDOWN_KINDS)
+
+
+def test_every_form_entry_serves_a_model_field() -> None:
+    used = {name for model in (*KINDS.values(), *NESTED.values()) for name in model_fields(model)}
+    assert sorted(set(FORM) - used) == []
+
+
+def test_choices_come_from_site_yaml_and_the_models_with_their_labels(cms: dict[str, Any]) -> None:
+    fields = {f["name"]: f for f in collection(cms, "events")["fields"]}
+    site = yaml.safe_load((EXAMPLE / "site.yaml").read_text(encoding="utf-8"))
+    categories = site["calendar"]["categories"]
+    assert fields["category"]["options"] == [{"label": v["label"], "value": k} for k, v in categories.items()]
+    assert fields["audience"]["multiple"] is True
+    assert {"label": "Orang tua/wali", "value": "orang-tua"} in fields["audience"]["options"]
+    assert {"label": "Ditunda", "value": "postponed"} in fields["status"]["options"]
+    assert fields["start"]["format"] == "YYYY-MM-DD HH:mm" and fields["start"]["hint"] == "Tanggal dan jam, WIB."
+    achievement = {f["name"]: f for f in collection(cms, "achievements")["fields"]}
+    assert {"label": "Kota/Kabupaten", "value": "city"} in achievement["level"]["options"]
+    assert achievement["date"]["format"] == "YYYY-MM-DD" and achievement["date"]["time_format"] is False
+    announcement = {f["name"]: f for f in collection(cms, "announcements")["fields"]}
+    attachment = {f["name"]: f for f in announcement["attachments"]["fields"]}
+    assert (attachment["file"]["media_folder"], attachment["file"]["public_folder"]) == ("/static/files", "files")
+    assert announcement["image_alt"]["hint"].startswith("Tambahkan 'image_alt:'")  # the error message's words
+    assert cms["backend"] == {"name": "github", "repo": "smpn1-prabumulih/situs", "branch": "main",
+                              "auth_methods": ["token"]}
+
+
+CMS_WRITTEN = sorted(p.relative_to(CMS_FIXTURES).as_posix() for p in CMS_FIXTURES.rglob("*") if p.is_file())
+
+
+def test_the_cms_wrote_every_kind() -> None:
+    kinds = {name.split("/")[1] for name in CMS_WRITTEN}
+    assert kinds == {"achievements", "announcements", "calendars", "events", "pages"}
+
+
+@pytest.mark.parametrize("name", CMS_WRITTEN)
+def test_a_file_written_by_the_cms_passes_check(tmp_path: Path, name: str) -> None:
+    """tests/fixtures/cms/ holds what the CMS wrote in the browser test, byte for byte, at its place."""
+    root = copy_example(tmp_path / "situs")
+    (root / name).write_bytes((CMS_FIXTURES / name).read_bytes())
+    (root / "static" / "files" / "jadwal-ujian-semester-genap.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    built = build_site(root, Options(today=date.fromisoformat(TODAY), write=False))
+    title = (CMS_FIXTURES / name).read_text(encoding="utf-8").split("title: ")[-1].split("\n", 1)[0]  # an entry's
+    assert any(title.encode() in data for page, data in built.files.items() if page.endswith(".html")), title
+
+
+def test_the_public_site_is_the_same_bytes_with_the_editor(edited: Path, example_site: Path) -> None:
+    """Only admin/ is added: pages, sitemap, search index and robots.txt are unchanged."""
+    def tree(folder: Path) -> dict[str, bytes]:
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+    with_admin, without = tree(edited), tree(example_site)
+    added = sorted(set(with_admin) - set(without))
+    assert added == [f"admin/{name}" for name in sorted(("config.yml", "index.html", *ASSETS))]
+    changed = sorted(name for name in without if with_admin.get(name) != without[name])
+    assert changed == []
+    assert not any(b"admin/" in data for name, data in without.items() if name.endswith((".html", ".xml", ".txt")))
+
+
+def test_the_editor_page_is_not_indexed_and_has_its_own_csp(edited: Path) -> None:
+    page = (edited / "admin" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex, nofollow">' in page
+    csp = page.split('http-equiv="Content-Security-Policy" content="')[1].split('"')[0]
+    assert "default-src 'self'" in csp and "script-src 'self';" in csp and "object-src 'none'" in csp
+    assert "connect-src 'self' blob: https://api.github.com" in csp  # GitHub's API: the only other site
+    assert '<script src="editor.js" data-style="/situs/css/site.css">' in page  # the site's stylesheet
+
+
+def test_the_vendored_cms_is_the_locked_npm_package() -> None:
+    """layouts/admin/ serves @sveltia/cms exactly as package-lock.json pins it (npm is not needed to build)."""
+    lock = json.loads((REPO / "package-lock.json").read_text(encoding="utf-8"))
+    locked = lock["packages"]["node_modules/@sveltia/cms"]["version"]
+    pinned = json.loads((REPO / "package.json").read_text(encoding="utf-8"))["dependencies"]["@sveltia/cms"]
+    assert pinned == locked
+    package = REPO / "node_modules" / "@sveltia" / "cms"
+    if not package.is_dir():
+        pytest.skip("@sveltia/cms is not installed: run `npm ci` (see README)")
+    assert json.loads((package / "package.json").read_text(encoding="utf-8"))["version"] == locked
+    font = next((package / "npm" / "assets").glob("material-symbols-outlined-*.woff2"))
+    for name, source in {"sveltia-cms.js": package / "dist" / "sveltia-cms.js",
+                         "material-symbols-outlined.woff2": font}.items():
+        vendored = (REPO / "layouts" / "admin" / name).read_bytes()
+        assert hashlib.sha256(vendored).digest() == hashlib.sha256(source.read_bytes()).digest(), name
+
+
+def test_a_wrong_repository_name_is_a_located_message(tiny: TinySite) -> None:
+    tiny.write("site.yaml", TINY_SITE_YAML + "editor:\n  repo: https://github.com/sekolah\n")
+    with pytest.raises(ConfigUnusable) as caught:
+        tiny.build()
+    lines = TINY_SITE_YAML.count("\n") + 2
+    assert [problem.format("id") for problem in caught.value.errors] == [
+        f"site.yaml:{lines}: kolom 'editor.repo': 'https://github.com/sekolah' bukan nama repositori GitHub.\n"
+        "  Petunjuk: Tulis pemilik dan nama repositori dengan garis miring, misalnya smpn1-contoh/situs."
+    ]
+
+
+def test_without_editor_there_is_no_admin(example_site: Path) -> None:
+    assert not (example_site / "admin").exists()

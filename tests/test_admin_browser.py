@@ -1,0 +1,261 @@
+"""The form editor end to end in Chromium: an editor creates content through /admin/'s forms only.
+
+The example site is built with `editor:` in site.yaml and served under /nama-repo/ on 127.0.0.1, where
+Sveltia CMS offers "Work with Local Repository". That button asks the browser for a folder
+(`showDirectoryPicker`); Playwright cannot click a system dialog, so an init script answers with
+Chromium's origin-private file system holding a copy of the project's content/. What the CMS saves
+there is copied back into the project, which must then pass `check` and build with the new items.
+
+The files the CMS wrote are compared with tests/fixtures/cms/ (what it wrote before: the same form
+input gives the same bytes). UPDATE_SCREENSHOTS=1 stores the screenshots in docs/gambar/ for the guide,
+and the files the CMS wrote in tests/fixtures/cms/ (review them: tests/test_admin.py checks them).
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import EXAMPLE, REPO, TODAY, copy_example
+from sitehttp import PREFIX, ServedSite, free_socket, serve
+
+pytestmark = pytest.mark.browser
+
+CMS_FIXTURES = REPO / "tests" / "fixtures" / "cms"
+SHOTS = REPO / "docs" / "gambar"
+UPDATE = os.environ.get("UPDATE_SCREENSHOTS", "") not in ("", "0")
+EDITOR = "editor:\n  repo: smpn1-prabumulih/situs\n"
+PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n" \
+      b"trailer<</Root 1 0 R>>\n%%EOF\n"
+
+# The folder picker answers with the origin-private file system: a copy of the project's sources.
+PICKER = """
+window.showDirectoryPicker = async () => {
+  const root = await navigator.storage.getDirectory();
+  await root.getDirectoryHandle('.git', {create: true});
+  for (const [path, text] of Object.entries(window.__project || {})) {
+    let dir = root;
+    const parts = path.split('/');
+    for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part, {create: true});
+    const file = await dir.getFileHandle(parts.at(-1), {create: true});
+    const writer = await file.createWritable();
+    await writer.write(text);
+    await writer.close();
+  }
+  return root;
+};
+"""
+# Every file of the origin-private file system, by path, as base64.
+DUMP = """async () => {
+  const out = {};
+  async function walk(dir, prefix) {
+    for await (const [name, handle] of dir.entries()) {
+      if (handle.kind === 'directory') await walk(handle, prefix + name + '/');
+      else {
+        const bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
+        out[prefix + name] = btoa(Array.from(bytes, b => String.fromCharCode(b)).join(''));
+      }
+    }
+  }
+  await walk(await navigator.storage.getDirectory(), '');
+  return out;
+}"""
+
+
+def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, str(REPO / "build.py"), *args, "--root", str(project), "--today", TODAY]
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, ServedSite]]:
+    root = copy_example(tmp_path_factory.mktemp("admin") / "situs")
+    (root / "site.yaml").write_text((EXAMPLE / "site.yaml").read_text(encoding="utf-8") + EDITOR, encoding="utf-8")
+    sock = free_socket()
+    host, port = sock.getsockname()[:2]
+    result = run(root, "build", "--base-url", f"http://{host}:{port}{PREFIX}")
+    if result.returncode:
+        pytest.fail(f"the build failed:\n{result.stdout}{result.stderr}", pytrace=False)
+    with serve(root / "_site", sock) as site:
+        yield root, site
+
+
+def sources(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
+            for p in sorted((root / "content").rglob("*")) if p.is_file()}
+
+
+def shot(page: Any, name: str, tmp: Path) -> None:
+    page.screenshot(path=str((SHOTS if UPDATE else tmp) / name))
+
+
+def field(page: Any, path: str) -> Any:
+    """The form field at `path`; the CMS draws fields as they scroll into view, so scroll until it is there."""
+    found = page.locator(f'[data-key-path="{path}"]')
+    for _ in range(40):
+        if found.count():
+            found.first.scroll_into_view_if_needed()
+            return found.first
+        page.locator('[data-key-path]').last.scroll_into_view_if_needed()
+        page.wait_for_timeout(100)
+    raise AssertionError(f"no form field {path}")
+
+
+def choose(page: Any, path: str, label: str) -> None:
+    """Pick `label` in a select field, shown as buttons (few options) or a drop-down list (many)."""
+    box = field(page, path)
+    button = box.get_by_role("radio", name=label, exact=True)
+    if button.count():
+        button.click()
+        return
+    box.get_by_role("combobox").first.click()
+    page.get_by_role("option", name=label, exact=True).click()
+
+
+def new_entry(
+    page: Any, site: ServedSite, kind: str, texts: dict[str, str], choices: dict[str, str], body: str
+) -> None:
+    """Open a new entry of `kind` and fill it in: text and date fields, choices, the body."""
+    page.goto(site.url(f"admin/#/collections/{kind}/new"))
+    for path, text in texts.items():
+        field(page, path).locator("input").fill(text)
+    for path, label in choices.items():
+        choose(page, path, label)
+    field(page, "body").locator("[contenteditable]").fill(body)
+
+
+def save(page: Any, tmp: Path, name: str) -> None:
+    field(page, "title").scroll_into_view_if_needed()  # the form from its top, for the guide
+    shot(page, name, tmp)
+    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Create New Entry").first.wait_for()  # back at the list: saved
+
+
+def test_an_editor_creates_an_event_an_announcement_and_an_achievement(
+    project: tuple[Path, ServedSite], tmp_path: Path
+) -> None:
+    from sitehttp import chromium
+
+    root, site = project
+    pdf = tmp_path / "jadwal-ujian-semester-genap.pdf"
+    pdf.write_bytes(PDF)
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        outside: list[str] = []  # what reached another site: the editor's page must stop it (its CSP)
+        local = (site.origin, "data:", "blob:")
+        fetched: list[str] = []
+        page.on("requestfinished", lambda r: (fetched if r.url.startswith(local) else outside).append(r.url))
+        blocked: list[str] = []
+        page.on("requestfailed", lambda r: blocked.append(f"{r.url} {r.failure}"))
+        page.add_init_script(f"window.__project = {sources(root)!r};" + PICKER)
+        page.goto(site.url("admin/"))
+        shot(page, "admin-masuk.png", tmp_path)
+        page.get_by_role("button", name="Sign In Using Access Token").click()
+        page.locator("dialog[open], [role=dialog], [role=alertdialog]").first.wait_for()
+        shot(page, "admin-token.png", tmp_path)
+        page.get_by_role("button", name="Cancel").click()
+        page.get_by_role("button", name="Work with Local Repository").click()
+        page.get_by_role("button", name="Create New Entry").first.wait_for()
+        shot(page, "admin-daftar.png", tmp_path)
+
+        new_entry(page, site, "events", {"title": "Rapat Komite Semester Genap", "start": "2027-01-16T09:00",
+                                          "location": "Aula sekolah"}, {"category": "Rapat"},
+                  "Rapat komite membahas program semester genap.")
+        save(page, tmp_path, "admin-agenda.png")
+
+        new_entry(page, site, "announcements", {"title": "Jadwal Ujian Semester Genap", "date": "2026-11-20"},
+                  {"priority": "Penting"}, "Jadwal ujian semester genap ada di lampiran.")
+        field(page, "attachments").get_by_role("button", name="Add").first.click()
+        field(page, "attachments.0.title").locator("input").fill("Jadwal ujian")
+        # "Drop a file here": the field's own file input, as a dropped or chosen file reaches it
+        field(page, "attachments.0.file").locator("input[type=file]").first.set_input_files(str(pdf))
+        save(page, tmp_path, "admin-pengumuman.png")
+
+        new_entry(page, site, "achievements", {"title": "Juara 1 Lomba Pidato Bahasa Indonesia", "date": "2026-11-10",
+                                                "rank": "Juara 1"}, {"level": "Kota/Kabupaten", "field": "Nonakademik"},
+                  "Selamat kepada siswa kami.")
+        save(page, tmp_path, "admin-prestasi.png")
+
+        new_entry(page, site, "pages", {"title": "Jadwal Kantin"}, {}, "Kantin buka pukul 07.00 sampai 14.00.")
+        save(page, tmp_path, "admin-informasi.png")
+
+        page.goto(site.url("admin/#/collections/calendars/new"))
+        field(page, "title").locator("input").fill("Kegiatan Ekstrakurikuler 2026-2027")
+        field(page, "entries").get_by_role("button", name="Add").first.click()
+        field(page, "entries.0.title").locator("input").fill("Latihan Pramuka")
+        field(page, "entries.0.start").locator("input").fill("2027-01-23T14:00")
+        choose(page, "entries.0.category", "Kegiatan Sekolah")
+        save(page, tmp_path, "admin-kalender.png")
+
+        saved = {name: base64.b64decode(data) for name, data in page.evaluate(DUMP).items()}
+    assert not outside, f"the editor reached another site: {outside}"
+    assert all(b.endswith(" csp") for b in blocked if not b.startswith(site.origin)), blocked
+    assert site.url("css/site.css") in fetched  # the preview wears the site's stylesheet
+    assert site.url("admin/material-symbols-outlined.woff2") in fetched
+
+    new = {name: data for name, data in saved.items() if not (root / name).exists() and name != ".git"}
+    assert sorted(new) == [
+        "content/achievements/juara-1-lomba-pidato-bahasa-indonesia.md",
+        "content/announcements/jadwal-ujian-semester-genap.md",
+        "content/calendars/kegiatan-ekstrakurikuler-2026-2027.yaml",
+        "content/events/rapat-komite-semester-genap.md",
+        "content/pages/jadwal-kantin.md",
+        "static/files/jadwal-ujian-semester-genap.pdf",
+    ]
+    assert new["static/files/jadwal-ujian-semester-genap.pdf"] == PDF
+    for name, data in new.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(data)
+        if name.startswith("content/"):
+            expected = CMS_FIXTURES / name
+            expected.parent.mkdir(parents=True, exist_ok=True)
+            if UPDATE:
+                expected.write_bytes(data)
+            assert data == expected.read_bytes(), f"{name} is not written as before:\n{data.decode()}"
+
+    checked = run(root, "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    built = run(root, "build")
+    assert built.returncode == 0, built.stdout + built.stderr
+    out = root / "_site"
+    assert "Rapat Komite Semester Genap" in (out / "agenda/rapat-komite-semester-genap/index.html").read_text()
+    announcement = (out / "pengumuman/jadwal-ujian-semester-genap/index.html").read_text()
+    assert "files/jadwal-ujian-semester-genap.pdf" in announcement
+    assert (out / "files/jadwal-ujian-semester-genap.pdf").read_bytes() == PDF
+    assert "Kantin buka" in (out / "informasi/jadwal-kantin/index.html").read_text()
+    assert "Latihan Pramuka" in (out / "kalender/index.html").read_text()
+    assert "Lomba Pidato" in (out / "prestasi/juara-1-lomba-pidato-bahasa-indonesia/index.html").read_text()
+
+
+def test_the_editor_passes_axe(project: tuple[Path, ServedSite]) -> None:
+    """axe-core, the WCAG 2.1 A/AA rules of the quality gates, on the sign-in screen and an empty event form."""
+    from sitehttp import chromium, node_tool
+    from test_quality import AXE_TAGS
+
+    axe = node_tool("axe-core/axe.min.js")
+    root, site = project
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    found = []
+    with chromium() as browser:
+        # bypass_csp: the editor's Content-Security-Policy would refuse the injected axe script.
+        page = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True).new_page()
+        page.add_init_script(f"window.__project = {sources(root)!r};" + PICKER)
+        page.goto(site.url("admin/"))
+        page.get_by_role("button", name="Work with Local Repository").wait_for()
+        for screen in ("sign-in", "event form"):
+            if screen == "event form":
+                page.get_by_role("button", name="Work with Local Repository").click()
+                page.get_by_role("button", name="Create New Entry").first.wait_for()
+                page.goto(site.url("admin/#/collections/events/new"))
+                field(page, "title").wait_for()
+            page.add_script_tag(path=str(axe))
+            result = page.evaluate("options => axe.run(document, options)", options)
+            found += [f"{screen}: [{v['id']}] {v['help']}: {node['html'][:160]}"
+                      for v in result["violations"] for node in v["nodes"]]
+    assert found == [], "\n".join(found)
