@@ -1637,3 +1637,111 @@ def test_an_album_photo_in_a_format_that_may_keep_gps_is_refused_with_its_line(t
                 "Ubah fotonya menjadi JPEG (di ponsel: bagikan/ekspor sebagai JPG), unggah berkas .jpg itu, "
                 "lalu tulis namanya di sini."),
     ]
+
+
+# --- 27. every message of the catalogue, word for word ------------------------------------------------
+# The messages no test above pins whole: each one from a tiny broken site, in Indonesian and in English.
+
+ENGLISH = ("language: id", "language: en")
+NOT_A_PHOTO = "static/images/rusak.jpg"
+PINNED: dict[str, tuple[dict[str, str], str, str]] = {
+    # code: (files of the broken tiny site, the Indonesian text, the English text)
+    "yaml_syntax": (
+        {EVENT: text("---", "title: Rapat", "@c: d", "start: 2026-12-05", "category: rapat", "---")},
+        message(f"{EVENT}:3", "YAML tidak dapat dibaca: found character that cannot start any token.", YAML_HINT),
+        f"{EVENT}:3: YAML cannot be read: found character that cannot start any token.\n"
+        "  Hint: Check colons, quotes and indentation (spaces, not tabs) on this line.",
+    ),
+    "empty": (
+        {EVENT: text("---", "title: Rapat", "start: 2026-12-05", "category: rapat", 'location: ""', "---")},
+        message(f"{EVENT}:5: kolom 'location'", "kolom 'location' kosong.",
+                "Isi nilainya setelah titik dua, atau hapus barisnya."),
+        f"{EVENT}:5: field 'location': field 'location' is empty.\n"
+        "  Hint: Write a value after the colon, or remove the line.",
+    ),
+    "item_not_mapping": (
+        {CALENDAR: text("entries:", "  - Libur semester")},
+        message(f"{CALENDAR}:2: entri ke-1", "isi ke-1 dari 'entries' harus berupa kelompok 'nama: nilai'.",
+                "Tulis setiap isi sebagai '- title: ...' dengan kolom lainnya menjorok di bawahnya."),
+        f"{CALENDAR}:2: entry 1: item 1 of 'entries' must be a group of 'name: value' fields.\n"
+        "  Hint: Write each item as '- title: ...' with its other fields indented below it.",
+    ),
+    "not_text": (
+        {EVENT: text("---", "title: [Rapat, orang tua]", "start: 2026-12-05", "category: rapat", "---")},
+        message(f"{EVENT}:2: kolom 'title'", "kolom 'title' harus berupa teks, bukan daftar atau kelompok.",
+                "Tulis satu nilai di baris yang sama, misalnya 'title: ...'."),
+        f"{EVENT}:2: field 'title': field 'title' must be text, not a list or mapping.\n"
+        "  Hint: Write one value on the same line, for example 'title: ...'.",
+    ),
+    "not_list": (
+        {CALENDAR: text("entries: Libur semester")},
+        message(f"{CALENDAR}:1: kolom 'entries'", "kolom 'entries' harus berupa daftar.",
+                "Tulis setiap isi di baris sendiri diawali '- ', atau [a, b]."),
+        f"{CALENDAR}:1: field 'entries': field 'entries' must be a list.\n"
+        "  Hint: Write each item on its own line starting with '- ', or [a, b].",
+    ),
+    "not_mapping": (
+        {EVENT: text("---", "title: Rapat", "start: 2026-12-05", "category: rapat", "album: foto", "---")},
+        message(f"{EVENT}:5: kolom 'album'", "kolom 'album' harus berupa kelompok 'nama: nilai'.",
+                "Tulis isinya menjorok di bawah 'album:'."),
+        f"{EVENT}:5: field 'album': field 'album' must be a group of 'name: value' fields.\n"
+        "  Hint: Indent its fields under 'album:'.",
+    ),
+    "image_invalid": (
+        {NOT_A_PHOTO: "bukan gambar\n", EVENT: text("---", "title: Rapat", "start: 2026-12-05", "category: rapat",
+                                                    "image: images/rusak.jpg", "image_alt: Rapat", "---")},
+        message(NOT_A_PHOTO,
+                "gambar 'images/rusak.jpg' tidak dapat dipakai (the file is not an image that can be read).",
+                "Simpan ulang foto sebagai JPEG atau PNG (misalnya lewat aplikasi galeri), lalu unggah lagi."),
+        f"{NOT_A_PHOTO}: image 'images/rusak.jpg' cannot be used (the file is not an image that can be read).\n"
+        "  Hint: Save the photo again as JPEG or PNG (for example from the gallery app) and upload it again.",
+    ),
+    "cname_invalid": (
+        {"site.yaml": site_yaml("cname: https://www.sekolah.sch.id/")},
+        message("site.yaml:21: kolom 'cname'", "'https://www.sekolah.sch.id/' bukan nama domain.",
+                "Tulis nama domain saja, tanpa https:// dan tanpa '/', misalnya www.sekolah.sch.id."),
+        "site.yaml:21: field 'cname': 'https://www.sekolah.sch.id/' is not a domain name.\n"
+        "  Hint: Write the domain name only, without https:// or '/', for example www.school.example.",
+    ),
+    "template_missing": (
+        {"layouts/event.html": '{% extends "dasar.html" %}\n'},
+        message("layouts/event.html:1", "templat 'dasar.html' tidak ada di folder layouts/.",
+                "Kembalikan berkas templat itu, atau perbaiki nama pada {% extends %} atau {% include %}."),
+        "layouts/event.html:1: template 'dasar.html' is not in the layouts/ folder.\n"
+        "  Hint: Put the template file back, or correct the name in {% extends %} or {% include %}.",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+@pytest.mark.parametrize("code", sorted(PINNED))
+def test_each_remaining_message_is_pinned_word_for_word(tiny: TinySite, code: str, language: str) -> None:
+    files, indonesian, english = PINNED[code]
+    if language == "en":
+        tiny.write("site.yaml", site_yaml(replace=ENGLISH))
+    for name, content in files.items():
+        tiny.write(name, content.replace(*ENGLISH) if language == "en" and name == "site.yaml" else content)
+    with pytest.raises(BuildFailed) as caught:
+        tiny.build(write=False)
+    assert [problem.code for problem in caught.value.errors] == [code]
+    expected = indonesian if language == "id" else english
+    assert [problem.format(language) for problem in caught.value.errors] == [expected]
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("id", message("_site", "situs tidak dapat ditulis: No space left on device.",
+                   "Periksa ruang disk dan izin folder; situs sebelumnya tidak diubah.")),
+    ("en", "_site: the site cannot be written: No space left on device.\n"
+           "  Hint: Check the free disk space and the folder's permissions; the previous site was not changed."),
+])
+def test_a_full_disk_is_reported_word_for_word(tiny: TinySite, monkeypatch: pytest.MonkeyPatch,
+                                               language: str, expected: str) -> None:
+    tiny.write("site.yaml", site_yaml(replace=("language: id", f"language: {language}")))
+
+    def full_disk(self: Path, data: bytes) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", full_disk)
+    with pytest.raises(BuildFailed) as caught:
+        tiny.build()
+    assert [problem.format(language) for problem in caught.value.errors] == [expected]
