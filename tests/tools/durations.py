@@ -15,7 +15,7 @@ from collections import defaultdict
 from pathlib import Path
 
 LINE = re.compile(r"^(\d+(?:\.\d+)?)s (setup|call|teardown)\s+(\S+?\.py)")
-SUMMARY = re.compile(r"^=+ (.*\d+ passed.*) =+$")
+SUMMARY = re.compile(r"^=*\s*(\d+ (?:passed|failed).*?)\s*=*$")
 
 
 def per_file(text: str) -> tuple[dict[str, float], str]:
