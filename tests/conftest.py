@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
@@ -11,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from sitegen.cli import main
 from sitegen.pipeline import Built, Options, build_site
 
 REPO = Path(__file__).resolve().parent.parent
@@ -75,6 +78,17 @@ class TinySite:
         """`python build.py ARGS --root <site>` as an editor would run it."""
         command = [sys.executable, str(REPO / "build.py"), *args, "--root", str(self.root)]
         return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+
+    def main(self, *args: str) -> subprocess.CompletedProcess[str]:
+        """The same command in this process (sitegen.cli.main), where the process itself is not what is tested."""
+        command = [*args, "--root", str(self.root)]
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                status = main(command)
+            except SystemExit as exc:  # argparse: --help, bad usage
+                status = exc.code if isinstance(exc.code, int) else 1
+        return subprocess.CompletedProcess(command, status, out.getvalue(), err.getvalue())
 
 
 def copy_example(root: Path, sources: Path = EXAMPLE) -> Path:

@@ -153,7 +153,8 @@ def test_a_repository_whose_example_is_replaced_by_an_init_made_school_passes_it
     # The README's test command on the modules that read the example school before it was frozen.
     modules = ["tests/test_calendar_output.py", "tests/test_parents.py", "tests/test_cli.py",
                "tests/test_golden.py::test_example_site_builds_through_the_cli"]
-    tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider",
+    # -n 0: in this process; the suite around it already has a worker on every core.
+    tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "-n", "0",
                             "-m", "not browser and not slow", *modules],
                            cwd=copy, capture_output=True, text=True, check=False, timeout=900)
     assert tests.returncode == 0, tests.stdout[-3000:]

@@ -1,38 +1,31 @@
 """The built example site in a real browser: Debian's Chromium through Playwright, on a phone-sized screen.
 
-The site is built with `--base-url http://127.0.0.1:<port>/nama-repo/` and served under that path
-prefix, as GitHub Pages serves a project site (a missing page gets 404.html with status 404).
+The example site is built with `--base-url http://127.0.0.1:<port>/nama-repo/` and served under that path
+prefix, as GitHub Pages serves a project site (a missing page gets 404.html with status 404): once per
+session, shared with the other browser and quality modules (sitehttp.example_under_prefix).
 Without /usr/bin/chromium these tests are skipped (CI installs it and fails on any skip); a browser
 is never downloaded.
 """
 
 from __future__ import annotations
 
-import mimetypes
-import os
-import posixpath
-import subprocess
-import sys
-import threading
 import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from conftest import REPO, copy_example
+from conftest import REPO
+from sitehttp import ServedSite, example_under_prefix
 
 pytestmark = pytest.mark.browser
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-PREFIX = "/nama-repo/"
 PHONE = {"width": 360, "height": 740}
-TODAY = "2026-11-24"
 
 # (name, path under the prefix, text the page must show)
 PAGES = [
@@ -44,93 +37,19 @@ PAGES = [
     ("search", "cari/", "Cari di situs"),
 ]
 
-TYPES = {".js": "text/javascript", ".mjs": "text/javascript", ".css": "text/css", ".wasm": "application/wasm",
-         ".ics": "text/calendar; charset=utf-8", ".xml": "application/xml", ".html": "text/html; charset=utf-8",
-         ".json": "application/json", ".txt": "text/plain; charset=utf-8"}
-
-
 def words() -> dict[str, str]:
     return yaml.safe_load((REPO / "layouts" / "i18n" / "id.yaml").read_text(encoding="utf-8"))
 
 
-class PagesHandler(BaseHTTPRequestHandler):
-    """Serves `site` under PREFIX like GitHub Pages: folders need their slash, unknown paths get 404.html."""
-
-    site: Path
-
-    def do_GET(self) -> None:
-        self.respond(body=True)
-
-    def do_HEAD(self) -> None:
-        self.respond(body=False)
-
-    def respond(self, body: bool) -> None:
-        path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
-        if path == PREFIX.rstrip("/"):
-            return self.redirect(PREFIX)
-        if not path.startswith(PREFIX):
-            return self.not_found(body)
-        relative = posixpath.normpath(path[len(PREFIX):]).lstrip("/")
-        if relative == ".":
-            relative = ""
-        if relative.startswith(".."):
-            return self.not_found(body)
-        target = self.site / relative
-        if target.is_dir():
-            if not path.endswith("/"):
-                return self.redirect(path + "/")
-            target = target / "index.html"
-        if not target.is_file():
-            return self.not_found(body)
-        self.send_file(200, target, body)
-
-    def redirect(self, location: str) -> None:
-        self.send_response(301)
-        self.send_header("Location", location)
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    def not_found(self, body: bool) -> None:
-        self.send_file(404, self.site / "404.html", body)
-
-    def send_file(self, status: int, target: Path, body: bool) -> None:
-        data = target.read_bytes()
-        kind = TYPES.get(target.suffix) or mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-        self.send_response(status)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        if body:
-            self.wfile.write(data)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass  # quiet
+@pytest.fixture(scope="session")
+def site_under_prefix(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> ServedSite:
+    return example_under_prefix(request, tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The example site, built for http://127.0.0.1:<port>/nama-repo/ and served there."""
-    root = tmp_path_factory.mktemp("browser") / "example"
-    copy_example(root)
-
-    handler = type("Handler", (PagesHandler,), {"site": root / "_site"})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    base = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    env = {k: v for k, v in os.environ.items() if k != "SITE_BASE_URL"}
-    built = subprocess.run([sys.executable, str(REPO / "build.py"), "build", "--root", str(root),
-                            "--today", TODAY, "--base-url", base],
-                           capture_output=True, text=True, env=env, timeout=300, check=False)
-    if built.returncode != 0:
-        server.server_close()
-        pytest.fail(f"the example site did not build:\n{built.stdout}\n{built.stderr}")
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield base
-    finally:
-        server.shutdown()
-        server.server_close()
+def site_url(site_under_prefix: ServedSite) -> str:
+    """The example site, built for http://127.0.0.1:<port>/nama-repo/ and served there (shared with other modules)."""
+    return site_under_prefix.base_url
 
 
 @pytest.fixture(scope="module")  # one Playwright per thread at a time: closed before the next module

@@ -1,4 +1,8 @@
-"""The command line as an editor meets it: help, new files, exit statuses."""
+"""The command line as an editor meets it: help, new files, exit statuses.
+
+The help texts run `build.py` as a process (argparse wraps them to the width a process is given); the
+other commands call sitegen.cli.main in this process: the same code, without a Python start per call.
+"""
 
 from conftest import TINY_SITE_YAML, TinySite
 
@@ -25,52 +29,52 @@ def test_help_follows_the_language_of_the_site(tiny: TinySite) -> None:
 
 
 def test_a_mistyped_command_is_bad_usage(tiny: TinySite) -> None:
-    result = tiny.run("buidl")
+    result = tiny.main("buidl")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
 
 
 def test_a_date_that_is_not_a_date_is_bad_usage(tiny: TinySite) -> None:
-    result = tiny.run("check", "--today", "24-11-2026")
+    result = tiny.main("check", "--today", "24-11-2026")
     assert result.returncode == 2
     assert result.stderr.endswith("error: argument --today: '24-11-2026' bukan tanggal TTTT-BB-HH\n")
 
 
 def test_check_writes_nothing_and_says_how_many_pages(tiny: TinySite) -> None:
-    result = tiny.run("check", "--today", "2026-11-24")
+    result = tiny.main("check", "--today", "2026-11-24")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Pemeriksaan selesai: tidak ada masalah (")
     assert not (tiny.root / "_site").exists()
 
 
 def test_new_event_creates_a_file_that_names_what_is_left_to_fill_in(tiny: TinySite) -> None:
-    result = tiny.run("new", "event", "Pentas Seni 2027")
+    result = tiny.main("new", "event", "Pentas Seni 2027")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "content/events/pentas-seni-2027.md"
     text = (tiny.root / "content/events/pentas-seni-2027.md").read_text(encoding="utf-8")
     assert text.startswith('---\ntitle: "Pentas Seni 2027"\n')
-    checked = tiny.run("check", "--today", "2026-11-24")
+    checked = tiny.main("check", "--today", "2026-11-24")
     assert checked.returncode == 0  # an unfinished draft warns; it does not stop the school's site
     assert ("content/events/pentas-seni-2027.md:4: peringatan: kolom 'start': tanggal atau waktu 'TTTT-BB-HH' "
             "tidak valid." in checked.stderr)
-    assert tiny.run("check", "--strict", "--today", "2026-11-24").returncode == 1
+    assert tiny.main("check", "--strict", "--today", "2026-11-24").returncode == 1
 
 
 def test_a_new_file_is_a_draft_until_its_draft_line_is_removed(tiny: TinySite) -> None:
-    assert tiny.run("new", "announcement", "Libur Semester", "--date", "2026-11-21").returncode == 0
+    assert tiny.main("new", "announcement", "Libur Semester", "--date", "2026-11-21").returncode == 0
     path = tiny.root / "content/announcements/libur-semester.md"
-    result = tiny.run("build", "--today", "2026-11-24")
+    result = tiny.main("build", "--today", "2026-11-24")
     assert result.returncode == 0, result.stderr
     assert not (tiny.root / "_site/pengumuman/libur-semester/index.html").exists()
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("draft: true", "").replace("Tulis isinya di sini.", "Libur."), encoding="utf-8")
-    result = tiny.run("build", "--today", "2026-11-24")
+    result = tiny.main("build", "--today", "2026-11-24")
     assert result.returncode == 0, result.stderr
     assert (tiny.root / "_site/pengumuman/libur-semester/index.html").is_file()
 
 
 def test_new_achievement_writes_every_optional_field_as_a_comment_and_students_with_consent(tiny: TinySite) -> None:
-    assert tiny.run("new", "achievement", "Juara Pidato", "--date", "2026-11-02").returncode == 0
+    assert tiny.main("new", "achievement", "Juara Pidato", "--date", "2026-11-02").returncode == 0
     text = (tiny.root / "content/achievements/juara-pidato.md").read_text(encoding="utf-8")
     assert text == (
         '---\ntitle: "Juara Pidato"\nsummary: \ndate: 2026-11-02\n'
@@ -92,7 +96,7 @@ def test_new_achievement_writes_every_optional_field_as_a_comment_and_students_w
 
 
 def test_the_commented_fields_of_a_new_event_are_valid_once_uncommented(tiny: TinySite) -> None:
-    assert tiny.run("new", "event", "Rapat Komite", "--date", "2026-12-07").returncode == 0
+    assert tiny.main("new", "event", "Rapat Komite", "--date", "2026-12-07").returncode == 0
     path = tiny.root / "content/events/rapat-komite.md"
     text = path.read_text(encoding="utf-8")
     for field in ("end", "location", "audience", "tags", "slug"):
@@ -100,11 +104,11 @@ def test_the_commented_fields_of_a_new_event_are_valid_once_uncommented(tiny: Ti
         text = text.replace(f"\n# {field}: ", f"\n{field}: ")
     text = text.replace("category: kegiatan", "category: rapat").replace("draft: true", "draft: false")
     path.write_text(text.replace("Tulis isinya di sini.", "Rapat."), encoding="utf-8")
-    result = tiny.run("build", "--today", "2026-11-24")
+    result = tiny.main("build", "--today", "2026-11-24")
     assert result.returncode == 0, result.stderr
     assert (tiny.root / "_site/agenda/alamat-lain/index.html").is_file()
 
 
 def test_new_refuses_to_overwrite_a_file(tiny: TinySite) -> None:
-    assert tiny.run("new", "page", "Kontak").returncode == 2
+    assert tiny.main("new", "page", "Kontak").returncode == 2
     assert tiny.root.joinpath("content/pages/kontak.md").read_text(encoding="utf-8").startswith("---\ntitle: Kontak")

@@ -324,7 +324,7 @@ def test_hour_25_in_a_quoted_date_and_time_is_reported(tiny: TinySite) -> None:
 
 def test_a_start_in_year_9999_gives_a_message_or_a_site_never_a_traceback(tiny: TinySite) -> None:
     write_event(tiny, "title: Rapat", "start: 9999-12-31", "category: rapat")
-    result = tiny.run("check")
+    result = tiny.main("check")
     assert "Traceback" not in result.stderr
     assert result.returncode in (0, 1)
 
@@ -600,7 +600,7 @@ def test_an_event_slug_equal_to_another_event_file_names_the_slug_line(tiny: Tin
 
 def test_an_unknown_key_in_site_yaml_exits_2_through_the_cli(tiny: TinySite) -> None:
     tiny.write("site.yaml", site_yaml("warna: biru"))
-    result = tiny.run("check")
+    result = tiny.main("check")
     assert result.returncode == 2
     assert result.stderr == (
         message("site.yaml:21: kolom 'warna'", "kolom 'warna' tidak dikenal.",
@@ -629,7 +629,7 @@ def test_language_fr_names_the_available_languages(tiny: TinySite) -> None:
 
 def test_a_missing_site_yaml_exits_2(tiny: TinySite) -> None:
     (tiny.root / "site.yaml").unlink()
-    result = tiny.run("check")
+    result = tiny.main("check")
     assert result.returncode == 2
     assert result.stderr == (
         message("site.yaml", "berkas pengaturan site.yaml tidak ditemukan.",
@@ -650,7 +650,7 @@ def test_an_unsafe_output_dir_exits_2_and_writes_nothing_anywhere(tiny: TinySite
     tiny.write("site.yaml", site_yaml(f"output_dir: {output_dir}"))
     everything = tiny.root.parent
     before = snapshot(everything)
-    result = tiny.run("build")
+    result = tiny.main("build")
     assert result.returncode == 2
     assert f"kolom 'output_dir': {what}\n  Petunjuk: {OUTPUT_HINT}\n" in result.stderr
     assert result.stderr.endswith("Build gagal: 1 masalah ditemukan. Situs sebelumnya tidak diubah.\n")
@@ -669,7 +669,7 @@ def test_output_dir_pointing_at_the_project_names_the_output_dir_line(tiny: Tiny
 
 def test_output_dir_pointing_at_the_project_is_reported_in_english_on_an_english_site(tiny: TinySite) -> None:
     tiny.write("site.yaml", site_yaml("output_dir: .", replace=("language: id", "language: en")))
-    result = tiny.run("build")
+    result = tiny.main("build")
     assert result.returncode == 2
     assert ("field 'output_dir': output folder '.' is the project folder itself.\n"
             "  Hint: Use a new folder inside the project, for example 'output_dir: _site'.\n") in result.stderr
@@ -1009,7 +1009,7 @@ def test_problems_in_several_files_are_all_reported_sorted_by_file_and_line_with
     write_event(tiny, "title: Rapat", "start: 2026-13-01", "category: rapat", "mode: zoom")
     tiny.write(PAGE, text("---", "title: Kontak", "order: satu", "---"))
     write_calendar(tiny, "entries:", "  - title: Libur semester", "    start: 2026-12-21", "    category: liburan")
-    result = tiny.run("check")
+    result = tiny.main("check")
     assert result.returncode == 1
     assert result.stderr == "\n".join([
         message(f"{CALENDAR}:4: entri ke-1, kolom 'category'", "kategori 'liburan' tidak ada di site.yaml.",
@@ -1047,13 +1047,13 @@ def test_a_broken_link_is_reported_together_with_a_field_error_in_another_file(t
 
 
 def test_a_broken_file_exits_1_without_traceback_and_leaves_the_previous_site_byte_for_byte(tiny: TinySite) -> None:
-    first = tiny.run("build")
+    first = tiny.main("build")
     assert first.returncode == 0, first.stderr
     site = tiny.root / "_site"
     before = snapshot(site)
     assert "agenda/rapat/index.html" in before
     write_event(tiny, "title: Rapat", "start: 2026-13-01", "category: rapat")
-    result = tiny.run("build")
+    result = tiny.main("build")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stdout == ""
@@ -1080,7 +1080,7 @@ def test_an_english_site_reports_a_content_error_in_english(tiny: TinySite) -> N
 
 def test_an_english_site_reports_a_site_yaml_error_in_english(tiny: TinySite) -> None:
     tiny.write("site.yaml", site_yaml("warna: biru", replace=("language: id", "language: en")))
-    result = tiny.run("check")
+    result = tiny.main("check")
     assert result.returncode == 2
     assert result.stderr == (
         "site.yaml:21: field 'warna': unknown field 'warna'.\n"
@@ -1095,7 +1095,7 @@ def test_an_english_site_reports_a_site_yaml_error_in_english(tiny: TinySite) ->
 
 def test_format_github_prints_one_annotation_per_problem_on_stdout(tiny: TinySite) -> None:
     write_event(tiny, "title: Rapat", "start: 2026-13-01", "category: rapat")
-    result = tiny.run("check", "--format", "github")
+    result = tiny.main("check", "--format", "github")
     assert result.returncode == 1
     assert result.stdout == (
         "::error file=content/events/rapat.md,line=3,title=start::tanggal atau waktu '2026-13-01' tidak valid. "
@@ -1234,7 +1234,7 @@ def test_hidden_files_such_as_gitkeep_are_not_reported(tiny: TinySite) -> None:
 def test_a_file_that_is_not_loaded_fails_check_through_the_cli_in_english(tiny: TinySite) -> None:
     tiny.write("site.yaml", site_yaml(replace=("language: id", "language: en")))
     tiny.write("content/events/pentas.MD", text("---", "title: Pentas", "start: 2026-12-05", "category: rapat", "---"))
-    result = tiny.run("check")
+    result = tiny.main("check")
     assert result.returncode == 1
     assert result.stderr == (
         "content/events/pentas.MD: this file is not loaded: its name ends in '.MD', not '.md'.\n"
@@ -1358,17 +1358,17 @@ def test_warnings_pass_check_and_fail_it_under_strict(tiny: TinySite) -> None:
     tiny.write(PAGE, text("---", "title: Kontak", "---", "Tulis isinya di sini."))
     shown = (f"{PAGE}:4: peringatan: teks kerangka 'Tulis isinya di sini.' belum diganti.\n"
              "  Petunjuk: Ganti baris ini dengan isi yang sebenarnya, atau tulis 'draft: true' sampai isinya siap.\n")
-    result = tiny.run("check")
+    result = tiny.main("check")
     assert (result.returncode, result.stderr) == (0, shown)
     assert result.stdout.startswith("Pemeriksaan selesai: tidak ada kesalahan, 1 peringatan (")
-    strict = tiny.run("check", "--strict")
+    strict = tiny.main("check", "--strict")
     assert (strict.returncode, strict.stdout) == (1, "")
     assert strict.stderr == shown + "Gagal karena --strict: 1 peringatan ditemukan.\n"
 
 
 def test_build_strict_writes_nothing_when_there_is_a_warning(tiny: TinySite) -> None:
     tiny.write(PAGE, text("---", "title: Kontak", "---", "Tulis isinya di sini."))
-    result = tiny.run("build", "--strict")
+    result = tiny.main("build", "--strict")
     assert result.returncode == 1
     assert not (tiny.root / "_site").exists()
 
@@ -1376,7 +1376,7 @@ def test_build_strict_writes_nothing_when_there_is_a_warning(tiny: TinySite) -> 
 def test_warnings_come_after_errors_and_as_github_warning_annotations(tiny: TinySite) -> None:
     tiny.write(PAGE, text("---", "title: Kontak", "---", "Tulis isinya di sini."))
     write_event(tiny, "title: Rapat", "start: 2026-13-01", "category: rapat")
-    result = tiny.run("check", "--format", "github")
+    result = tiny.main("check", "--format", "github")
     assert result.returncode == 1
     assert result.stdout == (
         "::error file=content/events/rapat.md,line=3,title=start::tanggal atau waktu '2026-13-01' tidak valid. "
@@ -1637,3 +1637,111 @@ def test_an_album_photo_in_a_format_that_may_keep_gps_is_refused_with_its_line(t
                 "Ubah fotonya menjadi JPEG (di ponsel: bagikan/ekspor sebagai JPG), unggah berkas .jpg itu, "
                 "lalu tulis namanya di sini."),
     ]
+
+
+# --- 27. every message of the catalogue, word for word ------------------------------------------------
+# The messages no test above pins whole: each one from a tiny broken site, in Indonesian and in English.
+
+ENGLISH = ("language: id", "language: en")
+NOT_A_PHOTO = "static/images/rusak.jpg"
+PINNED: dict[str, tuple[dict[str, str], str, str]] = {
+    # code: (files of the broken tiny site, the Indonesian text, the English text)
+    "yaml_syntax": (
+        {EVENT: text("---", "title: Rapat", "@c: d", "start: 2026-12-05", "category: rapat", "---")},
+        message(f"{EVENT}:3", "YAML tidak dapat dibaca: found character that cannot start any token.", YAML_HINT),
+        f"{EVENT}:3: YAML cannot be read: found character that cannot start any token.\n"
+        "  Hint: Check colons, quotes and indentation (spaces, not tabs) on this line.",
+    ),
+    "empty": (
+        {EVENT: text("---", "title: Rapat", "start: 2026-12-05", "category: rapat", 'location: ""', "---")},
+        message(f"{EVENT}:5: kolom 'location'", "kolom 'location' kosong.",
+                "Isi nilainya setelah titik dua, atau hapus barisnya."),
+        f"{EVENT}:5: field 'location': field 'location' is empty.\n"
+        "  Hint: Write a value after the colon, or remove the line.",
+    ),
+    "item_not_mapping": (
+        {CALENDAR: text("entries:", "  - Libur semester")},
+        message(f"{CALENDAR}:2: entri ke-1", "isi ke-1 dari 'entries' harus berupa kelompok 'nama: nilai'.",
+                "Tulis setiap isi sebagai '- title: ...' dengan kolom lainnya menjorok di bawahnya."),
+        f"{CALENDAR}:2: entry 1: item 1 of 'entries' must be a group of 'name: value' fields.\n"
+        "  Hint: Write each item as '- title: ...' with its other fields indented below it.",
+    ),
+    "not_text": (
+        {EVENT: text("---", "title: [Rapat, orang tua]", "start: 2026-12-05", "category: rapat", "---")},
+        message(f"{EVENT}:2: kolom 'title'", "kolom 'title' harus berupa teks, bukan daftar atau kelompok.",
+                "Tulis satu nilai di baris yang sama, misalnya 'title: ...'."),
+        f"{EVENT}:2: field 'title': field 'title' must be text, not a list or mapping.\n"
+        "  Hint: Write one value on the same line, for example 'title: ...'.",
+    ),
+    "not_list": (
+        {CALENDAR: text("entries: Libur semester")},
+        message(f"{CALENDAR}:1: kolom 'entries'", "kolom 'entries' harus berupa daftar.",
+                "Tulis setiap isi di baris sendiri diawali '- ', atau [a, b]."),
+        f"{CALENDAR}:1: field 'entries': field 'entries' must be a list.\n"
+        "  Hint: Write each item on its own line starting with '- ', or [a, b].",
+    ),
+    "not_mapping": (
+        {EVENT: text("---", "title: Rapat", "start: 2026-12-05", "category: rapat", "album: foto", "---")},
+        message(f"{EVENT}:5: kolom 'album'", "kolom 'album' harus berupa kelompok 'nama: nilai'.",
+                "Tulis isinya menjorok di bawah 'album:'."),
+        f"{EVENT}:5: field 'album': field 'album' must be a group of 'name: value' fields.\n"
+        "  Hint: Indent its fields under 'album:'.",
+    ),
+    "image_invalid": (
+        {NOT_A_PHOTO: "bukan gambar\n", EVENT: text("---", "title: Rapat", "start: 2026-12-05", "category: rapat",
+                                                    "image: images/rusak.jpg", "image_alt: Rapat", "---")},
+        message(NOT_A_PHOTO,
+                "gambar 'images/rusak.jpg' tidak dapat dipakai (the file is not an image that can be read).",
+                "Simpan ulang foto sebagai JPEG atau PNG (misalnya lewat aplikasi galeri), lalu unggah lagi."),
+        f"{NOT_A_PHOTO}: image 'images/rusak.jpg' cannot be used (the file is not an image that can be read).\n"
+        "  Hint: Save the photo again as JPEG or PNG (for example from the gallery app) and upload it again.",
+    ),
+    "cname_invalid": (
+        {"site.yaml": site_yaml("cname: https://www.sekolah.sch.id/")},
+        message("site.yaml:21: kolom 'cname'", "'https://www.sekolah.sch.id/' bukan nama domain.",
+                "Tulis nama domain saja, tanpa https:// dan tanpa '/', misalnya www.sekolah.sch.id."),
+        "site.yaml:21: field 'cname': 'https://www.sekolah.sch.id/' is not a domain name.\n"
+        "  Hint: Write the domain name only, without https:// or '/', for example www.school.example.",
+    ),
+    "template_missing": (
+        {"layouts/event.html": '{% extends "dasar.html" %}\n'},
+        message("layouts/event.html:1", "templat 'dasar.html' tidak ada di folder layouts/.",
+                "Kembalikan berkas templat itu, atau perbaiki nama pada {% extends %} atau {% include %}."),
+        "layouts/event.html:1: template 'dasar.html' is not in the layouts/ folder.\n"
+        "  Hint: Put the template file back, or correct the name in {% extends %} or {% include %}.",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+@pytest.mark.parametrize("code", sorted(PINNED))
+def test_each_remaining_message_is_pinned_word_for_word(tiny: TinySite, code: str, language: str) -> None:
+    files, indonesian, english = PINNED[code]
+    if language == "en":
+        tiny.write("site.yaml", site_yaml(replace=ENGLISH))
+    for name, content in files.items():
+        tiny.write(name, content.replace(*ENGLISH) if language == "en" and name == "site.yaml" else content)
+    with pytest.raises(BuildFailed) as caught:
+        tiny.build(write=False)
+    assert [problem.code for problem in caught.value.errors] == [code]
+    expected = indonesian if language == "id" else english
+    assert [problem.format(language) for problem in caught.value.errors] == [expected]
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("id", message("_site", "situs tidak dapat ditulis: No space left on device.",
+                   "Periksa ruang disk dan izin folder; situs sebelumnya tidak diubah.")),
+    ("en", "_site: the site cannot be written: No space left on device.\n"
+           "  Hint: Check the free disk space and the folder's permissions; the previous site was not changed."),
+])
+def test_a_full_disk_is_reported_word_for_word(tiny: TinySite, monkeypatch: pytest.MonkeyPatch,
+                                               language: str, expected: str) -> None:
+    tiny.write("site.yaml", site_yaml(replace=("language: id", f"language: {language}")))
+
+    def full_disk(self: Path, data: bytes) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", full_disk)
+    with pytest.raises(BuildFailed) as caught:
+        tiny.build()
+    assert [problem.format(language) for problem in caught.value.errors] == [expected]

@@ -1,9 +1,12 @@
 """The atomic write (sitegen.output): _site/ is replaced whole or not at all; output_dir is fenced in;
---base-url and SITE_BASE_URL decide the links."""
+--base-url and SITE_BASE_URL decide the links.
+
+The command line runs in this process (sitegen.cli.main) except where the process itself is the point: a
+build killed part-way.
+"""
 
 from __future__ import annotations
 
-import os
 import pathlib
 import shutil
 import subprocess
@@ -32,10 +35,10 @@ def leftovers(root: Path) -> list[str]:
     return sorted(p.name for p in root.iterdir() if p.name.startswith("._site."))
 
 
-def env_without_base_url(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k != "SITE_BASE_URL"}
-    env.update(extra)
-    return env
+@pytest.fixture(autouse=True)
+def no_base_url_from_the_machine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A SITE_BASE_URL of the machine running the tests decides no link here; the tests that mean it set it."""
+    monkeypatch.delenv("SITE_BASE_URL", raising=False)
 
 
 @pytest.fixture
@@ -96,7 +99,7 @@ def test_failed_build_through_the_cli_leaves_the_previous_site_untouched(built: 
     before = snapshot(built.root / "_site")
     built.write("content/events/rapat.md", BROKEN_EVENT)
 
-    result = built.run("build", "--today", "2026-11-24", env=env_without_base_url())
+    result = built.main("build", "--today", "2026-11-24")
 
     assert result.returncode == 1, result.stderr
     assert "content/events/rapat.md" in result.stderr
@@ -168,28 +171,11 @@ def test_write_failing_midway_leaves_no_staging_folder(built: TinySite, monkeypa
     assert leftovers(built.root) == []
 
 
-FULL_DISK_BUILD = """\
-import pathlib, sys
-sys.path.insert(0, {repo!r})
-calls = [0]
-original = pathlib.Path.write_bytes
-def write_until_full(self, data):
-    calls[0] += 1
-    if calls[0] == 3:
-        raise OSError(28, "No space left on device")
-    return original(self, data)
-pathlib.Path.write_bytes = write_until_full
-from sitegen.cli import main
-sys.exit(main(["build", "--root", {root!r}, "--today", "2026-11-24"]))
-"""
-
-
-def test_full_disk_is_reported_without_a_traceback(built: TinySite) -> None:
+def test_full_disk_is_reported_without_a_traceback(built: TinySite, monkeypatch: pytest.MonkeyPatch) -> None:
     before = snapshot(built.root / "_site")
-    script = FULL_DISK_BUILD.format(repo=str(REPO), root=str(built.root))
+    fail_after(monkeypatch, pathlib.Path, "write_bytes", 3)
 
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            env=env_without_base_url(), timeout=120, check=False)
+    result = built.main("build", "--today", "2026-11-24")
 
     assert result.returncode == 1, (result.returncode, result.stderr)
     assert "No space left on device" in result.stderr
@@ -219,8 +205,7 @@ def test_killed_build_keeps_the_previous_site_and_the_next_build_cleans_up(built
     built.write("content/index.md", "---\ntitle: Judul baru\n---\nIsi baru.\n")
     script = KILLED_BUILD.format(repo=str(REPO), root=str(built.root))
 
-    killed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            env=env_without_base_url(), timeout=120, check=False)
+    killed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False)
 
     assert killed.returncode == 137, killed.stderr
     assert snapshot(built.root / "_site") == before
@@ -314,7 +299,7 @@ def test_output_dir_refused_before_anything_is_written(tmp_path: Path, output_di
 
     if output_dir not in (".", "content", "static/x", "../outside"):
         return  # the command line is checked for the four cases of the design
-    result = tiny.run("build", "--today", "2026-11-24", env=env_without_base_url())
+    result = tiny.main("build", "--today", "2026-11-24")
     assert result.returncode == 2, result.stderr
     assert "output_dir" in result.stderr and "site.yaml" in result.stderr
     assert "Traceback" not in result.stderr
@@ -360,7 +345,7 @@ def all_text(site: Path) -> str:
 
 
 def test_links_follow_base_url_of_site_yaml(tiny: TinySite) -> None:
-    result = tiny.run("build", "--today", "2026-11-24", env=env_without_base_url())
+    result = tiny.main("build", "--today", "2026-11-24")
     assert result.returncode == 0, result.stderr
     event = (tiny.root / "_site" / "agenda" / "rapat" / "index.html").read_text(encoding="utf-8")
     assert 'href="/nama-repo/agenda/"' in event  # menu
@@ -371,12 +356,13 @@ def test_links_follow_base_url_of_site_yaml(tiny: TinySite) -> None:
 
 
 @pytest.mark.parametrize("how", ["option", "environment"])
-def test_custom_domain_base_url_gives_root_links(tiny: TinySite, how: str) -> None:
+def test_custom_domain_base_url_gives_root_links(tiny: TinySite, monkeypatch: pytest.MonkeyPatch, how: str) -> None:
     base = "https://sekolah.example/"
     if how == "option":
-        result = tiny.run("build", "--today", "2026-11-24", "--base-url", base, env=env_without_base_url())
+        result = tiny.main("build", "--today", "2026-11-24", "--base-url", base)
     else:
-        result = tiny.run("build", "--today", "2026-11-24", env=env_without_base_url(SITE_BASE_URL=base))
+        monkeypatch.setenv("SITE_BASE_URL", base)
+        result = tiny.main("build", "--today", "2026-11-24")
     assert result.returncode == 0, result.stderr
 
     site = tiny.root / "_site"
@@ -390,9 +376,16 @@ def test_custom_domain_base_url_gives_root_links(tiny: TinySite, how: str) -> No
     assert "example.github.io" not in text
 
 
-def test_base_url_option_wins_over_environment(tiny: TinySite) -> None:
-    result = tiny.run("build", "--today", "2026-11-24", "--base-url", "https://user.github.io/lain/",
-                      env=env_without_base_url(SITE_BASE_URL="https://sekolah.example/"))
+def test_builds_in_one_process_each_follow_their_own_base_url(tiny: TinySite) -> None:
+    """serve rebuilds in one process when site.yaml changes: no compiled template keeps a build's address."""
+    assert 'href="/nama-repo/css/site.css"' in tiny.build(write=False).files["index.html"].decode("utf-8")
+    again = tiny.build(write=False, base_url="https://sekolah.example/").files
+    assert [name for name, data in sorted(again.items()) if b"nama-repo" in data] == []
+
+
+def test_base_url_option_wins_over_environment(tiny: TinySite, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SITE_BASE_URL", "https://sekolah.example/")
+    result = tiny.main("build", "--today", "2026-11-24", "--base-url", "https://user.github.io/lain/")
     assert result.returncode == 0, result.stderr
     home = (tiny.root / "_site" / "index.html").read_text(encoding="utf-8")
     assert 'href="/lain/agenda/"' in home
@@ -400,11 +393,9 @@ def test_base_url_option_wins_over_environment(tiny: TinySite) -> None:
 
 
 def test_base_url_without_trailing_slash_is_the_same_site(tiny: TinySite) -> None:
-    with_slash = tiny.run("build", "--today", "2026-11-24", "--base-url", "https://user.github.io/lain/",
-                          env=env_without_base_url())
+    with_slash = tiny.main("build", "--today", "2026-11-24", "--base-url", "https://user.github.io/lain/")
     assert with_slash.returncode == 0, with_slash.stderr
     first = snapshot(tiny.root / "_site")
-    without = tiny.run("build", "--today", "2026-11-24", "--base-url", "https://user.github.io/lain",
-                       env=env_without_base_url())
+    without = tiny.main("build", "--today", "2026-11-24", "--base-url", "https://user.github.io/lain")
     assert without.returncode == 0, without.stderr
     assert snapshot(tiny.root / "_site") == first

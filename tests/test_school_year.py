@@ -136,14 +136,14 @@ def test_the_shipped_holiday_file_is_exactly_what_the_command_writes(tmp_path: P
 
 def test_libur_never_overwrites_an_edited_file_without_force(tiny: TinySite) -> None:
     path = tiny.root / "content" / "calendars" / "libur-2026-2027.yaml"
-    assert tiny.run("libur", "2026/2027", "--category", "libur").returncode == 0
+    assert tiny.main("libur", "2026/2027", "--category", "libur").returncode == 0
     fresh = path.read_text(encoding="utf-8")
-    assert tiny.run("libur", "2026/2027", "--category", "libur").stdout == (
+    assert tiny.main("libur", "2026/2027", "--category", "libur").stdout == (
         "content/calendars/libur-2026-2027.yaml sudah sesuai; tidak ada yang diubah.\n")
     edited = fresh + "  - title: Hari Jadi Kota Contoh\n    start: 2026-10-10\n    category: libur\n"
     path.write_text(edited, encoding="utf-8")
 
-    refused = tiny.run("libur", "2026/2027", "--category", "libur")
+    refused = tiny.main("libur", "2026/2027", "--category", "libur")
 
     assert refused.returncode == 2
     assert refused.stderr == (
@@ -151,13 +151,13 @@ def test_libur_never_overwrites_an_edited_file_without_force(tiny: TinySite) -> 
         "  Petunjuk: bandingkan sendiri, atau tulis ulang dengan 'python build.py libur 2026/2027 --force' "
         "(suntingan di berkas itu hilang).\n")
     assert path.read_text(encoding="utf-8") == edited
-    forced = tiny.run("libur", "2026/2027", "--category", "libur", "--force")
+    forced = tiny.main("libur", "2026/2027", "--category", "libur", "--force")
     assert forced.returncode == 0
     assert path.read_text(encoding="utf-8") == fresh
 
 
 def test_libur_without_a_no_school_category_asks_for_one(tiny: TinySite) -> None:
-    result = tiny.run("libur", "2026/2027")
+    result = tiny.main("libur", "2026/2027")
     assert result.returncode == 2
     assert result.stderr == (
         "Tidak ada kategori hari libur: beri 'no_school: true' pada kategori hari libur di site.yaml, atau pilih "
@@ -166,13 +166,13 @@ def test_libur_without_a_no_school_category_asks_for_one(tiny: TinySite) -> None
 
 
 def test_libur_names_the_categories_when_the_one_given_is_unknown(tiny: TinySite) -> None:
-    result = tiny.run("libur", "2026/2027", "--category", "liburan")
+    result = tiny.main("libur", "2026/2027", "--category", "liburan")
     assert result.returncode == 2
     assert result.stderr == "Kategori 'liburan' tidak ada di site.yaml; pilih salah satu dari: libur, rapat.\n"
 
 
 def test_libur_for_a_year_the_library_has_no_holidays_of_writes_nothing(tiny: TinySite) -> None:
-    result = tiny.run("libur", "1940/1941", "--category", "libur")
+    result = tiny.main("libur", "1940/1941", "--category", "libur")
     assert result.returncode == 2
     assert result.stderr == ("Pustaka holidays tidak punya hari libur Indonesia untuk tahun pelajaran 1940/1941; "
                              "tidak ada berkas yang ditulis.\n")
@@ -180,7 +180,7 @@ def test_libur_for_a_year_the_library_has_no_holidays_of_writes_nothing(tiny: Ti
 
 
 def test_libur_refuses_a_school_year_that_is_not_two_following_years(tiny: TinySite) -> None:
-    result = tiny.run("libur", "2026/2028")
+    result = tiny.main("libur", "2026/2028")
     assert result.returncode == 2
     assert "'2026/2028' bukan tahun pelajaran seperti 2026/2027" in result.stderr
 

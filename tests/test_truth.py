@@ -183,7 +183,7 @@ def test_a_calendar_entry_with_an_id_keeps_its_uid_when_its_title_is_corrected(t
 
 def test_two_calendar_entries_with_one_id_are_reported(tiny: TinySite) -> None:
     tiny.write("content/calendars/2026.yaml", CALENDAR.format(title="Rapat") + CALENDAR.format(title="Lain")[9:])
-    result = tiny.run("check")
+    result = tiny.main("check")
     assert result.returncode == 1
     assert (
         "content/calendars/2026.yaml:6: entri ke-2, kolom 'id': "
@@ -272,7 +272,7 @@ entries:
 
 def test_a_calendar_entry_shown_as_an_event_page_may_not_contradict_it(tiny: TinySite) -> None:
     tiny.write("content/calendars/2026.yaml", MERGED_ENTRY.format(start="2026-12-04", extra="    status: cancelled\n"))
-    result = tiny.run("check")
+    result = tiny.main("check")
     assert result.returncode == 1
     assert (
         "content/calendars/2026.yaml:2: entri ke-1, kolom 'start': entri ini tampil sebagai halaman kegiatan "
@@ -281,7 +281,7 @@ def test_a_calendar_entry_shown_as_an_event_page_may_not_contradict_it(tiny: Tin
         "kalender), lalu samakan atau hapus kolom ini di sini.\n"
     ) in result.stderr
     tiny.write("content/calendars/2026.yaml", MERGED_ENTRY.format(start="2026-12-05", extra=""))
-    assert tiny.run("check").returncode == 0  # the same date, nothing else written: the page is the truth
+    assert tiny.main("check").returncode == 0  # the same date, nothing else written: the page is the truth
 
 
 def test_a_cancelled_series_says_the_whole_series_is_cancelled(tiny: TinySite) -> None:
@@ -320,9 +320,9 @@ def test_a_cancelled_event_is_neither_next_nor_held_in_the_humas_year(tmp_path: 
 
 
 def test_an_unfinished_draft_warns_and_the_site_is_still_built(tiny: TinySite) -> None:
-    assert tiny.run("new", "event", "Rapat Baru").returncode == 0
-    result = tiny.run("check")
+    assert tiny.main("new", "event", "Rapat Baru").returncode == 0
+    result = tiny.main("check")
     assert result.returncode == 0
     assert "content/events/rapat-baru.md:4: peringatan: kolom 'start': tanggal atau waktu 'TTTT-BB-HH' tidak valid." \
         in result.stderr
-    assert tiny.run("check", "--strict").returncode == 1
+    assert tiny.main("check", "--strict").returncode == 1

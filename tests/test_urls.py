@@ -29,7 +29,7 @@ def template_lines() -> list[tuple[str, int, str]]:
     return [
         (path.relative_to(REPO).as_posix(), number, line)
         for path in sorted(LAYOUTS.rglob("*"))
-        if path.is_file() and path.suffix != ".yaml" and path.name not in ASSETS  # the form editor's code is no template
+        if path.is_file() and path.suffix != ".yaml" and path.name not in ASSETS  # the form editor: no template
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
     ]
 
