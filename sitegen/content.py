@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sitegen import markdown
+from sitegen.cache import BuildCache
 from sitegen.config import example_names
 from sitegen.errors import BuildFailed, SiteError, error
 from sitegen.markdown import MAX_DEPTH, Converter, TooSlow, limit_problems, time_limit
@@ -65,10 +66,11 @@ def scan_static(root: Path) -> tuple[dict[str, Path], list[SiteError]]:
 
 
 def load_content(
-    root: Path, config: SiteConfig, static_files: frozenset[str], drafts: bool
+    root: Path, config: SiteConfig, static_files: frozenset[str], drafts: bool, cache: BuildCache | None = None
 ) -> tuple[Content, list[SiteError]]:
     """Every Markdown file under root/content, validated; problems are returned, not raised."""
-    loader = _Loader(root, config, static_files, drafts)
+    loader = _Loader(root, config, static_files, drafts, cache)
+    loader.prefetch()
     sections = config.sections
     home_file = root / "content" / "index.md"
     home = loader.load(home_file, HomeFields, "/") if os.path.lexists(home_file) else None
@@ -210,7 +212,9 @@ def _page_path(section: str) -> Any:
 
 
 class _Loader:
-    def __init__(self, root: Path, config: SiteConfig, static_files: frozenset[str], drafts: bool) -> None:
+    def __init__(
+        self, root: Path, config: SiteConfig, static_files: frozenset[str], drafts: bool, cache: BuildCache | None
+    ) -> None:
         self.root = root
         self.static_files = static_files
         self.drafts = drafts
@@ -218,11 +222,26 @@ class _Loader:
         self.warnings: list[SiteError] = []
         self.unloaded: list[str] = []
         self.school = (config.school.name, config.school.address.locality)
-        self.converter = Converter(config.base_path)
+        self.converter = Converter(config.base_path, cache)
         self.context = {
             "category": tuple(sorted(config.calendar.categories)),
             "audience": tuple(sorted(config.calendar.audiences)),
         }
+
+    def prefetch(self) -> None:
+        """Convert every readable Markdown body ahead, in parallel on a large site; load() then finds them."""
+        files = [self.root / "content" / "index.md"]
+        for kind in KINDS:
+            files += list_files(self.root, f"content/{kind}", (".md",), recursive=kind == "pages").files
+        bodies = []
+        for file in files:
+            source = file.relative_to(self.root).as_posix()
+            try:
+                check_file(self.root, source)
+                bodies.append(split_front_matter(read_text(file, source), source)[1])
+            except BuildFailed:
+                continue  # load() reports it
+        self.converter.prefetch(bodies)
 
     def load_all(self, kind: str, model: type[F], path_of: Any) -> list[tuple[Doc, F]]:
         folder = self.root / "content" / kind

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from sitegen.cache import CACHE_DIR, BuildCache
 from sitegen.calendars import load_calendars
 from sitegen.config import config_warnings, load_config
 from sitegen.content import hold_back_scheduled, load_content, scan_static
@@ -44,6 +45,7 @@ class Options:
     write: bool = True  # False for `check`
     output_dir: str | None = None  # overrides site.yaml's output_dir (serve's preview folder)
     strict: bool = False  # warnings fail the build like errors (--strict)
+    cache: bool = False  # keep slow results in .sitegen-cache/ beside site.yaml for the next build (the CLI)
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ class Built:
 def build_site(root: Path, options: Options) -> Built:
     """Validate, render and (unless options.write is False) write the whole site, or raise BuildFailed."""
     config, config_lines = load_config(root, options.base_url)
+    cache = BuildCache(root / CACHE_DIR if options.cache else None)
     try:
         line = None if options.output_dir else config_lines.get(("output_dir",))
         output = resolve_output(root, options.output_dir or config.output_dir, line)
@@ -69,12 +72,13 @@ def build_site(root: Path, options: Options) -> Built:
         problems += scan_sources(root)
         if problems:  # nothing is read while a link out of the project or a FIFO is among the sources
             raise BuildFailed(problems)
-        site, problems, warnings = load_site(root, config, config_lines, static, options.drafts, options.today)
+        site, problems, warnings = load_site(root, config, config_lines, static, options.drafts, options.today, cache)
         images, pictures, image_problems = prepare_images(site, static)
         indexes = build_indexes(site, options.now or datetime.combine(options.today, datetime.min.time()))
         routes = plan_routes(site, indexes)
         problems += image_problems + find_collisions(routes, (*static, *images)) + check_links(site, routes)
-        environment = make_environment(root, site, options.dev, pictures, warnings)
+        environment = make_environment(root, site, options.dev, pictures, warnings,
+                                       cache.templates(repr(config)))
         files, template_problems = render_routes(environment, routes, indexes)
         if problems or template_problems or (options.strict and warnings):
             raise BuildFailed(problems + template_problems, warnings=warnings)
@@ -84,6 +88,9 @@ def build_site(root: Path, options: Options) -> Built:
             write_site(output, files, static, finish=lambda folder: index_site(folder, config.language, files))
     except BuildFailed as exc:
         raise type(exc)(exc.errors, config.language, exc.warnings) from exc
+    finally:
+        cache.save()
+        cache.close()
     return Built(config, output, files, static, warnings)
 
 
@@ -143,9 +150,10 @@ def load_site(
     static: dict[str, Path],
     drafts: bool,
     today: date,
+    cache: BuildCache | None = None,
 ) -> tuple[Site, list[SiteError], tuple[SiteError, ...]]:
     """Every source file that is valid and due by `today`, in one frozen Site; the problems and warnings."""
-    content, problems = load_content(root, config, frozenset(static), drafts)
+    content, problems = load_content(root, config, frozenset(static), drafts, cache)
     content = hold_back_scheduled(content, today)
     entries, school_years, calendar_problems, calendar_warnings = load_calendars(root, config)
     warnings = sort_problems([*content.warnings, *calendar_warnings, *config_warnings(config, config_lines)])

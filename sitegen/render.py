@@ -109,11 +109,20 @@ def load_translations(root: Path, language: str) -> dict[str, str]:
 
 
 def make_environment(
-    root: Path, site: Site, dev: bool, pictures: dict[str, Picture], warnings: tuple[SiteError, ...] = ()
+    root: Path,
+    site: Site,
+    dev: bool,
+    pictures: dict[str, Picture],
+    warnings: tuple[SiteError, ...] = (),
+    compiled: Path | None = None,
 ) -> jinja2.Environment:
-    """A fresh, strict, autoescaping environment for one build; the preview (dev) also shows the warnings."""
+    """A fresh, strict, autoescaping environment for one build; the preview (dev) also shows the warnings.
+
+    `compiled` is a folder where Jinja keeps compiled templates between builds (checked against their source).
+    """
     config = site.config
     env = jinja2.Environment(
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled else None,
         loader=jinja2.FileSystemLoader(root / "layouts"),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(["html", "xml"]),

@@ -7,7 +7,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "sitegen"
 
 # Earlier modules never import later ones.
 ORDER = [
-    "errors", "sources", "history", "models", "dates", "headlines", "yamlload", "config", "markdown", "content",
+    "errors", "sources", "cache", "history", "models", "dates", "headlines", "yamlload", "config", "markdown",
+    "content",
     "calendars", "indexes", "routes", "feeds", "jsonld", "images", "render", "links", "output", "search", "pipeline",
     "skeleton", "serve", "cli",
 ]

@@ -1,0 +1,131 @@
+"""The build cache: results of slow, pure steps kept between builds in `.sitegen-cache/` beside site.yaml.
+
+Every entry is keyed by a hash of everything its value depends on (the input, the settings and the
+source code that made it), so an entry is never stale: any change makes a new key. A build keeps only
+the entries it used. The cache only saves time: when its folder cannot be written or its file is
+damaged, the build runs without it and writes the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+CACHE_DIR = ".sitegen-cache"  # beside site.yaml; git-ignored
+DATABASE = "cache.sqlite3"
+TEMPLATES = "templates"  # Jinja's compiled templates, checked against their source by Jinja itself
+
+
+def fingerprint(*parts: str | bytes) -> str:
+    """A hash of the parts, each length-prefixed so that ("ab", "c") and ("a", "bc") differ."""
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def source_of(module_file: str) -> bytes:
+    """The source code of a module: part of the key of what it computes."""
+    return Path(module_file).read_bytes()
+
+
+class BuildCache:
+    """Text values by (kind, key); on disk in `folder`, or for this build only when `folder` is None."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self._memory: dict[tuple[str, str], str] = {}
+        self._used: set[tuple[str, str]] = set()
+        self._db: sqlite3.Connection | None = None
+        if folder is not None:
+            self._db = _open(folder)
+
+    def get(self, kind: str, key: str) -> str | None:
+        """The value stored for (kind, key), or None."""
+        self._used.add((kind, key))
+        if (kind, key) in self._memory:
+            return self._memory[(kind, key)]
+        if self._db is None:
+            return None
+        row = self._db.execute("SELECT value FROM entries WHERE kind = ? AND key = ?", (kind, key)).fetchone()
+        return None if row is None else str(row[0])
+
+    def put(self, kind: str, key: str, value: str) -> None:
+        """Keep a value for the rest of this build and, when saved, for the next ones."""
+        self._used.add((kind, key))
+        self._memory[(kind, key)] = value
+
+    def templates(self, settings: str) -> Path | None:
+        """The folder for Jinja's compiled templates under these settings, or None without a cache folder.
+
+        Jinja checks a compiled template against its source, but it also computes filters of constants
+        while compiling (`{{ "/css/site.css" | url }}`): `settings` must name everything those depend on.
+        """
+        if self.folder is None or self._db is None:
+            return None
+        parent = self.folder / TEMPLATES
+        folder = parent / fingerprint(settings, *_generator_sources())[:32]
+        try:
+            for other in parent.iterdir() if parent.is_dir() else ():
+                if other != folder and other.is_dir() and not other.is_symlink():
+                    shutil.rmtree(other)  # compiled under other settings: of no more use
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None
+        return folder
+
+    def save(self) -> None:
+        """Write the new entries and drop the ones this build did not use."""
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO entries (kind, key, value) VALUES (?, ?, ?)",
+                    [(kind, key, value) for (kind, key), value in sorted(self._memory.items())],
+                )
+                stored = self._db.execute("SELECT kind, key FROM entries").fetchall()
+                unused = [(kind, key) for kind, key in stored if (kind, key) not in self._used]
+                self._db.executemany("DELETE FROM entries WHERE kind = ? AND key = ?", unused)
+        except sqlite3.Error:
+            return  # a full disk or a locked file: the next build computes these again
+        finally:
+            self._memory.clear()
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+def _generator_sources() -> list[bytes]:
+    """The generator's own code, which filters and globals of the templates run."""
+    return [path.read_bytes() for path in sorted(Path(__file__).parent.glob("*.py"))]
+
+
+def _open(folder: Path) -> sqlite3.Connection | None:
+    """The cache database in `folder`, created when absent and again when damaged; None when impossible."""
+    path = folder / DATABASE
+    for _attempt in range(2):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(path, timeout=5)
+        except (OSError, sqlite3.Error):
+            return None
+        try:
+            db.execute("CREATE TABLE IF NOT EXISTS entries (kind TEXT, key TEXT, value TEXT, PRIMARY KEY (kind, key))")
+            return db
+        except sqlite3.OperationalError:  # locked by another build, or read-only: build without it
+            db.close()
+            return None
+        except sqlite3.DatabaseError:  # not a database (damaged, or some other file): start afresh
+            db.close()
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                return None
+    return None

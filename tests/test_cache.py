@@ -1,0 +1,90 @@
+"""The build cache (.sitegen-cache/) saves time and never changes a byte: cached, parallel and plain builds agree."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import TODAY, copy_example
+
+from sitegen import markdown
+from sitegen.cache import CACHE_DIR
+from sitegen.pipeline import Options, build_site
+
+EVENT = "content/events/pentas-seni-2026.md"
+
+
+def build(root: Path, cache: bool) -> dict[str, bytes]:
+    return dict(build_site(root, Options(today=date.fromisoformat(TODAY), write=False, cache=cache)).files)
+
+
+def changed(before: dict[str, bytes], after: dict[str, bytes]) -> set[str]:
+    return {name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}
+
+
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """The example built without any cache, in one process."""
+    return build(copy_example(tmp_path_factory.mktemp("plain") / "situs"), cache=False)
+
+
+def test_a_cold_and_a_warm_cache_build_the_same_bytes_as_no_cache(tmp_path: Path, plain: dict[str, bytes]) -> None:
+    root = copy_example(tmp_path / "situs")
+    assert build(root, cache=True) == plain
+    assert (root / CACHE_DIR / "cache.sqlite3").is_file()
+    assert any((root / CACHE_DIR / "templates").iterdir())  # compiled templates
+    assert build(root, cache=True) == plain
+
+
+def test_converting_in_parallel_processes_builds_the_same_bytes(
+    tmp_path: Path, plain: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(markdown, "PARALLEL_FROM", 4)  # the example's ~30 bodies are enough for a pool
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert build(copy_example(tmp_path / "situs"), cache=False) == plain
+
+
+def test_a_damaged_cache_file_is_replaced_and_the_build_goes_on(tmp_path: Path, plain: dict[str, bytes]) -> None:
+    root = copy_example(tmp_path / "situs")
+    (root / CACHE_DIR).mkdir()
+    (root / CACHE_DIR / "cache.sqlite3").write_bytes(b"not a database" * 100)
+    assert build(root, cache=True) == plain
+    assert build(root, cache=True) == plain
+
+
+def edit_body(root: Path) -> None:
+    _replace(root / EVENT, "Pentas seni adalah", "Pentas seni dan budaya adalah")
+
+
+def edit_template(root: Path) -> None:
+    _replace(root / "layouts/page.html", "</article>", "</article><!-- diubah -->")
+
+
+def edit_site_yaml(root: Path) -> None:  # the base path is in every link, also those written in Markdown
+    _replace(root / "site.yaml", "github.io/situs/", "github.io/sekolah/")
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [(edit_body, {"agenda/pentas-seni-2026/"}), (edit_template, set()), (edit_site_yaml, set())],
+    ids=["markdown-body", "template", "site-yaml"],
+)
+def test_a_change_changes_exactly_what_a_build_without_cache_changes(
+    tmp_path: Path, plain: dict[str, bytes], edit: Callable[[Path], None], expected: set[str]
+) -> None:
+    root = copy_example(tmp_path / "situs")
+    assert build(root, cache=True) == plain  # the cache now holds the example
+    edit(root)
+    cached = build(root, cache=True)
+    assert cached == build(root, cache=False)  # never stale
+    pages = changed(plain, cached)
+    assert pages  # the edit shows
+    assert {name.removesuffix("index.html") for name in pages} >= expected
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
