@@ -10,7 +10,9 @@ Two profiles of N content items each:
 For each size it runs `build.py build --root <project> --today 2026-11-24` in fresh subprocesses:
 R clean builds (no _site/, no build cache), R warm builds (nothing changed), R builds after one
 item's text changed. It reports the median wall time of each, the median peak RSS of the clean
-builds (ru_maxrss from os.wait4, which includes any children it waited for), the number of .html
+builds (ru_maxrss from os.wait4: the largest of the build process and the workers it waited for,
+not their sum) and their CPU time
+(user + system, workers included: on a busy machine it varies less than the wall time), the number of .html
 files, clean-build milliseconds per item, and the per-item ratio between the largest and smallest
 size (> 1 means worse than linear growth).
 
@@ -174,8 +176,8 @@ class Generator:
 CACHE = ".sitegen-cache"  # the build cache beside site.yaml
 
 
-def run_build(root: Path, clean: bool) -> tuple[float, float]:
-    """One build in a fresh process (clean: without _site/ and the cache); returns (wall s, peak RSS MiB)."""
+def run_build(root: Path, clean: bool) -> tuple[float, float, float]:
+    """One build in a fresh process (clean: without _site/ and the cache); returns wall s, peak RSS MiB, CPU s."""
     if clean:
         shutil.rmtree(root / "_site", ignore_errors=True)
         shutil.rmtree(root / CACHE, ignore_errors=True)
@@ -192,7 +194,7 @@ def run_build(root: Path, clean: bool) -> tuple[float, float]:
             print(f"build failed (exit {proc.returncode}) in {root}; with --keep it stays;"
                   " last output lines:", *tail, sep="\n", file=sys.stderr)
             sys.exit(1)
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def make_project(profile: str, n: int) -> tuple[Path, list[Path]]:
@@ -225,13 +227,14 @@ def bench_size(profile: str, n: int, runs: int, per_item: dict[int, float], keep
         for run in range(runs):
             edit(items[len(items) // 2], run)
             edited.append(run_build(root, clean=False)[0])
-        walls, rss = [w for w, _ in clean], [m for _, m in clean]
+        walls, rss, cpu = [w for w, _, _ in clean], [m for _, m, _ in clean], [c for _, _, c in clean]
         pages = sum(1 for _ in (root / "_site").rglob("*.html"))
         med = statistics.median(walls)
         per_item[n] = med * 1000 / n
         print(f"{n:>7} {runs:>4} {med:>8.2f} {min(walls):>7.2f} {max(walls):>7.2f} "
               f"{statistics.median(warm):>7.2f} {statistics.median(edited):>7.2f} "
-              f"{statistics.median(rss):>8.1f} {pages:>6} {per_item[n]:>8.2f}", flush=True)
+              f"{statistics.median(rss):>8.1f} {statistics.median(cpu):>7.2f} {pages:>6} {per_item[n]:>8.2f}",
+              flush=True)
     finally:
         if not keep:
             shutil.rmtree(root, ignore_errors=True)
@@ -249,7 +252,7 @@ def main() -> None:
     args = ap.parse_args()
     print(f"profile {args.profile}, {os.cpu_count()} cores; times are medians in seconds")
     print(f"{'N':>7} {'runs':>4} {'clean':>8} {'min':>7} {'max':>7} {'warm':>7} {'edit':>7} "
-          f"{'RSS MiB':>8} {'pages':>6} {'ms/item':>8}")
+          f"{'RSS MiB':>8} {'CPU s':>7} {'pages':>6} {'ms/item':>8}")
     per_item: dict[int, float] = {}
     kept: list[Path | None] = []
     try:

@@ -41,17 +41,23 @@ class BuildCache:
         self._memory: dict[tuple[str, str], str] = {}
         self._used: set[tuple[str, str]] = set()
         self._db: sqlite3.Connection | None = None
-        if folder is not None:
-            self._db = _open(folder)
+        self._opened = False  # the folder is made at the first look-up: a refused build writes nothing
+
+    def _database(self) -> sqlite3.Connection | None:
+        if not self._opened and self.folder is not None:
+            self._opened = True
+            self._db = _open(self.folder)
+        return self._db
 
     def get(self, kind: str, key: str) -> str | None:
         """The value stored for (kind, key), or None."""
         self._used.add((kind, key))
         if (kind, key) in self._memory:
             return self._memory[(kind, key)]
-        if self._db is None:
+        db = self._database()
+        if db is None:
             return None
-        row = self._db.execute("SELECT value FROM entries WHERE kind = ? AND key = ?", (kind, key)).fetchone()
+        row = db.execute("SELECT value FROM entries WHERE kind = ? AND key = ?", (kind, key)).fetchone()
         return None if row is None else str(row[0])
 
     def put(self, kind: str, key: str, value: str) -> None:
@@ -65,7 +71,7 @@ class BuildCache:
         Jinja checks a compiled template against its source, but it also computes filters of constants
         while compiling (`{{ "/css/site.css" | url }}`): `settings` must name everything those depend on.
         """
-        if self.folder is None or self._db is None:
+        if self.folder is None or self._database() is None:
             return None
         parent = self.folder / TEMPLATES
         folder = parent / fingerprint(settings, *_generator_sources())[:32]
@@ -80,17 +86,18 @@ class BuildCache:
 
     def save(self) -> None:
         """Write the new entries and drop the ones this build did not use."""
-        if self._db is None:
+        db = self._database() if self._used else None
+        if db is None:
             return
         try:
-            with self._db:
-                self._db.executemany(
+            with db:
+                db.executemany(
                     "INSERT OR REPLACE INTO entries (kind, key, value) VALUES (?, ?, ?)",
                     [(kind, key, value) for (kind, key), value in sorted(self._memory.items())],
                 )
-                stored = self._db.execute("SELECT kind, key FROM entries").fetchall()
+                stored = db.execute("SELECT kind, key FROM entries").fetchall()
                 unused = [(kind, key) for kind, key in stored if (kind, key) not in self._used]
-                self._db.executemany("DELETE FROM entries WHERE kind = ? AND key = ?", unused)
+                db.executemany("DELETE FROM entries WHERE kind = ? AND key = ?", unused)
         except sqlite3.Error:
             return  # a full disk or a locked file: the next build computes these again
         finally:

@@ -173,11 +173,12 @@ def render_routes(
     assert isinstance(config, SiteConfig) and isinstance(headlines, Headlines)
     env.globals["atom_routes"] = [r for r in routes if r.template == "atom.xml"]
     zone = site_timezone(indexes.happenings, config)
+    vevents: dict[str, bytes] = {}  # each happening's VEVENT, made once for all the feeds it is in
     for route in routes:
         if route.template == ICS:
             assert isinstance(route.item, Feed)
             files[route.output_path] = calendar_feed(route.item.happenings, config, route.item.name,
-                                                     config.absolute_url(route.path), headlines, zone)
+                                                     config.absolute_url(route.path), headlines, zone, vevents)
             continue
         try:
             template = env.get_template(route.template)
