@@ -53,8 +53,13 @@ def search_words(html: str, synonyms: dict[str, tuple[str, ...]]) -> tuple[str, 
     own = re.sub(r"<nav\b.*?</nav>", " ", html, flags=re.S)  # menus name other pages: not this page's words
     text = " ".join(re.sub(r"<[^>]+>", " ", own).lower().split())
 
+    tokens = set(re.findall(r"\w+", text))
+
     def has(word: str) -> bool:
-        return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
+        parts = re.findall(r"\w+", word)
+        if not all(part in tokens for part in parts):  # a quick no: some word of it is not in the text
+            return False
+        return parts == [word] or re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
 
     return tuple(word for word, others in synonyms.items() if not has(word) and any(has(o) for o in others))
 
