@@ -9,12 +9,13 @@ Two profiles of N content items each:
 
 For each size it runs `build.py build --root <project> --today 2026-11-24` in fresh subprocesses:
 R clean builds (no _site/, no build cache), R warm builds (nothing changed), R builds after one
-item's text changed. It reports the median wall time of each, the median peak RSS of the clean
-builds (ru_maxrss from os.wait4: the largest of the build process and the workers it waited for,
-not their sum) and their CPU time
-(user + system, workers included: on a busy machine it varies less than the wall time), the number of .html
-files, clean-build milliseconds per item, and the per-item ratio between the largest and smallest
-size (> 1 means worse than linear growth).
+item's text changed; then it starts `build.py serve`, changes another item R times and measures
+from each save to the preview serving the changed page. It reports the median wall time of each,
+the median peak RSS of the clean builds (ru_maxrss from os.wait4: the largest of the build process
+and the workers it waited for, not their sum) and their CPU time (user + system, workers included:
+on a busy machine it varies less than the wall time), the number of .html files, clean-build
+milliseconds per item, and the per-item ratio between the largest and smallest size (> 1 means
+worse than linear growth).
 
 Run:  python bench/benchmark.py [--profile realistic|synthetic] [--sizes 1000 5000] [--runs 3] [--keep]
 """
@@ -22,22 +23,27 @@ Run:  python bench/benchmark.py [--profile realistic|synthetic] [--sizes 1000 50
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import random
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from datetime import date, timedelta
 from pathlib import Path
 
 import corpus  # bench/corpus.py, beside this script
+from tornado.websocket import websocket_connect  # installed with livereload
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-24"
+LIVERELOAD = "http://livereload.com/protocols/official-7"
 WORDS = (
     "sekolah", "siswa", "guru", "orang", "tua", "kegiatan", "kelas", "belajar", "ujian",
     "rapat", "komite", "upacara", "lomba", "prestasi", "jadwal", "pengumuman", "kurikulum",
@@ -211,10 +217,63 @@ def make_project(profile: str, n: int) -> tuple[Path, list[Path]]:
     return root, [root / "content" / rel for kind, rel, _ in generator.items if kind != "page"]
 
 
-def edit(item: Path, run: int) -> None:
+def edit(item: Path, mark: str) -> None:
     """Change one sentence of an item, as an editor fixing a typo would."""
     text = item.read_text(encoding="utf-8")
-    item.write_text(text.rstrip("\n") + f"\n\nDiperbarui ({run + 1}).\n", encoding="utf-8")
+    item.write_text(text.rstrip("\n") + f"\n\nDiperbarui ({mark}).\n", encoding="utf-8")
+
+
+def fetch(url: str) -> bytes | None:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return bytes(response.read())
+    except OSError:
+        return None
+
+
+def serve_latency(root: Path, item: Path, runs: int, timeout: float = 900) -> float:
+    """Median seconds from saving an item to the live-reload message after `serve` rebuilt its page."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    cmd = [sys.executable, str(REPO / "build.py"), "serve", "--root", str(root), "--today", TODAY, "--port", str(port)]
+    proc = subprocess.Popen(cmd, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        return asyncio.run(asyncio.wait_for(_serve_latency(root, item, runs, port), timeout))
+    finally:
+        proc.terminate()
+        proc.wait()
+
+
+async def _serve_latency(root: Path, item: Path, runs: int, port: int) -> float:
+    found: list[Path] = []
+    while not found:  # the first build
+        await asyncio.sleep(0.5)
+        found = sorted((root / ".dev-site").glob(f"*/{item.stem}/index.html"))
+    url = f"http://127.0.0.1:{port}/{found[0].parent.relative_to(root / '.dev-site').as_posix()}/"
+    while fetch(url) is None:
+        await asyncio.sleep(0.2)
+    # The browser's side of livereload: the server watches files only while a page listens.
+    socket_ = await websocket_connect(f"ws://127.0.0.1:{port}/livereload")
+    await socket_.write_message(json.dumps({"command": "hello", "protocols": [LIVERELOAD]}))
+    await socket_.read_message()
+    await socket_.write_message(json.dumps({"command": "info", "url": url}))
+    times = []
+    for run in range(runs):
+        await asyncio.sleep(4)  # livereload ignores changes for 3 s after a reload
+        mark = f"serve {run + 1}"
+        start = time.perf_counter()
+        edit(item, mark)
+        while True:
+            message = await socket_.read_message()
+            if message is None:
+                raise SystemExit("serve closed the live-reload connection")
+            if json.loads(message).get("command") == "reload":
+                break
+        times.append(time.perf_counter() - start)
+        assert mark.encode() in (fetch(url) or b""), f"{url} does not show the change"
+    socket_.close()
+    return statistics.median(times)
 
 
 def bench_size(profile: str, n: int, runs: int, per_item: dict[int, float], keep: bool) -> Path | None:
@@ -225,14 +284,15 @@ def bench_size(profile: str, n: int, runs: int, per_item: dict[int, float], keep
         warm = [run_build(root, clean=False)[0] for _ in range(runs)]
         edited = []
         for run in range(runs):
-            edit(items[len(items) // 2], run)
+            edit(items[len(items) // 2], f"build {run + 1}")
             edited.append(run_build(root, clean=False)[0])
+        serve = serve_latency(root, items[len(items) // 2 + 1], runs)
         walls, rss, cpu = [w for w, _, _ in clean], [m for _, m, _ in clean], [c for _, _, c in clean]
         pages = sum(1 for _ in (root / "_site").rglob("*.html"))
         med = statistics.median(walls)
         per_item[n] = med * 1000 / n
         print(f"{n:>7} {runs:>4} {med:>8.2f} {min(walls):>7.2f} {max(walls):>7.2f} "
-              f"{statistics.median(warm):>7.2f} {statistics.median(edited):>7.2f} "
+              f"{statistics.median(warm):>7.2f} {statistics.median(edited):>7.2f} {serve:>7.2f} "
               f"{statistics.median(rss):>8.1f} {statistics.median(cpu):>7.2f} {pages:>6} {per_item[n]:>8.2f}",
               flush=True)
     finally:
@@ -251,7 +311,7 @@ def main() -> None:
     ap.add_argument("--keep", action="store_true", help="keep the generated projects")
     args = ap.parse_args()
     print(f"profile {args.profile}, {os.cpu_count()} cores; times are medians in seconds")
-    print(f"{'N':>7} {'runs':>4} {'clean':>8} {'min':>7} {'max':>7} {'warm':>7} {'edit':>7} "
+    print(f"{'N':>7} {'runs':>4} {'clean':>8} {'min':>7} {'max':>7} {'warm':>7} {'edit':>7} {'serve':>7} "
           f"{'RSS MiB':>8} {'CPU s':>7} {'pages':>6} {'ms/item':>8}")
     per_item: dict[int, float] = {}
     kept: list[Path | None] = []

@@ -238,9 +238,11 @@ class _Loader:
             source = file.relative_to(self.root).as_posix()
             try:
                 check_file(self.root, source)
-                bodies.append(split_front_matter(read_text(file, source), source)[1])
+                body = body_of(read_text(file, source))
             except BuildFailed:
                 continue  # load() reports it
+            if body is not None:
+                bodies.append(body)
         self.converter.prefetch(bodies)
 
     def load_all(self, kind: str, model: type[F], path_of: Any) -> list[tuple[Doc, F]]:
@@ -414,13 +416,25 @@ def split_front_matter(text: str, source: str) -> tuple[Document, str, int]:
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         raise BuildFailed([error(source, 1, None, "front_matter_missing")])
-    for number, line in enumerate(lines[1:], start=1):
-        if line.rstrip() in ("---", "..."):
-            doc = load_yaml("\n".join(lines[1:number]), source, first_line=2)
-            if doc.data is None:
-                doc = Document(source, {}, doc.lines)
-            return doc, "\n".join(lines[number + 1:]), number + 2
-    raise BuildFailed([error(source, 1, None, "front_matter_unclosed")])
+    number = _front_matter_end(lines)
+    if number is None:
+        raise BuildFailed([error(source, 1, None, "front_matter_unclosed")])
+    doc = load_yaml("\n".join(lines[1:number]), source, first_line=2)
+    if doc.data is None:
+        doc = Document(source, {}, doc.lines)
+    return doc, "\n".join(lines[number + 1:]), number + 2
+
+
+def body_of(text: str) -> str | None:
+    """The Markdown body as split_front_matter() gives it, without reading the front matter; None without one."""
+    lines = text.split("\n")
+    number = _front_matter_end(lines) if lines[0].strip() == "---" else None
+    return None if number is None else "\n".join(lines[number + 1:])
+
+
+def _front_matter_end(lines: list[str]) -> int | None:
+    """The index of the line that closes the front matter opened on the first line."""
+    return next((number for number, line in enumerate(lines[1:], start=1) if line.rstrip() in ("---", "...")), None)
 
 
 def slugify(name: str) -> str:

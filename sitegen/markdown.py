@@ -86,8 +86,9 @@ class Converter:
 
         Bodies over a limit are left to convert(), whose caller reports them.
         """
-        keys = {self._key(text): text for text in texts if not limit_problems(text, 1, "")}
-        missing = sorted(key for key in keys if self._cache.get(CACHE_KIND, key) is None)
+        keys = {self._key(text): text for text in texts}
+        missing = sorted(key for key in keys if self._cache.get(CACHE_KIND, key) is None
+                         and not limit_problems(keys[key], 1, ""))
         workers = min(os.cpu_count() or 1, len(missing) // (PARALLEL_FROM // 2))
         if len(missing) < PARALLEL_FROM or workers < 2:
             return  # convert() does them one by one, as fast as a pool would
