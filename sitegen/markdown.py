@@ -5,12 +5,10 @@ from __future__ import annotations
 import contextlib
 import html as htmllib
 import json
-import os
 import re
 import signal
 import threading
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import version
 
 import markdown as md
@@ -19,6 +17,7 @@ import nh3
 from sitegen.cache import BuildCache, fingerprint, source_of
 from sitegen.errors import SiteError, error
 from sitegen.models import BodyLink
+from sitegen.parallel import forked_map, worker_count
 from sitegen.sources import CONTROL
 
 EXTENSIONS = ["tables", "toc", "attr_list", "footnotes", "fenced_code", "sane_lists"]
@@ -89,15 +88,22 @@ class Converter:
         keys = {self._key(text): text for text in texts}
         missing = sorted(key for key in keys if self._cache.get(CACHE_KIND, key) is None
                          and not limit_problems(keys[key], 1, ""))
-        workers = min(os.cpu_count() or 1, len(missing) // (PARALLEL_FROM // 2))
-        if len(missing) < PARALLEL_FROM or workers < 2:
+        workers = worker_count(len(missing), PARALLEL_FROM)
+        if workers < 2:
             return  # convert() does them one by one, as fast as a pool would
-        chunk = max(1, len(missing) // (workers * 8))
-        with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(self._base_path,)) as pool:
-            for key, stored in zip(missing, pool.map(_convert_in_worker, [keys[k] for k in missing],
-                                                     chunksize=chunk), strict=True):
-                if stored is not None:
-                    self._cache.put(CACHE_KIND, key, stored)
+        texts = [keys[key] for key in missing]
+        # Each forked process converts with its own copy of this converter.
+        for key, stored in zip(missing, forked_map(lambda i: self._try(texts[i]), len(texts), workers), strict=True):
+            if stored is not None:
+                self._cache.put(CACHE_KIND, key, stored)
+
+    def _try(self, text: str) -> str | None:
+        """The stored form of one body, or None when it fails (convert() reports why)."""
+        try:
+            with time_limit(MAX_SECONDS):
+                return _converted(self._md, self._base_path, text)
+        except (RecursionError, TooSlow):
+            return None
 
     def _key(self, text: str) -> str:
         return fingerprint(self._settings, text)
@@ -119,24 +125,6 @@ def _converted(converter: md.Markdown, base_path: str, text: str) -> str:
     links = [[url, number] for url in sorted(set(_internal_links(clean))) for number in _lines_of(lines, url)]
     html = _ROOT_LINK.sub(lambda m: m[1] + base_path, _scrollable_tables(_top_heading_h2(clean)))
     return json.dumps([html, links], ensure_ascii=False)
-
-
-_worker: tuple[md.Markdown, str] | None = None  # one converter per worker process, made by _start_worker
-
-
-def _start_worker(base_path: str) -> None:
-    global _worker
-    _worker = (md.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS), base_path)
-
-
-def _convert_in_worker(text: str) -> str | None:
-    """In a worker process: the stored form of one body, or None when it fails (convert() reports why)."""
-    assert _worker is not None
-    try:
-        with time_limit(MAX_SECONDS):
-            return _converted(_worker[0], _worker[1], text)
-    except (RecursionError, TooSlow):
-        return None
 
 
 def limit_problems(text: str, first_line: int, source: str) -> list[SiteError]:

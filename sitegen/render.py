@@ -19,6 +19,7 @@ from sitegen.images import DEFAULT_CARD, OG_SIZE, Picture
 from sitegen.indexes import AlbumView, Indexes, PageNode
 from sitegen.jsonld import article_data, event_data, school_data, to_json
 from sitegen.models import Achievement, Site, SiteConfig
+from sitegen.parallel import forked_map, worker_count
 from sitegen.routes import ICS, Feed, Route, agenda_filters, feed_path
 from sitegen.sources import check_file, read_text
 from sitegen.yamlload import load_yaml
@@ -168,40 +169,50 @@ def make_environment(
     return env
 
 
+PARALLEL_FROM = 400  # routes to render before a pool of forked processes pays for its start
+
+
 def render_routes(
     env: jinja2.Environment, routes: tuple[Route, ...], indexes: Indexes
 ) -> tuple[dict[str, bytes], list[SiteError]]:
-    """Every route rendered; template problems are returned with template and line."""
-    files: dict[str, bytes] = {}
-    errors: list[SiteError] = []
+    """Every route rendered, in parallel processes on a large site; template problems come with template and line."""
     config, headlines = env.globals["config"], env.globals["headlines"]
     assert isinstance(config, SiteConfig) and isinstance(headlines, Headlines)
     env.globals["atom_routes"] = [r for r in routes if r.template == "atom.xml"]
     zone = site_timezone(indexes.happenings, config)
-    vevents: dict[str, bytes] = {}  # each happening's VEVENT, made once for all the feeds it is in
-    for route in routes:
+    vevents: dict[str, bytes] = {}  # each happening's VEVENT, made once (in each process) for all its feeds
+
+    def render(index: int) -> bytes | SiteError:
+        route = routes[index]
         if route.template == ICS:
             assert isinstance(route.item, Feed)
-            files[route.output_path] = calendar_feed(route.item.happenings, config, route.item.name,
-                                                     config.absolute_url(route.path), headlines, zone, vevents)
-            continue
-        try:
-            template = env.get_template(route.template)
-            text = template.render(route=route, item=route.item, indexes=indexes, routes=routes)
-        except jinja2.TemplateNotFound as exc:
-            name, line = _template_frame(exc, route.template)
-            errors.append(error(name, line, None, "template_missing", value=exc.name))
-            continue
-        except jinja2.TemplateSyntaxError as exc:
-            errors.append(error(f"layouts/{exc.name or route.template}", exc.lineno, None,
-                                "template_syntax", problem=exc.message or ""))
-            continue
-        except jinja2.UndefinedError as exc:
-            name, line = _template_frame(exc, route.template)
-            errors.append(error(name, line, None, "template_undefined", problem=_undefined_name(exc.message or "")))
-            continue
-        files[route.output_path] = text.encode("utf-8")
-    return files, errors
+            return calendar_feed(route.item.happenings, config, route.item.name, config.absolute_url(route.path),
+                                 headlines, zone, vevents)
+        return render_page(env, route, indexes, routes)
+
+    results = forked_map(render, len(routes), worker_count(len(routes), PARALLEL_FROM))
+    files = {route.output_path: result for route, result in zip(routes, results, strict=True)
+             if isinstance(result, bytes)}
+    return files, [result for result in results if isinstance(result, SiteError)]
+
+
+def render_page(
+    env: jinja2.Environment, route: Route, indexes: Indexes, routes: tuple[Route, ...]
+) -> bytes | SiteError:
+    """One page's bytes, or the template problem that stopped it."""
+    try:
+        template = env.get_template(route.template)
+        text = template.render(route=route, item=route.item, indexes=indexes, routes=routes)
+    except jinja2.TemplateNotFound as exc:
+        name, line = _template_frame(exc, route.template)
+        return error(name, line, None, "template_missing", value=exc.name)
+    except jinja2.TemplateSyntaxError as exc:
+        return error(f"layouts/{exc.name or route.template}", exc.lineno, None, "template_syntax",
+                     problem=exc.message or "")
+    except jinja2.UndefinedError as exc:
+        name, line = _template_frame(exc, route.template)
+        return error(name, line, None, "template_undefined", problem=_undefined_name(exc.message or ""))
+    return text.encode("utf-8")
 
 
 def _undefined_name(message: str) -> str:

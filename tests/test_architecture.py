@@ -7,10 +7,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "sitegen"
 
 # Earlier modules never import later ones.
 ORDER = [
-    "errors", "sources", "cache", "history", "models", "dates", "headlines", "yamlload", "config", "markdown",
-    "content",
-    "calendars", "indexes", "routes", "feeds", "jsonld", "images", "render", "links", "output", "search", "pipeline",
-    "skeleton", "serve", "cli",
+    "errors", "sources", "parallel", "cache", "history", "models", "dates", "headlines", "yamlload", "config",
+    "markdown", "content", "calendars", "indexes", "routes", "feeds", "jsonld", "images", "render", "links", "output",
+    "search", "pipeline", "skeleton", "serve", "cli",
 ]
 
 

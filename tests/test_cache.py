@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import TODAY, copy_example
 
-from sitegen import markdown
+from sitegen import markdown, parallel, render
 from sitegen.cache import CACHE_DIR
 from sitegen.pipeline import Options, build_site
 
@@ -38,11 +38,14 @@ def test_a_cold_and_a_warm_cache_build_the_same_bytes_as_no_cache(tmp_path: Path
     assert build(root, cache=True) == plain
 
 
-def test_converting_in_parallel_processes_builds_the_same_bytes(
+def test_converting_and_rendering_in_parallel_processes_builds_the_same_bytes(
     tmp_path: Path, plain: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(markdown, "PARALLEL_FROM", 4)  # the example's ~30 bodies are enough for a pool
+    # The example's ~30 bodies and ~100 pages are enough for a pool here.
+    monkeypatch.setattr(markdown, "PARALLEL_FROM", 4)
+    monkeypatch.setattr(render, "PARALLEL_FROM", 4)
     monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert parallel.worker_count(30, markdown.PARALLEL_FROM) == 2
     assert build(copy_example(tmp_path / "situs"), cache=False) == plain
 
 
