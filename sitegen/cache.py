@@ -9,12 +9,16 @@ damaged, the build runs without it and writes the same bytes.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import sqlite3
 from pathlib import Path
 
+import jinja2
+
 CACHE_DIR = ".sitegen-cache"  # beside site.yaml; git-ignored
 DATABASE = "cache.sqlite3"
+KEPT_SETTINGS = 3  # folders of compiled templates kept besides the current one: build, serve, --base-url
 TEMPLATES = "templates"  # Jinja's compiled templates, checked against their source by Jinja itself
 
 
@@ -65,8 +69,8 @@ class BuildCache:
         self._used.add((kind, key))
         self._memory[(kind, key)] = value
 
-    def templates(self, settings: str) -> Path | None:
-        """The folder for Jinja's compiled templates under these settings, or None without a cache folder.
+    def templates(self, settings: str) -> jinja2.BytecodeCache | None:
+        """Jinja's compiled templates under these settings, kept in the cache folder; None without one.
 
         Jinja checks a compiled template against its source, but it also computes filters of constants
         while compiling (`{{ "/css/site.css" | url }}`): `settings` must name everything those depend on.
@@ -76,13 +80,14 @@ class BuildCache:
         parent = self.folder / TEMPLATES
         folder = parent / fingerprint(settings, *_generator_sources())[:32]
         try:
-            for other in parent.iterdir() if parent.is_dir() else ():
-                if other != folder and other.is_dir() and not other.is_symlink():
-                    shutil.rmtree(other)  # compiled under other settings: of no more use
             folder.mkdir(parents=True, exist_ok=True)
+            os.utime(folder)  # the newest in use
+            others = [p for p in parent.iterdir() if p != folder and p.is_dir() and not p.is_symlink()]
+            for other in sorted(others, key=lambda p: p.stat().st_mtime)[:-KEPT_SETTINGS]:
+                shutil.rmtree(other)  # compiled under settings not used for a while (serve's, build's)
         except OSError:
             return None
-        return folder
+        return jinja2.FileSystemBytecodeCache(str(folder))
 
     def save(self) -> None:
         """Write the new entries and drop the ones this build did not use."""

@@ -120,15 +120,15 @@ def make_environment(
     dev: bool,
     pictures: dict[str, Picture],
     warnings: tuple[SiteError, ...] = (),
-    compiled: Path | None = None,
+    bytecode_cache: jinja2.BytecodeCache | None = None,
 ) -> jinja2.Environment:
     """A fresh, strict, autoescaping environment for one build; the preview (dev) also shows the warnings.
 
-    `compiled` is a folder where Jinja keeps compiled templates between builds (checked against their source).
+    `bytecode_cache` keeps compiled templates between builds (the build cache's, see BuildCache.templates).
     """
     config = site.config
     env = jinja2.Environment(
-        bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled else None,
+        bytecode_cache=bytecode_cache,
         loader=jinja2.FileSystemLoader(root / "layouts"),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(["html", "xml"]),
