@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import gzip
 import json
 import os
 import subprocess
+import time
 import zlib
 from pathlib import Path
 from typing import Any
 
 from pagefind.service import get_executable
 
+QUIET_SECONDS = 2.0  # Pagefind's index files not changing this long: it has finished writing them
+AHEAD = 32  # pages sent before their answers are read: the answers (~300 bytes each) fit a pipe's buffer
 # Parts of a page that are not its content: sharing text, menus, filters.
 IGNORED = [".share", ".page-menu", ".filters", ".month-nav", ".add-calendar", "nav"]
 
@@ -31,13 +35,46 @@ def index_site(folder: Path, language: str, pages: dict[str, bytes]) -> None:
     config = {"exclude_selectors": IGNORED, "force_language": language}
     with _Service() as service:
         index = service.send({"type": "NewIndex", "config": config}, "NewIndex")["index_id"]
+        # Pagefind handles its requests in the order they come: the pages go a few ahead of the answers,
+        # so that a busy machine's delay in each round trip is not paid once per page.
+        waiting = 0
         for name in sorted(pages):
             if name.endswith(".html"):
-                service.send({"type": "AddFile", "index_id": index, "url": _page_url(name),
-                              "file_contents": pages[name].decode("utf-8"), "file_path": None}, "IndexedFile")
+                service.post({"type": "AddFile", "index_id": index, "url": _page_url(name),
+                              "file_contents": pages[name].decode("utf-8"), "file_path": None})
+                waiting += 1
+                if waiting == AHEAD:
+                    service.answer("IndexedFile")
+                    waiting -= 1
+        for _ in range(waiting):
+            service.answer("IndexedFile")
         output = str(folder.resolve() / "pagefind")
         service.send({"type": "WriteFiles", "index_id": index, "output_path": output}, "WriteFiles")
+        # Pagefind answers before its files are all on disk, and stops when its input closes: it stays up
+        # until they are whole, or have not changed for a while (the check below then says what is wrong).
+        written, changed = _sizes(folder / "pagefind"), time.monotonic()
+        while not _is_whole(folder / "pagefind") and time.monotonic() - changed < QUIET_SECONDS:
+            time.sleep(0.05)
+            if (now := _sizes(folder / "pagefind")) != written:
+                written, changed = now, time.monotonic()
     verify_index(folder / "pagefind")
+
+
+def _sizes(folder: Path) -> list[tuple[str, int]]:
+    """What Pagefind has written so far: file names and sizes."""
+    sizes = []
+    for path in folder.rglob("*"):
+        with contextlib.suppress(OSError):  # a file Pagefind renames meanwhile: seen at the next look
+            sizes.append((str(path), path.stat().st_size))
+    return sorted(sizes)
+
+
+def _is_whole(folder: Path) -> bool:
+    try:
+        verify_index(folder)
+    except (IndexIncomplete, OSError):
+        return False
+    return True
 
 
 class _Service:
@@ -70,11 +107,20 @@ class _Service:
 
     def send(self, payload: dict[str, Any], expected: str) -> dict[str, Any]:
         """One request and its answer, which must be of type `expected`."""
-        assert self._process.stdin is not None and self._process.stdout is not None
+        self.post(payload)
+        return self.answer(expected)
+
+    def post(self, payload: dict[str, Any]) -> None:
+        """Send a request; its answer comes, in order, from answer()."""
+        assert self._process.stdin is not None
         self._last_id += 1
         message = {"message_id": self._last_id, "payload": payload}
         self._process.stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
         self._process.stdin.flush()
+
+    def answer(self, expected: str) -> dict[str, Any]:
+        """The next answer, which must be of type `expected`."""
+        assert self._process.stdout is not None
         while b"," not in self._buffer:
             chunk = os.read(self._process.stdout.fileno(), 1 << 16)
             if not chunk:
