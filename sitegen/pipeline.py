@@ -85,7 +85,7 @@ def build_site(root: Path, options: Options) -> Built:
         files.update(images)
         static = {name: path for name, path in static.items() if name not in images}
         if options.write:
-            write_site(output, files, static, finish=lambda folder: index_site(folder, config.language, files))
+            write_site(output, files, static, finish=lambda folder: index_site(folder, config.language, files, cache))
     except BuildFailed as exc:
         raise type(exc)(exc.errors, config.language, exc.warnings) from exc
     finally:

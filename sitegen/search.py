@@ -10,11 +10,15 @@ import os
 import subprocess
 import time
 import zlib
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 from pagefind.service import get_executable
 
+from sitegen.cache import BuildCache, fingerprint, source_of
+
+CACHE_KIND = "search"  # in the build cache: the whole index, by the pages it was made of
 QUIET_SECONDS = 2.0  # Pagefind's index files not changing this long: it has finished writing them
 AHEAD = 32  # pages sent before their answers are read: the answers (~300 bytes each) fit a pipe's buffer
 # Parts of a page that are not its content: sharing text, menus, filters.
@@ -25,27 +29,47 @@ class IndexIncomplete(OSError):
     """The index on disk is not what Pagefind made (a full disk, a file cut short)."""
 
 
-def index_site(folder: Path, language: str, pages: dict[str, bytes]) -> None:
+def index_site(folder: Path, language: str, pages: dict[str, bytes], cache: BuildCache | None = None) -> None:
     """Write folder/pagefind/: the index of `pages` (by output path) marked data-pagefind-body.
 
     Pages are added one by one in sorted order, so the index is the same bytes on any file system
     (Pagefind's own directory walk follows the file system's order). Raises IndexIncomplete when a
-    file of the written index is cut short.
+    file of the written index is cut short. When no page changed since a build that kept its index
+    in `cache`, that index is written again instead.
     """
+    html = sorted(name for name in pages if name.endswith(".html"))
+    key = fingerprint(source_of(__file__), version("pagefind"), language, *(part for name in html
+                                                                          for part in (name, pages[name])))
+    stored = cache.get(CACHE_KIND, key) if cache is not None else None
+    if stored is not None:
+        for name, data in json.loads(stored).items():
+            target = folder / "pagefind" / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(base64.b64decode(data))
+        verify_index(folder / "pagefind")
+        return
+    _make_index(folder, language, html, pages)
+    if cache is not None:
+        written = sorted(path for path in (folder / "pagefind").rglob("*") if path.is_file())
+        cache.put(CACHE_KIND, key, json.dumps({path.relative_to(folder / "pagefind").as_posix():
+                                               base64.b64encode(path.read_bytes()).decode() for path in written}))
+
+
+def _make_index(folder: Path, language: str, html: list[str], pages: dict[str, bytes]) -> None:
+    """Pagefind's index of the pages named in `html`, in that order, in folder/pagefind/."""
     config = {"exclude_selectors": IGNORED, "force_language": language}
     with _Service() as service:
         index = service.send({"type": "NewIndex", "config": config}, "NewIndex")["index_id"]
         # Pagefind handles its requests in the order they come: the pages go a few ahead of the answers,
         # so that a busy machine's delay in each round trip is not paid once per page.
         waiting = 0
-        for name in sorted(pages):
-            if name.endswith(".html"):
-                service.post({"type": "AddFile", "index_id": index, "url": _page_url(name),
-                              "file_contents": pages[name].decode("utf-8"), "file_path": None})
-                waiting += 1
-                if waiting == AHEAD:
-                    service.answer("IndexedFile")
-                    waiting -= 1
+        for name in html:
+            service.post({"type": "AddFile", "index_id": index, "url": _page_url(name),
+                          "file_contents": pages[name].decode("utf-8"), "file_path": None})
+            waiting += 1
+            if waiting == AHEAD:
+                service.answer("IndexedFile")
+                waiting -= 1
         for _ in range(waiting):
             service.answer("IndexedFile")
         output = str(folder.resolve() / "pagefind")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import TODAY, copy_example
 
-from sitegen import markdown, parallel, render
+from sitegen import markdown, parallel, render, search
 from sitegen.cache import CACHE_DIR
 from sitegen.pipeline import Options, build_site
 
@@ -47,6 +47,25 @@ def test_converting_and_rendering_in_parallel_processes_builds_the_same_bytes(
     monkeypatch.setattr("os.cpu_count", lambda: 2)
     assert parallel.worker_count(30, markdown.PARALLEL_FROM) == 2
     assert build(copy_example(tmp_path / "situs"), cache=False) == plain
+
+
+def search_index(root: Path, cache: bool) -> dict[str, bytes]:
+    build_site(root, Options(today=date.fromisoformat(TODAY), cache=cache))
+    folder = root / "_site" / "pagefind"
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def test_an_unchanged_site_gets_its_search_index_from_the_cache_byte_for_byte(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = copy_example(tmp_path / "situs")
+    plain = search_index(root, cache=False)
+    assert search_index(root, cache=True) == plain  # made by Pagefind, kept
+    with monkeypatch.context() as patch:
+        patch.setattr(search, "_make_index", None)  # Pagefind is not asked again
+        assert search_index(root, cache=True) == plain
+    edit_body(root)
+    assert search_index(root, cache=True) == search_index(root, cache=False) != plain  # made again
 
 
 def test_a_damaged_cache_file_is_replaced_and_the_build_goes_on(tmp_path: Path, plain: dict[str, bytes]) -> None:
