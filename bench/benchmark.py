@@ -1,34 +1,49 @@
-"""Benchmark clean builds of synthetic school sites.
+"""Benchmark builds of generated school sites: clean, warm (cache, no change) and after one edit.
 
-For each size N, generates a deterministic synthetic project (site.yaml, layouts/ and static/
-copied from the repository; N content items: ~40% events, 25% announcements, 20% achievements,
-15% parent pages in nested folders, plus content/index.md and a calendar of ~N/20 entries),
-then runs `build.py build --root <project> --today 2026-11-24` R times, each in a fresh
-subprocess after deleting `_site/`. It reports wall time (median/min/max), the median peak RSS
-of the build process (ru_maxrss from os.wait4, which includes any children it waited for),
-the number of .html files written, per-item milliseconds, and the per-item time ratio between
-the largest and smallest size (> 1 means worse than linear growth).
+Two profiles of N content items each:
+- realistic (default): the items of bench/corpus.py (400-800 words, headings, two lists, a table,
+  links, emphasis; 40% events, 30% achievements, 30% announcements), beside the example site's own
+  content/ so its links hold; the corpus other generators were timed on.
+- synthetic: short items (~40% events, 25% announcements, 20% achievements, 15% parent pages in
+  nested folders, plus content/index.md and a calendar of ~N/20 entries).
 
-Run:  python bench/benchmark.py [--sizes 1000 5000] [--runs 5] [--keep]
+For each size it runs `build.py build --root <project> --today 2026-11-24` in fresh subprocesses:
+R clean builds (no _site/, no build cache), R warm builds (nothing changed), R builds after one
+item's text changed; then it starts `build.py serve`, changes another item R times and measures
+from each save to the preview serving the changed page. It reports the median wall time of each,
+the median peak RSS of the clean builds (ru_maxrss from os.wait4: the largest of the build process
+and the workers it waited for, not their sum) and their CPU time (user + system, workers included:
+on a busy machine it varies less than the wall time), the number of .html files, clean-build
+milliseconds per item, and the per-item ratio between the largest and smallest size (> 1 means
+worse than linear growth).
+
+Run:  python bench/benchmark.py [--profile realistic|synthetic] [--sizes 1000 5000] [--runs 3] [--keep]
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import random
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from datetime import date, timedelta
 from pathlib import Path
 
+import corpus  # bench/corpus.py, beside this script
+from tornado.websocket import websocket_connect  # installed with livereload
+
 REPO = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-24"
+LIVERELOAD = "http://livereload.com/protocols/official-7"
 WORDS = (
     "sekolah", "siswa", "guru", "orang", "tua", "kegiatan", "kelas", "belajar", "ujian",
     "rapat", "komite", "upacara", "lomba", "prestasi", "jadwal", "pengumuman", "kurikulum",
@@ -164,9 +179,14 @@ class Generator:
         calendar.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def run_build(root: Path) -> tuple[float, float]:
-    """One clean build in a fresh process; returns (wall seconds, peak RSS MiB)."""
-    shutil.rmtree(root / "_site", ignore_errors=True)
+CACHE = ".sitegen-cache"  # the build cache beside site.yaml
+
+
+def run_build(root: Path, clean: bool) -> tuple[float, float, float]:
+    """One build in a fresh process (clean: without _site/ and the cache); returns wall s, peak RSS MiB, CPU s."""
+    if clean:
+        shutil.rmtree(root / "_site", ignore_errors=True)
+        shutil.rmtree(root / CACHE, ignore_errors=True)
     cmd = [sys.executable, str(REPO / "build.py"), "build", "--root", str(root), "--today", TODAY]
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
@@ -180,25 +200,106 @@ def run_build(root: Path) -> tuple[float, float]:
             print(f"build failed (exit {proc.returncode}) in {root}; with --keep it stays;"
                   " last output lines:", *tail, sep="\n", file=sys.stderr)
             sys.exit(1)
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
-def bench_size(n: int, runs: int, per_item: dict[int, float], keep: bool) -> Path | None:
-    """Generate, build `runs` times and print one table row; returns the kept project, if any."""
-    root = Path(tempfile.mkdtemp(prefix=f"sitegen-bench-{n}-"))
+def make_project(profile: str, n: int) -> tuple[Path, list[Path]]:
+    """A fresh project of n items in a temporary folder; returns it and the items an edit may change."""
+    root = Path(tempfile.mkdtemp(prefix=f"sitegen-bench-{profile}-{n}-"))
+    shutil.copy2(REPO / "site.yaml", root / "site.yaml")
+    for name in ("layouts", "static", *(("content",) if profile == "realistic" else ())):
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, root / name)
+    if profile == "realistic":
+        return root, corpus.write_items(n, root / "content")
+    generator = Generator(n, root)
+    generator.generate()
+    return root, [root / "content" / rel for kind, rel, _ in generator.items if kind != "page"]
+
+
+def edit(item: Path, mark: str) -> None:
+    """Change one sentence of an item, as an editor fixing a typo would."""
+    text = item.read_text(encoding="utf-8")
+    item.write_text(text.rstrip("\n") + f"\n\nDiperbarui ({mark}).\n", encoding="utf-8")
+
+
+def fetch(url: str) -> bytes | None:
     try:
-        shutil.copy2(REPO / "site.yaml", root / "site.yaml")
-        for name in ("layouts", "static"):
-            if (REPO / name).is_dir():
-                shutil.copytree(REPO / name, root / name)
-        Generator(n, root).generate()
-        results = [run_build(root) for _ in range(runs)]
-        walls, rss = [w for w, _ in results], [m for _, m in results]
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return bytes(response.read())
+    except OSError:
+        return None
+
+
+def serve_latency(root: Path, item: Path, runs: int, timeout: float = 900) -> float:
+    """Median seconds from saving an item to the live-reload message after `serve` rebuilt its page."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    cmd = [sys.executable, str(REPO / "build.py"), "serve", "--root", str(root), "--today", TODAY, "--port", str(port)]
+    proc = subprocess.Popen(cmd, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        return asyncio.run(asyncio.wait_for(_serve_latency(root, item, runs, port), timeout))
+    finally:
+        proc.terminate()
+        proc.wait()
+
+
+async def _serve_latency(root: Path, item: Path, runs: int, port: int) -> float:
+    found: list[Path] = []
+    while not found:  # the first build
+        await asyncio.sleep(0.5)
+        found = sorted((root / ".dev-site").glob(f"*/{item.stem}/index.html"))
+    url = f"http://127.0.0.1:{port}/{found[0].parent.relative_to(root / '.dev-site').as_posix()}/"
+    while fetch(url) is None:
+        await asyncio.sleep(0.2)
+    # The browser's side of livereload: the server watches files only while a page listens.
+    socket_ = await websocket_connect(f"ws://127.0.0.1:{port}/livereload")
+    await socket_.write_message(json.dumps({"command": "hello", "protocols": [LIVERELOAD]}))
+    await socket_.read_message()
+    await socket_.write_message(json.dumps({"command": "info", "url": url}))
+    reloads: asyncio.Queue[float] = asyncio.Queue()
+
+    async def listen() -> None:
+        while (message := await socket_.read_message()) is not None:
+            if json.loads(message).get("command") == "reload":
+                reloads.put_nowait(time.perf_counter())
+
+    listener = asyncio.create_task(listen())
+    times = []
+    for run in range(runs):
+        await asyncio.sleep(4)  # livereload ignores changes for 3 s after a reload
+        while not reloads.empty():  # the reload livereload sends when a page first connects
+            reloads.get_nowait()
+        mark = f"serve {run + 1}"
+        start = time.perf_counter()
+        edit(item, mark)
+        times.append(await reloads.get() - start)
+        assert mark.encode() in (fetch(url) or b""), f"{url} does not show the change"
+    listener.cancel()
+    socket_.close()
+    return statistics.median(times)
+
+
+def bench_size(profile: str, n: int, runs: int, per_item: dict[int, float], keep: bool) -> Path | None:
+    """Generate, build `runs` times each way and print one table row; returns the kept project, if any."""
+    root, items = make_project(profile, n)
+    try:
+        clean = [run_build(root, clean=True) for _ in range(runs)]
+        warm = [run_build(root, clean=False)[0] for _ in range(runs)]
+        edited = []
+        for run in range(runs):
+            edit(items[len(items) // 2], f"build {run + 1}")
+            edited.append(run_build(root, clean=False)[0])
+        serve = serve_latency(root, items[len(items) // 2 + 1], runs)
+        walls, rss, cpu = [w for w, _, _ in clean], [m for _, m, _ in clean], [c for _, _, c in clean]
         pages = sum(1 for _ in (root / "_site").rglob("*.html"))
         med = statistics.median(walls)
         per_item[n] = med * 1000 / n
-        print(f"{n:>7} {runs:>4} {med:>9.2f} {min(walls):>8.2f} {max(walls):>8.2f} "
-              f"{statistics.median(rss):>8.1f} {pages:>7} {per_item[n]:>8.2f}", flush=True)
+        print(f"{n:>7} {runs:>4} {med:>8.2f} {min(walls):>7.2f} {max(walls):>7.2f} "
+              f"{statistics.median(warm):>7.2f} {statistics.median(edited):>7.2f} {serve:>7.2f} "
+              f"{statistics.median(rss):>8.1f} {statistics.median(cpu):>7.2f} {pages:>6} {per_item[n]:>8.2f}",
+              flush=True)
     finally:
         if not keep:
             shutil.rmtree(root, ignore_errors=True)
@@ -208,18 +309,20 @@ def bench_size(n: int, runs: int, per_item: dict[int, float], keep: bool) -> Pat
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--profile", choices=("realistic", "synthetic"), default="realistic")
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000],
                     help="content items per site")
-    ap.add_argument("--runs", type=int, default=5, help="clean builds per size")
+    ap.add_argument("--runs", type=int, default=3, help="builds of each kind per size")
     ap.add_argument("--keep", action="store_true", help="keep the generated projects")
     args = ap.parse_args()
-    print(f"{'N':>7} {'runs':>4} {'median s':>9} {'min s':>8} {'max s':>8} {'RSS MiB':>8} "
-          f"{'pages':>7} {'ms/item':>8}")
+    print(f"profile {args.profile}, {os.cpu_count()} cores; times are medians in seconds")
+    print(f"{'N':>7} {'runs':>4} {'clean':>8} {'min':>7} {'max':>7} {'warm':>7} {'edit':>7} {'serve':>7} "
+          f"{'RSS MiB':>8} {'CPU s':>7} {'pages':>6} {'ms/item':>8}")
     per_item: dict[int, float] = {}
     kept: list[Path | None] = []
     try:
         for n in args.sizes:
-            kept.append(bench_size(n, args.runs, per_item, args.keep))
+            kept.append(bench_size(args.profile, n, args.runs, per_item, args.keep))
         if len(per_item) > 1:
             lo, hi = min(per_item), max(per_item)
             ratio = per_item[hi] / per_item[lo]

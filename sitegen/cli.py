@@ -210,9 +210,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "serve":
             from sitegen.serve import serve  # livereload is only needed here
 
-            return serve(root, Options(today=today, now=moment, drafts=True, dev=True), args.port, config.language)
+            return serve(root, Options(today=today, now=moment, drafts=True, dev=True, cache=True), args.port,
+                         config.language)
         options = Options(today=today, now=moment, base_url=base_url, drafts=args.drafts,
-                          write=args.command == "build", strict=args.strict)
+                          write=args.command == "build", strict=args.strict, cache=True)
         built = build_site(root, options, settings)
     except BuildFailed as exc:
         print_report(exc, args.format, args.command)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sitegen import markdown
+from sitegen.cache import BuildCache
 from sitegen.config import example_names
 from sitegen.errors import BuildFailed, SiteError, error
 from sitegen.fields import AchievementFields, AnnouncementFields, EventFields, HomeFields, PageFields
@@ -55,10 +56,16 @@ def scan_static(root: Path) -> tuple[dict[str, Path], list[SiteError]]:
 
 
 def load_content(
-    root: Path, config: SiteConfig, urls: Urls, static_files: frozenset[str], drafts: bool
+    root: Path,
+    config: SiteConfig,
+    urls: Urls,
+    static_files: frozenset[str],
+    drafts: bool,
+    cache: BuildCache | None = None,
 ) -> tuple[Content, list[SiteError]]:
     """Every Markdown file under root/content, validated; problems are returned, not raised."""
-    loader = _Loader(root, config, urls, static_files, drafts)
+    loader = _Loader(root, config, urls, static_files, drafts, cache)
+    loader.prefetch()
     home_file = root / "content" / "index.md"
     home = loader.load(home_file, HomeFields, urls.home) if os.path.lexists(home_file) else None
     events = [Event(*item) for item in loader.load_all("events", EventFields, lambda slug, _: urls.event(slug))]
@@ -184,7 +191,15 @@ def _fitting_kind(doc: Document, exclude: str) -> str | None:
 
 
 class _Loader:
-    def __init__(self, root: Path, config: SiteConfig, urls: Urls, static_files: frozenset[str], drafts: bool) -> None:
+    def __init__(
+        self,
+        root: Path,
+        config: SiteConfig,
+        urls: Urls,
+        static_files: frozenset[str],
+        drafts: bool,
+        cache: BuildCache | None,
+    ) -> None:
         self.root = root
         self.static_files = static_files
         self.drafts = drafts
@@ -192,11 +207,28 @@ class _Loader:
         self.warnings: list[SiteError] = []
         self.unloaded: list[str] = []
         self.school = (config.school.name, config.school.address.locality)
-        self.converter = Converter(urls.base_path)
+        self.converter = Converter(urls.base_path, cache)
         self.context = {
             "category": tuple(sorted(config.calendar.categories)),
             "audience": tuple(sorted(config.calendar.audiences)),
         }
+
+    def prefetch(self) -> None:
+        """Convert every readable Markdown body ahead, in parallel on a large site; load() then finds them."""
+        files = [self.root / "content" / "index.md"]
+        for kind in KINDS:
+            files += list_files(self.root, f"content/{kind}", (".md",), recursive=kind == "pages").files
+        bodies = []
+        for file in files:
+            source = file.relative_to(self.root).as_posix()
+            try:
+                check_file(self.root, source)
+                body = body_of(read_text(file, source))
+            except BuildFailed:
+                continue  # load() reports it
+            if body is not None:
+                bodies.append(body)
+        self.converter.prefetch(bodies)
 
     def load_all(self, kind: str, model: type[F], path_of: Any) -> list[tuple[Doc, F]]:
         folder = self.root / "content" / kind
@@ -369,13 +401,25 @@ def split_front_matter(text: str, source: str) -> tuple[Document, str, int]:
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         raise BuildFailed([error(source, 1, None, "front_matter_missing")])
-    for number, line in enumerate(lines[1:], start=1):
-        if line.rstrip() in ("---", "..."):
-            doc = load_yaml("\n".join(lines[1:number]), source, first_line=2)
-            if doc.data is None:
-                doc = Document(source, {}, doc.lines)
-            return doc, "\n".join(lines[number + 1:]), number + 2
-    raise BuildFailed([error(source, 1, None, "front_matter_unclosed")])
+    number = _front_matter_end(lines)
+    if number is None:
+        raise BuildFailed([error(source, 1, None, "front_matter_unclosed")])
+    doc = load_yaml("\n".join(lines[1:number]), source, first_line=2)
+    if doc.data is None:
+        doc = Document(source, {}, doc.lines)
+    return doc, "\n".join(lines[number + 1:]), number + 2
+
+
+def body_of(text: str) -> str | None:
+    """The Markdown body as split_front_matter() gives it, without reading the front matter; None without one."""
+    lines = text.split("\n")
+    number = _front_matter_end(lines) if lines[0].strip() == "---" else None
+    return None if number is None else "\n".join(lines[number + 1:])
+
+
+def _front_matter_end(lines: list[str]) -> int | None:
+    """The index of the line that closes the front matter opened on the first line."""
+    return next((number for number, line in enumerate(lines[1:], start=1) if line.rstrip() in ("---", "...")), None)
 
 
 def slugify(name: str) -> str:

@@ -26,6 +26,7 @@ STATUSES = {"scheduled": "CONFIRMED", "rescheduled": "CONFIRMED", "postponed": "
 CHANGED = ("rescheduled", "cancelled")  # RFC 5546: a changed event carries a higher SEQUENCE
 FREQUENCIES = {"daily": "DAILY", "weekly": "WEEKLY", "monthly": "MONTHLY"}
 GOOGLE = "https://calendar.google.com/calendar/render"
+END_CALENDAR = b"END:VCALENDAR\r\n"
 
 
 def site_timezone(happenings: Sequence[Happening], config: SiteConfig) -> Timezone | None:
@@ -41,10 +42,12 @@ def calendar_feed(
     url: str,
     headlines: Headlines,
     zone: Timezone | None,
+    made: dict[str, bytes] | None = None,
 ) -> bytes:
     """One VCALENDAR with a VEVENT per happening (a series is one VEVENT with RRULE/EXDATE).
 
     `zone` is site_timezone() of a superset of `happenings`; it is included when any has a time.
+    `made` keeps each VEVENT's text by the happening's key, for the other feeds of the same build.
     """
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -59,9 +62,17 @@ def calendar_feed(
     calendar.add("url", url)
     if zone is not None and any(not h.schedule.all_day for h in happenings):
         calendar.add_component(zone)
+    # The text of a VCALENDAR is its own lines, then each component's, then END:VCALENDAR: a VEVENT's
+    # text is the same in every feed, so it is made once and put in place.
+    made = {} if made is None else made
+    events = []
     for happening in sorted(happenings, key=lambda h: (sort_key(h.schedule.start), _uid(h, config))):
-        calendar.add_component(_event(happening, config, headlines))
-    return bytes(calendar.to_ical())
+        if happening.key not in made:
+            made[happening.key] = bytes(_event(happening, config, headlines).to_ical())
+        events.append(made[happening.key])
+    text = bytes(calendar.to_ical())
+    assert text.endswith(END_CALENDAR)
+    return text[: -len(END_CALENDAR)] + b"".join(events) + END_CALENDAR
 
 
 def google_calendar_link(happening: Happening, config: SiteConfig, headlines: Headlines) -> str | None:
@@ -194,8 +205,9 @@ def render_calendars(
     """Every iCalendar file the routes plan, by output path: the subscriptions and each event's own."""
     zone = site_timezone(happenings, config)
     urls = Urls.of(config)
+    made: dict[str, bytes] = {}  # each happening's VEVENT, made once for all the files that list it
     return {
         route.output_path: calendar_feed(route.view.happenings, config, route.view.name, urls.absolute(route.path),
-                                         headlines, zone)
+                                         headlines, zone, made)
         for route in routes if isinstance(route.view, CalendarFile)
     }

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import contextlib
+import html as htmllib
+import json
 import re
 import signal
 import threading
-from collections.abc import Iterator
-from html.parser import HTMLParser
+from collections.abc import Iterator, Sequence
+from importlib.metadata import version
 
 import markdown as md
 import nh3
 
+from sitegen.cache import BuildCache, fingerprint, source_of
 from sitegen.errors import SiteError, error
 from sitegen.items import BodyLink
+from sitegen.parallel import forked_map, worker_count
 from sitegen.sources import CONTROL
 
 EXTENSIONS = ["tables", "toc", "attr_list", "footnotes", "fenced_code", "sane_lists"]
@@ -37,6 +41,12 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 _ROOT_LINK = re.compile(r'(\s(?:href|src)=")/(?!/)')
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 _TABLE = re.compile(r"<table>.*?</table>", re.S)
+# nh3 writes every attribute value in double quotes with '"' escaped, and '<' in text as '&lt;': every '<'
+# starts a tag, and in a tag every href or src value is one quoted string.
+_TAG = re.compile(r"<[a-zA-Z][^\s/>]*((?:\s+[^\s\"'>/=]+(?:=\"[^\"]*\")?)*)\s*/?>")
+_LINK_ATTRIBUTE = re.compile(r'\s(?:href|src)="([^"]*)"')
+PARALLEL_FROM = 200  # bodies to convert before a pool of processes pays for its start
+CACHE_KIND = "markdown"
 
 # Limits that keep every file's conversion short (measured in docs/security.md): Python-Markdown
 # recurses once per nesting level, and its link parser takes time growing with the square of the
@@ -53,30 +63,68 @@ _NESTING_MARK = re.compile(r"(?:[-+*]|\d{1,9}[.)])[ \t]+|>[ \t]*")
 class Converter:
     """Markdown to safe HTML; links written from the site root get the base path in front."""
 
-    def __init__(self, base_path: str) -> None:
+    def __init__(self, base_path: str, cache: BuildCache | None = None) -> None:
         self._md = md.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
         self._base_path = base_path  # "/repo/"
+        self._cache = cache or BuildCache(None)
+        # What the HTML depends on besides the text: this module's code, the libraries, the base path.
+        self._settings = fingerprint(source_of(__file__), version("markdown"), version("nh3"), base_path)
 
     def convert(self, text: str, first_line: int) -> tuple[str, tuple[BodyLink, ...]]:
         """Sanitized HTML and the site-internal links it contains, with their lines."""
-        self._md.reset()
-        raw = self._md.convert(text)
-        clean = nh3.clean(
-            raw,
-            tags=TAGS,
-            attributes=ATTRIBUTES,
-            url_schemes=URL_SCHEMES,
-            link_rel=None,
-        )
-        clean = CONTROL.sub("", clean)  # from a reference such as &#11;: invisible, and invalid in XML
-        lines = text.split("\n")
-        links = tuple(
-            BodyLink(url, first_line + number)
-            for url in sorted(set(_internal_links(clean)))
-            for number in _lines_of(lines, url)
-        )
-        html = _ROOT_LINK.sub(lambda m: m[1] + self._base_path, _scrollable_tables(_top_heading_h2(clean)))
-        return html, links
+        key = self._key(text)
+        stored = self._cache.get(CACHE_KIND, key)
+        if stored is None:
+            stored = _converted(self._md, self._base_path, text)
+            self._cache.put(CACHE_KIND, key, stored)
+        html, links = json.loads(stored)
+        return html, tuple(BodyLink(url, first_line + offset) for url, offset in links)
+
+    def prefetch(self, texts: Sequence[str]) -> None:
+        """Convert many bodies at once, in parallel processes when there are enough; convert() then finds them.
+
+        Bodies over a limit are left to convert(), whose caller reports them.
+        """
+        keys = {self._key(text): text for text in texts}
+        missing = sorted(key for key in keys if self._cache.get(CACHE_KIND, key) is None
+                         and not limit_problems(keys[key], 1, ""))
+        workers = worker_count(len(missing), PARALLEL_FROM)
+        if workers < 2:
+            return  # convert() does them one by one, as fast as a pool would
+        texts = [keys[key] for key in missing]
+        # Each forked process converts with its own copy of this converter.
+        for key, stored in zip(missing, forked_map(lambda i: self._try(texts[i]), len(texts), workers), strict=True):
+            if stored is not None:
+                self._cache.put(CACHE_KIND, key, stored)
+
+    def _try(self, text: str) -> str | None:
+        """The stored form of one body, or None when it fails (convert() reports why)."""
+        try:
+            with time_limit(MAX_SECONDS):
+                return _converted(self._md, self._base_path, text)
+        except (RecursionError, TooSlow):
+            return None
+
+    def _key(self, text: str) -> str:
+        return fingerprint(self._settings, text)
+
+
+def _converted(converter: md.Markdown, base_path: str, text: str) -> str:
+    """The HTML and the internal links with their 0-based lines in `text`, as the cache stores them."""
+    converter.reset()
+    raw = converter.convert(text)
+    clean = nh3.clean(
+        raw,
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+    )
+    clean = CONTROL.sub("", clean)  # from a reference such as &#11;: invisible, and invalid in XML
+    lines = text.split("\n")
+    links = [[url, number] for url in sorted(set(_internal_links(clean))) for number in _lines_of(lines, url)]
+    html = _ROOT_LINK.sub(lambda m: m[1] + base_path, _scrollable_tables(_top_heading_h2(clean)))
+    return json.dumps([html, links], ensure_ascii=False)
 
 
 def limit_problems(text: str, first_line: int, source: str) -> list[SiteError]:
@@ -161,21 +209,10 @@ def _scrollable_tables(html: str) -> str:
     return _TABLE.sub(lambda m: f'<div class="table-scroll" tabindex="0">{m[0]}</div>', html)
 
 
-class _LinkCollector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if name in ("href", "src") and value and value.startswith("/") and not value.startswith("//"):
-                self.urls.append(value)
-
-
 def _internal_links(html: str) -> list[str]:
-    collector = _LinkCollector()
-    collector.feed(html)
-    return collector.urls
+    """The href and src values of sanitized HTML that start with one '/'."""
+    urls = [htmllib.unescape(value) for tag in _TAG.finditer(html) for value in _LINK_ATTRIBUTE.findall(tag[1])]
+    return [url for url in urls if url.startswith("/") and not url.startswith("//")]
 
 
 def _lines_of(lines: list[str], url: str) -> list[int]:

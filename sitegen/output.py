@@ -15,13 +15,14 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from sitegen.cache import CACHE_DIR
 from sitegen.errors import BuildFailed, ConfigUnusable, SiteError, error
 
 if sys.platform != "win32":
     import fcntl
 
 # What an output folder may never be or be inside of.
-PROTECTED = ("content", "layouts", "static", "sitegen", "tests", "bench", ".git", ".github", ".ci")
+PROTECTED = ("content", "layouts", "static", "sitegen", "tests", "bench", ".git", ".github", ".ci", CACHE_DIR)
 MARKER = ".sitegen-output"  # in every output folder: the generator wrote it and may replace it whole
 MARKER_TEXT = "Folder ini dibuat oleh generator situs dan diganti setiap build. / Written by the site generator.\n"
 

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sitegen.admin import admin_files
+from sitegen.cache import CACHE_DIR, BuildCache
 from sitegen.calendars import load_calendars
 from sitegen.config import Settings, config_warnings, load_config
 from sitegen.content import hold_back_scheduled, load_content, scan_static
@@ -51,6 +52,7 @@ class Options:
     write: bool = True  # False for `check`
     output_dir: str | None = None  # overrides site.yaml's output_dir (serve's preview folder)
     strict: bool = False  # warnings fail the build like errors (--strict)
+    cache: bool = False  # keep slow results in .sitegen-cache/ beside site.yaml for the next build (the CLI)
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,7 @@ def build_site(root: Path, options: Options, settings: Settings | None = None) -
     `settings` is site.yaml as the caller already read it (with options.base_url applied); None reads it here.
     """
     config, config_lines = settings or load_config(root, options.base_url)
+    cache = BuildCache(root / CACHE_DIR if options.cache else None)
     try:
         line = None if options.output_dir else config_lines.get(("output_dir",))
         output = resolve_output(root, options.output_dir or config.output_dir, line)
@@ -79,7 +82,7 @@ def build_site(root: Path, options: Options, settings: Settings | None = None) -
         problems += scan_sources(root)
         if problems:  # nothing is read while a link out of the project or a FIFO is among the sources
             raise BuildFailed(problems)
-        site, problems, warnings = load_site(root, config, config_lines, static, options.drafts, options.today)
+        site, problems, warnings = load_site(root, config, config_lines, static, options.drafts, options.today, cache)
         images, pictures, image_problems = prepare_images(site, static)
         indexes = build_indexes(site, options.now or datetime.combine(options.today, datetime.min.time()))
         routes = plan_routes(site, indexes)
@@ -88,7 +91,8 @@ def build_site(root: Path, options: Options, settings: Settings | None = None) -
         if text_problems:  # no page can be written without its words
             raise BuildFailed(problems + text_problems, warnings=warnings)
         headlines = Headlines(translations, Dates.for_site(config))
-        environment = make_environment(root, site, translations, headlines, routes, options.dev, pictures, warnings)
+        environment = make_environment(root, site, translations, headlines, routes, options.dev, pictures, warnings,
+                                       cache.templates(repr(config)))
         files, template_problems = render_pages(environment, routes, indexes)
         files.update(render_calendars(routes, indexes.happenings, config, headlines))
         if problems or template_problems or (options.strict and warnings):
@@ -98,9 +102,12 @@ def build_site(root: Path, options: Options, settings: Settings | None = None) -
         static = {name: path for name, path in static.items() if name not in images}
         if options.write:
             write_site(output, files | editor, static,
-                       finish=lambda folder: index_site(folder, config.language, files))
+                       finish=lambda folder: index_site(folder, config.language, files, cache))
     except BuildFailed as exc:
         raise type(exc)(exc.errors, config.language, exc.warnings) from exc
+    finally:
+        cache.save()
+        cache.close()
     return Built(config, output, files, static, warnings)
 
 
@@ -160,10 +167,11 @@ def load_site(
     static: dict[str, Path],
     drafts: bool,
     today: date,
+    cache: BuildCache | None = None,
 ) -> tuple[Site, list[SiteError], tuple[SiteError, ...]]:
     """Every source file that is valid and due by `today`, in one frozen Site; the problems and warnings."""
     urls = Urls.of(config)
-    content, problems = load_content(root, config, urls, frozenset(static), drafts)
+    content, problems = load_content(root, config, urls, frozenset(static), drafts, cache)
     content = hold_back_scheduled(content, today)
     entries, school_years, calendar_problems, calendar_warnings = load_calendars(root, config)
     warnings = sort_problems([*content.warnings, *calendar_warnings, *config_warnings(config, config_lines)])

@@ -21,6 +21,7 @@ from sitegen.images import DEFAULT_CARD, OG_SIZE, Picture
 from sitegen.indexes import AlbumView, Indexes, PageNode
 from sitegen.items import Achievement, Announcement, Event, Page, Site
 from sitegen.jsonld import article_data, event_data, school_data, to_json
+from sitegen.parallel import forked_map, worker_count
 from sitegen.routes import Route
 from sitegen.sources import check_file, read_text
 from sitegen.timeline import Happening
@@ -58,8 +59,13 @@ def search_words(html: str, synonyms: dict[str, tuple[str, ...]]) -> tuple[str, 
     own = re.sub(r"<nav\b.*?</nav>", " ", html, flags=re.S)  # menus name other pages: not this page's words
     text = " ".join(re.sub(r"<[^>]+>", " ", own).lower().split())
 
+    tokens = set(re.findall(r"\w+", text))
+
     def has(word: str) -> bool:
-        return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
+        parts = re.findall(r"\w+", word)
+        if not all(part in tokens for part in parts):  # a quick no: some word of it is not in the text
+            return False
+        return parts == [word] or re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
 
     return tuple(word for word, others in synonyms.items() if not has(word) and any(has(o) for o in others))
 
@@ -211,8 +217,13 @@ def make_environment(
     dev: bool,
     pictures: dict[str, Picture],
     warnings: tuple[SiteError, ...] = (),
+    bytecode_cache: jinja2.BytecodeCache | None = None,
 ) -> jinja2.Environment:
-    """A fresh, strict, autoescaping environment for one build; the preview (dev) also shows the warnings."""
+    """A fresh, strict, autoescaping environment for one build; the preview (dev) also shows the warnings.
+
+    `bytecode_cache` keeps compiled templates between processes (the build cache's, see BuildCache.templates);
+    without one, builds in this process share COMPILED_TEMPLATES.
+    """
     config = site.config
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(root / "layouts"),
@@ -221,7 +232,7 @@ def make_environment(
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        bytecode_cache=COMPILED_TEMPLATES,
+        bytecode_cache=bytecode_cache or COMPILED_TEMPLATES,
     )
     # Per build, so never folded into the compiled code every build shares (see CompiledTemplates).
     env.filters["url"] = _per_build(site.urls.url)
@@ -254,32 +265,43 @@ def make_environment(
     return env
 
 
+PARALLEL_FROM = 400  # pages to render before a pool of forked processes pays for its start
+
+
 def render_pages(
     env: jinja2.Environment, routes: tuple[Route, ...], indexes: Indexes
 ) -> tuple[dict[str, bytes], list[SiteError]]:
-    """Every route with a template, rendered; template problems are returned with template and line."""
-    files: dict[str, bytes] = {}
-    errors: list[SiteError] = []
-    for route in routes:
-        if route.template is None:
-            continue
-        try:
-            template = env.get_template(route.template)
-            text = template.render(route=route, view=route.view, indexes=indexes, routes=routes)
-        except jinja2.TemplateNotFound as exc:
-            name, line = _template_frame(exc, route.template)
-            errors.append(error(name, line, None, "template_missing", value=exc.name))
-            continue
-        except jinja2.TemplateSyntaxError as exc:
-            errors.append(error(f"layouts/{exc.name or route.template}", exc.lineno, None,
-                                "template_syntax", problem=exc.message or ""))
-            continue
-        except jinja2.UndefinedError as exc:
-            name, line = _template_frame(exc, route.template)
-            errors.append(error(name, line, None, "template_undefined", problem=_undefined_name(exc.message or "")))
-            continue
-        files[route.output_path] = text.encode("utf-8")
-    return files, errors
+    """Every route with a template, rendered (in forked processes on a large site, in route order); template
+    problems are returned with template and line."""
+    pages = [route for route in routes if route.template is not None]
+
+    def render(index: int) -> bytes | SiteError:
+        return render_page(env, pages[index], indexes, routes)
+
+    results = forked_map(render, len(pages), worker_count(len(pages), PARALLEL_FROM))
+    files = {route.output_path: result for route, result in zip(pages, results, strict=True)
+             if isinstance(result, bytes)}
+    return files, [result for result in results if isinstance(result, SiteError)]
+
+
+def render_page(
+    env: jinja2.Environment, route: Route, indexes: Indexes, routes: tuple[Route, ...]
+) -> bytes | SiteError:
+    """One page's bytes, or the template problem that stopped it."""
+    assert route.template is not None
+    try:
+        template = env.get_template(route.template)
+        text = template.render(route=route, view=route.view, indexes=indexes, routes=routes)
+    except jinja2.TemplateNotFound as exc:
+        name, line = _template_frame(exc, route.template)
+        return error(name, line, None, "template_missing", value=exc.name)
+    except jinja2.TemplateSyntaxError as exc:
+        return error(f"layouts/{exc.name or route.template}", exc.lineno, None, "template_syntax",
+                     problem=exc.message or "")
+    except jinja2.UndefinedError as exc:
+        name, line = _template_frame(exc, route.template)
+        return error(name, line, None, "template_undefined", problem=_undefined_name(exc.message or ""))
+    return text.encode("utf-8")
 
 
 def _undefined_name(message: str) -> str:

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
-import asyncio
+import base64
+import contextlib
 import gzip
 import json
+import os
+import subprocess
+import time
 import zlib
-from concurrent.futures import ThreadPoolExecutor
+from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
-from pagefind.index import IndexConfig, PagefindIndex
+from pagefind.service import get_executable
 
+from sitegen.cache import BuildCache, fingerprint, source_of
 from sitegen.urls import Urls
 
+CACHE_KIND = "search"  # in the build cache: the whole index, by the pages it was made of
+QUIET_SECONDS = 2.0  # Pagefind's index files not changing this long: it has finished writing them
+AHEAD = 32  # pages sent before their answers are read: the answers (~300 bytes each) fit a pipe's buffer
 # Parts of a page that are not its content: sharing text, menus, filters.
 IGNORED = [".share", ".page-menu", ".filters", ".month-nav", ".add-calendar", "nav"]
 
@@ -21,29 +30,134 @@ class IndexIncomplete(OSError):
     """The index on disk is not what Pagefind made (a full disk, a file cut short)."""
 
 
-def index_site(folder: Path, language: str, pages: dict[str, bytes]) -> None:
+def index_site(folder: Path, language: str, pages: dict[str, bytes], cache: BuildCache | None = None) -> None:
     """Write folder/pagefind/: the index of `pages` (by output path) marked data-pagefind-body.
 
     Pages are added one by one in sorted order, so the index is the same bytes on any file system
     (Pagefind's own directory walk follows the file system's order). Raises IndexIncomplete when a
-    file of the written index is cut short.
+    file of the written index is cut short. When no page changed since a build that kept its index
+    in `cache`, that index is written again instead.
     """
-    # A thread of its own: the caller may already run an event loop (serve's live reload does).
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, _index(folder.resolve(), language, pages)).result()
+    html = sorted(name for name in pages if name.endswith(".html"))
+    key = fingerprint(source_of(__file__), version("pagefind"), language, *(part for name in html
+                                                                          for part in (name, pages[name])))
+    stored = cache.get(CACHE_KIND, key) if cache is not None else None
+    if stored is not None:
+        for name, data in json.loads(stored).items():
+            target = folder / "pagefind" / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(base64.b64decode(data))
+        verify_index(folder / "pagefind")
+        return
+    _make_index(folder, language, html, pages)
+    if cache is not None:
+        written = sorted(path for path in (folder / "pagefind").rglob("*") if path.is_file())
+        cache.put(CACHE_KIND, key, json.dumps({path.relative_to(folder / "pagefind").as_posix():
+                                               base64.b64encode(path.read_bytes()).decode() for path in written}))
+
+
+def _make_index(folder: Path, language: str, html: list[str], pages: dict[str, bytes]) -> None:
+    """Pagefind's index of the pages named in `html`, in that order, in folder/pagefind/."""
+    config = {"exclude_selectors": IGNORED, "force_language": language}
+    with _Service() as service:
+        index = service.send({"type": "NewIndex", "config": config}, "NewIndex")["index_id"]
+        # Pagefind handles its requests in the order they come: the pages go a few ahead of the answers,
+        # so that a busy machine's delay in each round trip is not paid once per page.
+        waiting = 0
+        for name in html:
+            service.post({"type": "AddFile", "index_id": index, "url": Urls.of_output(name),
+                          "file_contents": pages[name].decode("utf-8"), "file_path": None})
+            waiting += 1
+            if waiting == AHEAD:
+                service.answer("IndexedFile")
+                waiting -= 1
+        for _ in range(waiting):
+            service.answer("IndexedFile")
+        output = str(folder.resolve() / "pagefind")
+        service.send({"type": "WriteFiles", "index_id": index, "output_path": output}, "WriteFiles")
+        # Pagefind answers before its files are all on disk, and stops when its input closes: it stays up
+        # until they are whole, or have not changed for a while (the check below then says what is wrong).
+        written, changed = _sizes(folder / "pagefind"), time.monotonic()
+        while not _is_whole(folder / "pagefind") and time.monotonic() - changed < QUIET_SECONDS:
+            time.sleep(0.05)
+            if (now := _sizes(folder / "pagefind")) != written:
+                written, changed = now, time.monotonic()
     verify_index(folder / "pagefind")
 
 
-async def _index(folder: Path, language: str, pages: dict[str, bytes]) -> None:
-    config = IndexConfig(
-        exclude_selectors=IGNORED,
-        force_language=language,
-        output_path=str(folder / "pagefind"),
-    )
-    async with PagefindIndex(config=config) as index:  # writes the files when the block ends
-        for name in sorted(pages):
-            if name.endswith(".html"):
-                await index.add_html_file(content=pages[name].decode("utf-8"), url=Urls.of_output(name))
+def _sizes(folder: Path) -> list[tuple[str, int]]:
+    """What Pagefind has written so far: file names and sizes."""
+    sizes = []
+    for path in folder.rglob("*"):
+        with contextlib.suppress(OSError):  # a file Pagefind renames meanwhile: seen at the next look
+            sizes.append((str(path), path.stat().st_size))
+    return sorted(sizes)
+
+
+def _is_whole(folder: Path) -> bool:
+    try:
+        verify_index(folder)
+    except (IndexIncomplete, OSError):
+        return False
+    return True
+
+
+class _Service:
+    """`pagefind --service`, spoken to directly: base64 JSON messages ended by ','.
+
+    The package's asyncio client waits 0.1 s before reading each answer, which made indexing a page
+    cost 0.1 s; this client sends the same messages and reads each answer as soon as it comes.
+    """
+
+    def __init__(self) -> None:
+        executable = get_executable()
+        if executable is None:
+            raise IndexIncomplete("the Pagefind program is missing: pip install 'pagefind[bin]'")
+        self._process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self._buffer = b""
+        self._last_id = 0
+
+    def __enter__(self) -> _Service:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        assert self._process.stdin is not None
+        self._process.stdin.close()
+        try:
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+
+    def send(self, payload: dict[str, Any], expected: str) -> dict[str, Any]:
+        """One request and its answer, which must be of type `expected`."""
+        self.post(payload)
+        return self.answer(expected)
+
+    def post(self, payload: dict[str, Any]) -> None:
+        """Send a request; its answer comes, in order, from answer()."""
+        assert self._process.stdin is not None
+        self._last_id += 1
+        message = {"message_id": self._last_id, "payload": payload}
+        self._process.stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
+        self._process.stdin.flush()
+
+    def answer(self, expected: str) -> dict[str, Any]:
+        """The next answer, which must be of type `expected`."""
+        assert self._process.stdout is not None
+        while b"," not in self._buffer:
+            chunk = os.read(self._process.stdout.fileno(), 1 << 16)
+            if not chunk:
+                raise IndexIncomplete("Pagefind stopped before it answered")
+            self._buffer += chunk
+        answer, _, self._buffer = self._buffer.partition(b",")
+        response = json.loads(base64.b64decode(answer))
+        result: dict[str, Any] = response["payload"]
+        if result.get("type") != expected:
+            raise IndexIncomplete(f"Pagefind answered {result.get('type')}: {result.get('message', '')}")
+        return result
+
 
 
 def verify_index(folder: Path) -> None:

@@ -15,7 +15,7 @@ MAX_LINES = 500  # a module one can read in a sitting; split by noun beyond this
 # its own layer only those listed before it.
 LAYERS: dict[str, tuple[str, ...]] = {
     "words": ("field_messages", "messages", "errors"),
-    "reading": ("sources", "history"),
+    "reading": ("sources", "parallel", "cache", "history"),
     "models": ("scalars", "fields", "settings", "urls", "items", "dates", "headlines"),
     "load": ("yamlload", "config", "markdown", "content", "calendars"),
     "plan": ("timeline", "semesters", "indexes", "views", "routes", "links"),

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 import pytest
@@ -519,17 +520,19 @@ def test_a_search_index_cut_short_never_reports_success_nor_swaps_in(
     tiny: TinySite, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Disk full while Pagefind writes: its files are cut short, though Pagefind says nothing."""
-    from pagefind.index import PagefindIndex
+    from sitegen import search
 
     before = with_previous_site(tiny)
-    original = PagefindIndex.write_files
+    original = search._Service.send
 
-    async def write_then_cut(self: PagefindIndex, output_path: str | None = None) -> None:
-        await original(self, output_path)
-        index = sorted(Path(self._config["output_path"]).rglob("*.pf_index"))[0]
-        index.write_bytes(index.read_bytes()[:20])
+    def write_then_cut(self: search._Service, payload: dict[str, Any], expected: str) -> dict[str, Any]:
+        result = original(self, payload, expected)
+        if payload["type"] == "WriteFiles":
+            index = sorted(Path(payload["output_path"]).rglob("*.pf_index"))[0]
+            index.write_bytes(index.read_bytes()[:20])
+        return result
 
-    monkeypatch.setattr(PagefindIndex, "write_files", write_then_cut)
+    monkeypatch.setattr(search._Service, "send", write_then_cut)
     with pytest.raises(BuildFailed) as caught:
         tiny.build()
     [problem] = [p.format("id") for p in caught.value.errors]

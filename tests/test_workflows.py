@@ -32,6 +32,7 @@ CURRENT_MAJOR = {
     "actions/configure-pages": 5,
     "actions/upload-pages-artifact": 5,
     "actions/deploy-pages": 5,
+    "actions/cache": 5,
 }
 # `uses: owner/name@<40 hex digits>  # v1.2.3`: a commit cannot move; the comment names its release.
 PINNED = re.compile(r"uses: ([\w.-]+/[\w.-]+)@([0-9a-f]{40})  # v(\d+)\.\d+\.\d+$")
@@ -184,6 +185,15 @@ def test_deploy_builds_with_the_base_url_of_the_pages_settings() -> None:
     deploy = workflow["jobs"]["deploy"]
     assert deploy["needs"] == "build"
     assert any(s.get("uses", "").startswith("actions/deploy-pages") for s in deploy["steps"])
+
+
+def test_deploy_restores_and_saves_the_build_cache_around_the_build() -> None:
+    build_steps = load(DEPLOY)["jobs"]["build"]["steps"]
+    cache = next(s for s in build_steps if s.get("uses", "").startswith("actions/cache@"))
+    build = next(s for s in build_steps if "build.py build" in s.get("run", ""))
+    assert cache["with"]["path"] == ".sitegen-cache"
+    assert cache["with"]["restore-keys"] and cache["with"]["key"].startswith(cache["with"]["restore-keys"])
+    assert build_steps.index(cache) < build_steps.index(build)  # restored before, saved after the job
 
 
 def test_ci_script_installs_the_tools_then_runs_the_readme_command() -> None:

@@ -1,0 +1,143 @@
+"""The build cache: results of slow, pure steps kept between builds in `.sitegen-cache/` beside site.yaml.
+
+Every entry is keyed by a hash of everything its value depends on (the input, the settings and the
+source code that made it), so an entry is never stale: any change makes a new key. A build keeps only
+the entries it used. The cache only saves time: when its folder cannot be written or its file is
+damaged, the build runs without it and writes the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import jinja2
+
+CACHE_DIR = ".sitegen-cache"  # beside site.yaml; git-ignored
+DATABASE = "cache.sqlite3"
+KEPT_SETTINGS = 3  # folders of compiled templates kept besides the current one: build, serve, --base-url
+TEMPLATES = "templates"  # Jinja's compiled templates, checked against their source by Jinja itself
+
+
+def fingerprint(*parts: str | bytes) -> str:
+    """A hash of the parts, each length-prefixed so that ("ab", "c") and ("a", "bc") differ."""
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def source_of(module_file: str) -> bytes:
+    """The source code of a module: part of the key of what it computes."""
+    return Path(module_file).read_bytes()
+
+
+class BuildCache:
+    """Text values by (kind, key); on disk in `folder`, or for this build only when `folder` is None."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self._memory: dict[tuple[str, str], str] = {}
+        self._used: set[tuple[str, str]] = set()
+        self._db: sqlite3.Connection | None = None
+        self._opened = False  # the folder is made at the first look-up: a refused build writes nothing
+
+    def _database(self) -> sqlite3.Connection | None:
+        if not self._opened and self.folder is not None:
+            self._opened = True
+            self._db = _open(self.folder)
+        return self._db
+
+    def get(self, kind: str, key: str) -> str | None:
+        """The value stored for (kind, key), or None."""
+        self._used.add((kind, key))
+        if (kind, key) in self._memory:
+            return self._memory[(kind, key)]
+        db = self._database()
+        if db is None:
+            return None
+        row = db.execute("SELECT value FROM entries WHERE kind = ? AND key = ?", (kind, key)).fetchone()
+        return None if row is None else str(row[0])
+
+    def put(self, kind: str, key: str, value: str) -> None:
+        """Keep a value for the rest of this build and, when saved, for the next ones."""
+        self._used.add((kind, key))
+        self._memory[(kind, key)] = value
+
+    def templates(self, settings: str) -> jinja2.BytecodeCache | None:
+        """Jinja's compiled templates under these settings, kept in the cache folder; None without one.
+
+        Jinja checks a compiled template against its source, but it also computes filters of constants
+        while compiling (`{{ "/css/site.css" | url }}`): `settings` must name everything those depend on.
+        """
+        if self.folder is None or self._database() is None:
+            return None
+        parent = self.folder / TEMPLATES
+        folder = parent / fingerprint(settings, *_generator_sources())[:32]
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            os.utime(folder)  # the newest in use
+            others = [p for p in parent.iterdir() if p != folder and p.is_dir() and not p.is_symlink()]
+            for other in sorted(others, key=lambda p: p.stat().st_mtime)[:-KEPT_SETTINGS]:
+                shutil.rmtree(other)  # compiled under settings not used for a while (serve's, build's)
+        except OSError:
+            return None
+        return jinja2.FileSystemBytecodeCache(str(folder))
+
+    def save(self) -> None:
+        """Write the new entries and drop the ones this build did not use."""
+        db = self._database() if self._used else None
+        if db is None:
+            return
+        try:
+            with db:
+                db.executemany(
+                    "INSERT OR REPLACE INTO entries (kind, key, value) VALUES (?, ?, ?)",
+                    [(kind, key, value) for (kind, key), value in sorted(self._memory.items())],
+                )
+                stored = db.execute("SELECT kind, key FROM entries").fetchall()
+                unused = [(kind, key) for kind, key in stored if (kind, key) not in self._used]
+                db.executemany("DELETE FROM entries WHERE kind = ? AND key = ?", unused)
+        except sqlite3.Error:
+            return  # a full disk or a locked file: the next build computes these again
+        finally:
+            self._memory.clear()
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+def _generator_sources() -> list[bytes]:
+    """The generator's own code, which filters and globals of the templates run."""
+    return [path.read_bytes() for path in sorted(Path(__file__).parent.glob("*.py"))]
+
+
+def _open(folder: Path) -> sqlite3.Connection | None:
+    """The cache database in `folder`, created when absent and again when damaged; None when impossible."""
+    path = folder / DATABASE
+    for _attempt in range(2):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(path, timeout=5)
+        except (OSError, sqlite3.Error):
+            return None
+        try:
+            db.execute("CREATE TABLE IF NOT EXISTS entries (kind TEXT, key TEXT, value TEXT, PRIMARY KEY (kind, key))")
+            return db
+        except sqlite3.OperationalError:  # locked by another build, or read-only: build without it
+            db.close()
+            return None
+        except sqlite3.DatabaseError:  # not a database (damaged, or some other file): start afresh
+            db.close()
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                return None
+    return None

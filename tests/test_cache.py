@@ -1,0 +1,112 @@
+"""The build cache (.sitegen-cache/) saves time and never changes a byte: cached, parallel and plain builds agree."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import TODAY, copy_example
+
+from sitegen import markdown, parallel, render, search
+from sitegen.cache import CACHE_DIR
+from sitegen.pipeline import Options, build_site
+
+EVENT = "content/events/pentas-seni-2026.md"
+
+
+def build(root: Path, cache: bool) -> dict[str, bytes]:
+    return dict(build_site(root, Options(today=date.fromisoformat(TODAY), write=False, cache=cache)).files)
+
+
+def changed(before: dict[str, bytes], after: dict[str, bytes]) -> set[str]:
+    return {name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}
+
+
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """The example built without any cache, in one process."""
+    return build(copy_example(tmp_path_factory.mktemp("plain") / "situs"), cache=False)
+
+
+def test_a_cold_and_a_warm_cache_build_the_same_bytes_as_no_cache(tmp_path: Path, plain: dict[str, bytes]) -> None:
+    root = copy_example(tmp_path / "situs")
+    assert build(root, cache=True) == plain
+    assert (root / CACHE_DIR / "cache.sqlite3").is_file()
+    assert any((root / CACHE_DIR / "templates").iterdir())  # compiled templates
+    assert build(root, cache=True) == plain
+
+
+def test_converting_and_rendering_in_parallel_processes_builds_the_same_bytes(
+    tmp_path: Path, plain: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The example's ~30 bodies and ~100 pages are enough for a pool here.
+    monkeypatch.setattr(markdown, "PARALLEL_FROM", 4)
+    monkeypatch.setattr(render, "PARALLEL_FROM", 4)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert parallel.worker_count(30, markdown.PARALLEL_FROM) == 2
+    assert build(copy_example(tmp_path / "situs"), cache=False) == plain
+
+
+def search_index(root: Path, cache: bool) -> dict[str, bytes]:
+    build_site(root, Options(today=date.fromisoformat(TODAY), cache=cache))
+    folder = root / "_site" / "pagefind"
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def test_an_unchanged_site_gets_its_search_index_from_the_cache_byte_for_byte(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = copy_example(tmp_path / "situs")
+    plain = search_index(root, cache=False)
+    assert search_index(root, cache=True) == plain  # made by Pagefind, kept
+    with monkeypatch.context() as patch:
+        patch.setattr(search, "_make_index", None)  # Pagefind is not asked again
+        assert search_index(root, cache=True) == plain
+    edit_body(root)
+    assert search_index(root, cache=True) == search_index(root, cache=False) != plain  # made again
+
+
+def test_a_damaged_cache_file_is_replaced_and_the_build_goes_on(tmp_path: Path, plain: dict[str, bytes]) -> None:
+    root = copy_example(tmp_path / "situs")
+    (root / CACHE_DIR).mkdir()
+    (root / CACHE_DIR / "cache.sqlite3").write_bytes(b"not a database" * 100)
+    assert build(root, cache=True) == plain
+    assert build(root, cache=True) == plain
+
+
+def edit_body(root: Path) -> None:
+    _replace(root / EVENT, "Pentas seni adalah", "Pentas seni dan budaya adalah")
+
+
+def edit_template(root: Path) -> None:
+    _replace(root / "layouts/page.html", "</article>", "</article><!-- diubah -->")
+
+
+def edit_site_yaml(root: Path) -> None:  # the base path is in every link, also those written in Markdown
+    _replace(root / "site.yaml", "github.io/situs/", "github.io/sekolah/")
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [(edit_body, {"agenda/pentas-seni-2026/"}), (edit_template, set()), (edit_site_yaml, set())],
+    ids=["markdown-body", "template", "site-yaml"],
+)
+def test_a_change_changes_exactly_what_a_build_without_cache_changes(
+    tmp_path: Path, plain: dict[str, bytes], edit: Callable[[Path], None], expected: set[str]
+) -> None:
+    root = copy_example(tmp_path / "situs")
+    assert build(root, cache=True) == plain  # the cache now holds the example
+    edit(root)
+    cached = build(root, cache=True)
+    assert cached == build(root, cache=False)  # never stale
+    pages = changed(plain, cached)
+    assert pages  # the edit shows
+    assert {name.removesuffix("index.html") for name in pages} >= expected
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
