@@ -248,6 +248,15 @@ def _repository(value: Any) -> str:
     return text
 
 
+def _branch(value: Any) -> str:
+    """A Git branch name: no spaces, none of ~^:?*[\\ or '..', not starting with '-', not ending with '/', '.lock'."""
+    text = _text(value)
+    if (re.search(r"[\s~^:?*\[\\]|\.\.|//|@\{|^[-/.]|/\.", text) or text.endswith(("/", ".", ".lock"))
+            or text == "@"):
+        raise fail("branch_invalid", value=text)
+    return text
+
+
 def _timezone(value: Any) -> str:
     text = _text(value)
     try:
@@ -327,6 +336,7 @@ BaseUrl = Annotated[str, PlainValidator(_base_url)]  # "https://user.github.io/r
 Hostname = Annotated[str, PlainValidator(_hostname)]  # "www.smpn1prabumulih.sch.id"
 TimeZoneName = Annotated[str, PlainValidator(_timezone)]  # "Asia/Jakarta"
 Repository = Annotated[str, PlainValidator(_repository)]  # "smpn1-prabumulih/situs"
+Branch = Annotated[str, PlainValidator(_branch)]  # "main"
 Color = Annotated[str, PlainValidator(_color)]  # "#1d4ed8"
 SlugKeys = AfterValidator(_keys_are_slugs)  # keys that become file names and URL segments
 SchoolYearName = Annotated[str, PlainValidator(_school_year_name)]  # "2026/2027"

@@ -17,7 +17,7 @@ from conftest import EXAMPLE, REPO, TINY_SITE_YAML, TODAY, TinySite, copy_exampl
 from pydantic import BaseModel
 
 from sitegen.admin import ASSETS, FORM, NESTED
-from sitegen.errors import ConfigUnusable
+from sitegen.errors import BuildFailed, ConfigUnusable
 from sitegen.fields import (
     AchievementFields,
     AnnouncementFields,
@@ -184,3 +184,33 @@ def test_a_wrong_repository_name_is_a_located_message(tiny: TinySite) -> None:
 
 def test_without_editor_there_is_no_admin(example_site: Path) -> None:
     assert not (example_site / "admin").exists()
+
+
+def test_a_branch_name_with_a_space_is_a_located_message(tiny: TinySite) -> None:
+    tiny.write("site.yaml", TINY_SITE_YAML + "editor:\n  repo: sekolah/situs\n  branch: cabang utama\n")
+    with pytest.raises(ConfigUnusable) as caught:
+        tiny.build()
+    lines = TINY_SITE_YAML.count("\n") + 3
+    assert [problem.format("id") for problem in caught.value.errors] == [
+        f"site.yaml:{lines}: kolom 'editor.branch': 'cabang utama' bukan nama cabang (branch) Git.\n"
+        "  Petunjuk: Tulis nama cabang tanpa spasi, seperti yang tampil di GitHub, misalnya main."
+    ]
+
+
+@pytest.mark.parametrize("branch", ["main", "gh-pages", "feature/cms-v2", "rilis_2026.1"])
+def test_ordinary_branch_names_are_accepted(tiny: TinySite, branch: str) -> None:
+    tiny.write("site.yaml", TINY_SITE_YAML + f"editor:\n  repo: sekolah/situs\n  branch: {branch}\n")
+    tiny.build(write=False)
+
+
+def test_a_static_file_where_the_editor_writes_is_a_located_message_not_overwritten(tiny: TinySite) -> None:
+    tiny.write("site.yaml", TINY_SITE_YAML + "editor:\n  repo: sekolah/situs\n")
+    tiny.write("static/admin/index.html", "<p>halaman lama</p>\n")
+    tiny.write("static/admin/formulir.pdf", "%PDF-1.4\n")  # beside the editor's files: no clash
+    with pytest.raises(BuildFailed) as caught:
+        tiny.build()
+    assert [problem.format("id") for problem in caught.value.errors] == [
+        "static/admin/index.html: berkas ini akan ditimpa penyunting formulir: admin/index.html dibuat sendiri "
+        "karena ada 'editor:' di site.yaml.\n"
+        "  Petunjuk: Pindahkan berkas ini ke folder lain di static/, atau hapus 'editor:' dari site.yaml."
+    ]
