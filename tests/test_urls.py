@@ -9,7 +9,7 @@ import pytest
 from conftest import TINY_SITE_YAML, TinySite
 
 from sitegen.admin import ASSETS
-from sitegen.errors import ConfigUnusable
+from sitegen.errors import BuildFailed, ConfigUnusable
 from sitegen.settings import Section, Sections
 from sitegen.urls import Urls
 
@@ -124,4 +124,17 @@ def test_a_section_at_an_address_the_site_writes_itself_is_a_located_message(tin
         f"site.yaml:{lines + 2}: kolom 'sections.pages.path': alamat '{path}' dipakai situs sendiri "
         "(/cari/ pencarian, /pagefind/ indeks pencarian, /admin/ penyunting formulir).\n"
         f"  Petunjuk: Pilih alamat lain untuk bagian ini, misalnya '{path}-sekolah'."
+    ]
+
+
+def test_a_page_and_a_folder_of_pages_at_one_address_name_the_folder(tiny: TinySite) -> None:
+    tiny.write("content/pages/layanan.md", "---\ntitle: Layanan\n---\nIsi.\n")
+    tiny.write("content/pages/layanan/jadwal.md", "---\ntitle: Jadwal\n---\nIsi.\n")
+    with pytest.raises(BuildFailed) as caught:
+        tiny.build()
+    sources = "content/pages/layanan.md, content/pages/layanan/"
+    assert [problem.format("id") for problem in caught.value.errors] == [
+        f"{source}: alamat /informasi/layanan/ dihasilkan oleh lebih dari satu sumber: {sources}.\n"
+        "  Petunjuk: Ganti nama salah satu berkas, atau isi 'slug:' yang berbeda."
+        for source in ("content/pages/layanan.md", "content/pages/layanan/")
     ]
