@@ -9,6 +9,7 @@ build needs no network and no npm.
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -208,9 +209,9 @@ def cms_config(root: Path, config: SiteConfig, page_folders: list[str]) -> str:
             forms.folder("events", words["events"], "content/events", EventFields),
             forms.folder("announcements", words["announcements"], "content/announcements", AnnouncementFields),
             forms.folder("achievements", words["achievements"], "content/achievements", AchievementFields),
-            *(forms.folder(_page_collection(folder), f"{words['pages']}: {folder}" if folder else words["pages"],
+            *(forms.folder(name, f"{words['pages']}: {folder}" if folder else words["pages"],
                            PurePosixPath("content/pages", folder).as_posix(), PageFields)
-              for folder in page_folders),
+              for name, folder in _page_collections(page_folders)),
             forms.calendars(words["calendars"]),
             {"name": "home", "label": words["home"],
              "files": [{"name": "index", "label": words["home_file"], "file": "content/index.md",
@@ -226,8 +227,20 @@ def _folder(source: str) -> str:
     return "" if folder == "." else folder
 
 
-def _page_collection(folder: str) -> str:
-    return "pages" + "".join(f"-{part}" for part in PurePosixPath(folder).parts)
+def _page_collections(folders: list[str]) -> list[tuple[str, str]]:
+    """A collection name per page folder: 'layanan/spmb' -> 'pages-layanan-spmb', unique ('-2' after a taken one)."""
+    named: list[tuple[str, str]] = []
+    taken: set[str] = set()
+    for folder in folders:
+        words = (re.sub(r"[^a-z0-9]+", "-", part.lower()).strip("-") or "x" for part in PurePosixPath(folder).parts)
+        base = "pages" + "".join(f"-{word}" for word in words)
+        name, number = base, 1
+        while name in taken:
+            number += 1
+            name = f"{base}-{number}"
+        taken.add(name)
+        named.append((name, folder))
+    return named
 
 
 class Forms:

@@ -214,3 +214,18 @@ def test_a_static_file_where_the_editor_writes_is_a_located_message_not_overwrit
         "karena ada 'editor:' di site.yaml.\n"
         "  Petunjuk: Pindahkan berkas ini ke folder lain di static/, atau hapus 'editor:' dari site.yaml."
     ]
+
+
+def test_page_folders_whose_names_join_alike_get_collections_of_their_own(tiny: TinySite) -> None:
+    tiny.write("site.yaml", TINY_SITE_YAML + "editor:\n  repo: sekolah/situs\n")
+    for folder in ("profil-sekolah", "profil/sekolah", "Tata Tertib"):
+        tiny.write(f"content/pages/{folder}/isi.md", "---\ntitle: Isi\n---\nIsi.\n")
+    tiny.build()
+    config = yaml.safe_load((tiny.root / "_site" / "admin" / "config.yml").read_text(encoding="utf-8"))
+    pages = [(c["name"], c["folder"]) for c in config["collections"] if c["name"].startswith("pages")]
+    assert pages == [
+        ("pages", "content/pages"),
+        ("pages-tata-tertib", "content/pages/Tata Tertib"),
+        ("pages-profil-sekolah", "content/pages/profil-sekolah"),
+        ("pages-profil-sekolah-2", "content/pages/profil/sekolah"),
+    ]
