@@ -210,6 +210,16 @@ SITE_MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the placeholder text '{text}' has not been replaced.",
                "Replace this line with the real text, or write 'draft: true' until it is ready."),
     },
+    "cname_not_base_url": {
+        "id": ("domain '{value}' berbeda dari alamat situs {base_url}: di domain itu tautan, gaya dan gambar "
+               "situs tidak akan ditemukan.",
+               "Tulis base_url: https://{value}/ (dan atur domain yang sama di Settings > Pages repositori), "
+               "atau hapus baris cname."),
+        "en": ("domain '{value}' differs from the site address {base_url}: on that domain the site's links, "
+               "style and pictures will not be found.",
+               "Write base_url: https://{value}/ (and set the same domain under the repository's Settings > Pages), "
+               "or remove the cname line."),
+    },
     "placeholder_contact": {
         "id": ("'{value}' adalah data contoh, bukan kontak sekolah.",
                "Tulis kontak sekolah yang asli, atau hapus baris ini."),
