@@ -178,9 +178,9 @@ class SiteConfig(Fields):
     @model_validator(mode="after")
     def _sections_in_language(self) -> SiteConfig:
         """Section titles nobody wrote follow the site's language."""
-        if self.language == "en" and "sections" not in self.model_fields_set:
-            return self.model_copy(update={"sections": ENGLISH_SECTIONS})
-        if self.language == "en" and "albums" not in self.sections.model_fields_set:
-            sections = self.sections.model_copy(update={"albums": ENGLISH_SECTIONS.albums})
-            return self.model_copy(update={"sections": sections})
-        return self
+        if self.language != "en":
+            return self
+        unwritten = set(Sections.model_fields) - (self.sections.model_fields_set if "sections" in self.model_fields_set
+                                                  else set())
+        english = {name: getattr(ENGLISH_SECTIONS, name) for name in unwritten}
+        return self.model_copy(update={"sections": self.sections.model_copy(update=english)}) if english else self

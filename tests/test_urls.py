@@ -138,3 +138,12 @@ def test_a_page_and_a_folder_of_pages_at_one_address_name_the_folder(tiny: TinyS
         "  Petunjuk: Ganti nama salah satu berkas, atau isi 'slug:' yang berbeda."
         for source in ("content/pages/layanan.md", "content/pages/layanan/")
     ]
+
+
+def test_an_english_site_that_names_one_section_keeps_english_titles_for_the_others(tiny: TinySite) -> None:
+    tiny.write("site.yaml", TINY_SITE_YAML.replace("language: id", "language: en")
+               + "sections:\n  events: {path: agenda, title: School events}\n")
+    sections = tiny.build(write=False).config.sections
+    assert [(s.path, s.title) for s in (sections.events, sections.announcements, sections.calendar)] == [
+        ("agenda", "School events"), ("pengumuman", "Announcements"), ("kalender", "School calendar"),
+    ]
