@@ -243,7 +243,9 @@ def _hostname(value: Any) -> str:
 def _repository(value: Any) -> str:
     """'owner/name': a GitHub repository."""
     text = _text(value)
-    if not re.fullmatch(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}", text):
+    name = text.partition("/")[2]
+    if not re.fullmatch(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}", text) or name in (".", "..") \
+            or name.lower().endswith(".git"):  # a clone address's tail: GitHub's API knows the name without it
         raise fail("repository_invalid", value=text)
     return text
 

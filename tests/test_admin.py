@@ -229,3 +229,16 @@ def test_page_folders_whose_names_join_alike_get_collections_of_their_own(tiny: 
         ("pages-profil-sekolah", "content/pages/profil-sekolah"),
         ("pages-profil-sekolah-2", "content/pages/profil/sekolah"),
     ]
+
+
+@pytest.mark.parametrize("repo", ["sekolah/situs.git", "sekolah/..", "sekolah/situs/tree/main", "situs"])
+def test_a_repository_written_as_part_of_an_address_is_refused(tiny: TinySite, repo: str) -> None:
+    tiny.write("site.yaml", TINY_SITE_YAML + f"editor:\n  repo: {repo}\n")
+    with pytest.raises(ConfigUnusable) as caught:
+        tiny.build()
+    assert [problem.code for problem in caught.value.errors] == ["repository_invalid"]
+
+
+def test_a_repository_name_with_dots_is_accepted(tiny: TinySite) -> None:
+    tiny.write("site.yaml", TINY_SITE_YAML + "editor:\n  repo: sekolah/sekolah.github.io\n")
+    tiny.build(write=False)
