@@ -44,6 +44,7 @@ from sitegen.messages import MESSAGES
 from sitegen.render import load_translations
 from sitegen.settings import SiteConfig
 from sitegen.sources import read_bytes
+from sitegen.urls import Urls
 
 PAGE_FILE = "layouts/admin/index.html"
 # Served as they are: @sveltia/cms's dist/sveltia-cms.js and its icon font (npm/assets/), at the
@@ -151,7 +152,7 @@ FORM: dict[str, tuple[dict[str, tuple[str, str]], dict[str, Any]]] = {
             "en": ("Entry code", "Keeps the entry in calendar apps when its title changes.")},
            {"widget": "string", "pattern": ["^[a-z0-9]+(-[a-z0-9]+)*$", "slug_invalid"]}),
     "description": ({"id": ("Keterangan", ""), "en": ("Description", "")}, {"widget": "text"}),
-    "url": ({"id": ("Tautan", "Misalnya /agenda/pentas-seni/"), "en": ("Link", "E.g. /agenda/art-show/")},
+    "url": ({"id": ("Tautan", "Misalnya {event}"), "en": ("Link", "E.g. {event}")},
             {"widget": "string"}),
     # three answers, not a switch: empty follows the category (a switch would write `false` and override it)
     "no_school": ({"id": ("Hari pelajaran", "Kosongkan: mengikuti kategori."),
@@ -264,6 +265,7 @@ class Forms:
         }
         self.body_label = words["body"]
         self.zone = Dates.for_site(config).zone_label
+        self.example_event = Urls.of(config).event("pentas-seni")  # an address in this site's own sections
 
     def folder(self, name: str, label: str, folder: str, model: type[BaseModel]) -> dict[str, Any]:
         """A collection of Markdown files in one folder; the file name is made from the title."""
@@ -292,7 +294,7 @@ class Forms:
         label, hint = texts[self.language]
         field: dict[str, Any] = {"name": name, "label": label, **copy.deepcopy(widget), "required": required}
         if hint:
-            field["hint"] = hint.replace("{zone}", self.zone)
+            field["hint"] = hint.replace("{zone}", self.zone).replace("{event}", self.example_event)
         if name == "image_alt":  # required with a picture: the CMS cannot say "with", the message can
             field["hint"] = MESSAGES["image_alt_required"][self.language][1]
         if "pattern" in widget:

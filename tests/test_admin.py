@@ -242,3 +242,13 @@ def test_a_repository_written_as_part_of_an_address_is_refused(tiny: TinySite, r
 def test_a_repository_name_with_dots_is_accepted(tiny: TinySite) -> None:
     tiny.write("site.yaml", TINY_SITE_YAML + "editor:\n  repo: sekolah/sekolah.github.io\n")
     tiny.build(write=False)
+
+
+def test_the_link_hint_of_a_calendar_entry_uses_the_sites_own_event_address(tiny: TinySite) -> None:
+    tiny.write("site.yaml", TINY_SITE_YAML.replace("url: /agenda/", "url: /kegiatan/")
+               + "sections:\n  events: {path: kegiatan, title: Kegiatan}\neditor:\n  repo: sekolah/situs\n")
+    tiny.build()
+    config = yaml.safe_load((tiny.root / "_site" / "admin" / "config.yml").read_text(encoding="utf-8"))
+    calendars = collection(config, "calendars")
+    entries = next(f for f in calendars["fields"] if f["name"] == "entries")
+    assert next(f for f in entries["fields"] if f["name"] == "url")["hint"] == "Misalnya /kegiatan/pentas-seni/"
