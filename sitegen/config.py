@@ -53,7 +53,8 @@ def config_warnings(config: SiteConfig, lines: dict[YamlPath, int]) -> list[Site
             found.append(error(CONFIG_FILE, lines.get(("school", key)), f"school.{key}", "placeholder_contact",
                                value=value))
     host = config.base_url.split("://", 1)[1].partition("/")[0].split(":")[0].lower()
-    if config.cname and host != config.cname:  # links would carry the wrong host or a /repo/ prefix there
+    # links would carry the wrong host or a /repo/ prefix there; the local preview (serve) is not published
+    if config.cname and host not in (config.cname, "127.0.0.1", "localhost"):
         found.append(error(CONFIG_FILE, lines.get(("cname",)), "cname", "cname_not_base_url", value=config.cname,
                            base_url=config.base_url))
     names = example_names(school.name, school.address.locality)

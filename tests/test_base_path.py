@@ -287,3 +287,10 @@ def test_a_custom_domain_the_site_is_not_built_for_is_a_warning(tiny: TinySite) 
     _custom_domain_site(tiny, None)  # base_url on the domain itself, the cname line kept: nothing to say
     assert f"cname: {CUSTOM_DOMAIN}" in tiny.root.joinpath("site.yaml").read_text(encoding="utf-8")
     assert not tiny.build().warnings
+
+
+def test_the_local_preview_of_a_custom_domain_site_has_no_cname_warning(tiny: TinySite) -> None:
+    text = tiny.root.joinpath("site.yaml").read_text(encoding="utf-8")
+    tiny.write("site.yaml", text.replace("https://example.github.io/nama-repo/", f"https://{CUSTOM_DOMAIN}/")
+               + f"cname: {CUSTOM_DOMAIN}\n")
+    assert not tiny.build(base_url="http://127.0.0.1:8000/", write=False).warnings
