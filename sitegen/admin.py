@@ -9,6 +9,7 @@ build needs no network and no npm.
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -43,6 +44,7 @@ from sitegen.messages import MESSAGES
 from sitegen.render import load_translations
 from sitegen.settings import SiteConfig
 from sitegen.sources import read_bytes
+from sitegen.urls import Urls
 
 PAGE_FILE = "layouts/admin/index.html"
 # Served as they are: @sveltia/cms's dist/sveltia-cms.js and its icon font (npm/assets/), at the
@@ -150,7 +152,7 @@ FORM: dict[str, tuple[dict[str, tuple[str, str]], dict[str, Any]]] = {
             "en": ("Entry code", "Keeps the entry in calendar apps when its title changes.")},
            {"widget": "string", "pattern": ["^[a-z0-9]+(-[a-z0-9]+)*$", "slug_invalid"]}),
     "description": ({"id": ("Keterangan", ""), "en": ("Description", "")}, {"widget": "text"}),
-    "url": ({"id": ("Tautan", "Misalnya /agenda/pentas-seni/"), "en": ("Link", "E.g. /agenda/art-show/")},
+    "url": ({"id": ("Tautan", "Misalnya {event}"), "en": ("Link", "E.g. {event}")},
             {"widget": "string"}),
     # three answers, not a switch: empty follows the category (a switch would write `false` and override it)
     "no_school": ({"id": ("Hari pelajaran", "Kosongkan: mengikuti kategori."),
@@ -208,9 +210,9 @@ def cms_config(root: Path, config: SiteConfig, page_folders: list[str]) -> str:
             forms.folder("events", words["events"], "content/events", EventFields),
             forms.folder("announcements", words["announcements"], "content/announcements", AnnouncementFields),
             forms.folder("achievements", words["achievements"], "content/achievements", AchievementFields),
-            *(forms.folder(_page_collection(folder), f"{words['pages']}: {folder}" if folder else words["pages"],
+            *(forms.folder(name, f"{words['pages']}: {folder}" if folder else words["pages"],
                            PurePosixPath("content/pages", folder).as_posix(), PageFields)
-              for folder in page_folders),
+              for name, folder in _page_collections(page_folders)),
             forms.calendars(words["calendars"]),
             {"name": "home", "label": words["home"],
              "files": [{"name": "index", "label": words["home_file"], "file": "content/index.md",
@@ -226,8 +228,20 @@ def _folder(source: str) -> str:
     return "" if folder == "." else folder
 
 
-def _page_collection(folder: str) -> str:
-    return "pages" + "".join(f"-{part}" for part in PurePosixPath(folder).parts)
+def _page_collections(folders: list[str]) -> list[tuple[str, str]]:
+    """A collection name per page folder: 'layanan/spmb' -> 'pages-layanan-spmb', unique ('-2' after a taken one)."""
+    named: list[tuple[str, str]] = []
+    taken: set[str] = set()
+    for folder in folders:
+        words = (re.sub(r"[^a-z0-9]+", "-", part.lower()).strip("-") or "x" for part in PurePosixPath(folder).parts)
+        base = "pages" + "".join(f"-{word}" for word in words)
+        name, number = base, 1
+        while name in taken:
+            number += 1
+            name = f"{base}-{number}"
+        taken.add(name)
+        named.append((name, folder))
+    return named
 
 
 class Forms:
@@ -251,6 +265,7 @@ class Forms:
         }
         self.body_label = words["body"]
         self.zone = Dates.for_site(config).zone_label
+        self.example_event = Urls.of(config).event("pentas-seni")  # an address in this site's own sections
 
     def folder(self, name: str, label: str, folder: str, model: type[BaseModel]) -> dict[str, Any]:
         """A collection of Markdown files in one folder; the file name is made from the title."""
@@ -279,7 +294,7 @@ class Forms:
         label, hint = texts[self.language]
         field: dict[str, Any] = {"name": name, "label": label, **copy.deepcopy(widget), "required": required}
         if hint:
-            field["hint"] = hint.replace("{zone}", self.zone)
+            field["hint"] = hint.replace("{zone}", self.zone).replace("{event}", self.example_event)
         if name == "image_alt":  # required with a picture: the CMS cannot say "with", the message can
             field["hint"] = MESSAGES["image_alt_required"][self.language][1]
         if "pattern" in widget:

@@ -45,13 +45,18 @@ def load_config(root: Path, base_url: str | None = None) -> Settings:
 
 
 def config_warnings(config: SiteConfig, lines: dict[YamlPath, int]) -> list[SiteError]:
-    """Example data left in site.yaml: placeholder contacts, the example school in another school's site."""
+    """Example data left in site.yaml (placeholder contacts, the example school), a cname the site is not built for."""
     found = []
     school = config.school
     for key, value in (("phone", school.phone), ("whatsapp", school.whatsapp), ("email", school.email)):
         if value and is_placeholder_contact(value):
             found.append(error(CONFIG_FILE, lines.get(("school", key)), f"school.{key}", "placeholder_contact",
                                value=value))
+    host = config.base_url.split("://", 1)[1].partition("/")[0].split(":")[0].lower()
+    # links would carry the wrong host or a /repo/ prefix there; the local preview (serve) is not published
+    if config.cname and host not in (config.cname, "127.0.0.1", "localhost"):
+        found.append(error(CONFIG_FILE, lines.get(("cname",)), "cname", "cname_not_base_url", value=config.cname,
+                           base_url=config.base_url))
     names = example_names(school.name, school.address.locality)
     for path, value in _text_values(config.model_dump(by_alias=True, exclude_unset=True)):
         hit = next((name for name in names if name.lower() in value.lower()), None)

@@ -42,6 +42,7 @@ class PageNode:
     index: Page | None
     pages: tuple[Page, ...]
     folders: tuple[PageNode, ...]
+    source: str = "content/pages/"  # its folder as written: "content/pages/Profil Sekolah/"
 
 
 @dataclass(frozen=True)
@@ -228,7 +229,8 @@ def _node(urls: Urls, folder: tuple[str, ...], title: str, pages: tuple[Page, ..
         inside = tuple(p for p in pages if _folders_of(p)[: len(folder) + 1] == (*folder, name))
         folders.append(_node(urls, (*folder, name), name.replace("-", " ").capitalize(), inside))
     folders.sort(key=lambda n: (n.index.meta.order if n.index else 0, n.title))
-    return PageNode(path, index.meta.title if index else title, index, tuple(direct), tuple(folders))
+    source = "content/pages/" + "".join(f"{name}/" for name in folder)
+    return PageNode(path, index.meta.title if index else title, index, tuple(direct), tuple(folders), source)
 
 
 def _folders_of(page: Page) -> tuple[str, ...]:

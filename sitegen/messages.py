@@ -45,6 +45,34 @@ SITE_MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("'{value}' is not a GitHub repository name.",
                "Write the owner and the repository name with a slash, for example school-example/site."),
     },
+    "branch_invalid": {
+        "id": ("'{value}' bukan nama cabang (branch) Git.",
+               "Tulis nama cabang tanpa spasi, seperti yang tampil di GitHub, misalnya main."),
+        "en": ("'{value}' is not a Git branch name.",
+               "Write the branch name without spaces, as GitHub shows it, for example main."),
+    },
+    "admin_file_taken": {
+        "id": ("berkas ini akan ditimpa penyunting formulir: {value} dibuat sendiri karena ada 'editor:' "
+               "di site.yaml.",
+               "Pindahkan berkas ini ke folder lain di static/, atau hapus 'editor:' dari site.yaml."),
+        "en": ("this file would be overwritten by the form editor: {value} is written by the build because "
+               "site.yaml has 'editor:'.",
+               "Move this file to another folder under static/, or remove 'editor:' from site.yaml."),
+    },
+    "section_path_taken": {
+        "id": ("alamat '{value}' sudah dipakai oleh '{section}'.",
+               "Setiap bagian perlu alamat sendiri: ganti salah satu 'path' di 'sections'."),
+        "en": ("address '{value}' is already used by '{section}'.",
+               "Each section needs an address of its own: change one 'path' under 'sections'."),
+    },
+    "section_path_reserved": {
+        "id": ("alamat '{value}' dipakai situs sendiri (/cari/ pencarian, /pagefind/ indeks pencarian, "
+               "/admin/ penyunting formulir).",
+               "Pilih alamat lain untuk bagian ini, misalnya '{value}-sekolah'."),
+        "en": ("address '{value}' is used by the site itself (/cari/ search, /pagefind/ search index, "
+               "/admin/ form editor).",
+               "Choose another address for this section, for example '{value}-sekolah'."),
+    },
     "cname_invalid": {
         "id": ("'{value}' bukan nama domain.",
                "Tulis nama domain saja, tanpa https:// dan tanpa '/', misalnya www.sekolah.sch.id."),
@@ -181,6 +209,16 @@ SITE_MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "Ganti baris ini dengan isi yang sebenarnya, atau tulis 'draft: true' sampai isinya siap."),
         "en": ("the placeholder text '{text}' has not been replaced.",
                "Replace this line with the real text, or write 'draft: true' until it is ready."),
+    },
+    "cname_not_base_url": {
+        "id": ("domain '{value}' berbeda dari alamat situs {base_url}: di domain itu tautan, gaya dan gambar "
+               "situs tidak akan ditemukan.",
+               "Tulis base_url: https://{value}/ (dan atur domain yang sama di Settings > Pages repositori), "
+               "atau hapus baris cname."),
+        "en": ("domain '{value}' differs from the site address {base_url}: on that domain the site's links, "
+               "style and pictures will not be found.",
+               "Write base_url: https://{value}/ (and set the same domain under the repository's Settings > Pages), "
+               "or remove the cname line."),
     },
     "placeholder_contact": {
         "id": ("'{value}' adalah data contoh, bukan kontak sekolah.",

@@ -86,6 +86,9 @@ def build_site(root: Path, options: Options, settings: Settings | None = None) -
         images, pictures, image_problems = prepare_images(site, static)
         indexes = build_indexes(site, options.now or datetime.combine(options.today, datetime.min.time()))
         routes = plan_routes(site, indexes)
+        editor = admin_files(root, site)  # not a page of the site: neither counted nor searched
+        problems += [error(f"static/{name}", None, None, "admin_file_taken", value=name)
+                     for name in sorted(editor.keys() & static.keys())]
         problems += image_problems + find_collisions(routes, (*static, *images)) + check_links(site, routes)
         translations, text_problems = load_interface_text(root, config.language)
         if text_problems:  # no page can be written without its words
@@ -98,7 +101,6 @@ def build_site(root: Path, options: Options, settings: Settings | None = None) -
         if problems or template_problems or (options.strict and warnings):
             raise BuildFailed(problems + template_problems, warnings=warnings)
         files.update(images)
-        editor = admin_files(root, site)  # not a page of the site: neither counted nor searched
         static = {name: path for name, path in static.items() if name not in images}
         if options.write:
             write_site(output, files | editor, static,

@@ -227,7 +227,7 @@ def _page_routes(node: PageNode) -> list[Route]:
     if node.index:
         routes = [_page(node.path, "page.html", node.index.doc.source, node.index)]
     else:
-        routes = [_page(node.path, "folder.html", "content/pages", node)]
+        routes = [_page(node.path, "folder.html", node.source, node)]
     routes += [_page(p.doc.path, "page.html", p.doc.source, p, p.doc.slug_line) for p in node.pages]
     for folder in node.folders:
         routes += _page_routes(folder)

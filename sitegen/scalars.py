@@ -243,8 +243,19 @@ def _hostname(value: Any) -> str:
 def _repository(value: Any) -> str:
     """'owner/name': a GitHub repository."""
     text = _text(value)
-    if not re.fullmatch(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}", text):
+    name = text.partition("/")[2]
+    if not re.fullmatch(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}", text) or name in (".", "..") \
+            or name.lower().endswith(".git"):  # a clone address's tail: GitHub's API knows the name without it
         raise fail("repository_invalid", value=text)
+    return text
+
+
+def _branch(value: Any) -> str:
+    """A Git branch name: no spaces, none of ~^:?*[\\ or '..', not starting with '-', not ending with '/', '.lock'."""
+    text = _text(value)
+    if (re.search(r"[\s~^:?*\[\\]|\.\.|//|@\{|^[-/.]|/\.", text) or text.endswith(("/", ".", ".lock"))
+            or text == "@"):
+        raise fail("branch_invalid", value=text)
     return text
 
 
@@ -327,6 +338,7 @@ BaseUrl = Annotated[str, PlainValidator(_base_url)]  # "https://user.github.io/r
 Hostname = Annotated[str, PlainValidator(_hostname)]  # "www.smpn1prabumulih.sch.id"
 TimeZoneName = Annotated[str, PlainValidator(_timezone)]  # "Asia/Jakarta"
 Repository = Annotated[str, PlainValidator(_repository)]  # "smpn1-prabumulih/situs"
+Branch = Annotated[str, PlainValidator(_branch)]  # "main"
 Color = Annotated[str, PlainValidator(_color)]  # "#1d4ed8"
 SlugKeys = AfterValidator(_keys_are_slugs)  # keys that become file names and URL segments
 SchoolYearName = Annotated[str, PlainValidator(_school_year_name)]  # "2026/2027"

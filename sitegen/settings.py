@@ -9,6 +9,7 @@ from pydantic import Field, model_validator
 from sitegen.scalars import (
     BaseUrl,
     Bool,
+    Branch,
     Color,
     Fields,
     Hostname,
@@ -57,6 +58,23 @@ class Sections(Fields):
     pages: Section = Section(path="informasi", title="Informasi Orang Tua")
     calendar: Section = Section(path="kalender", title="Kalender Akademik")
     albums: Section = Section(path="dokumentasi", title="Dokumentasi Kegiatan")
+
+    @model_validator(mode="after")
+    def _paths_are_free(self) -> Sections:
+        """Each section has an address of its own, none of those the generator itself writes."""
+        seen: dict[str, str] = {}
+        for name in type(self).model_fields:
+            path = getattr(self, name).path
+            if path in RESERVED_PATHS:
+                raise fail("section_path_reserved", path=f"{name}.path", value=path)
+            if path in seen:
+                raise fail("section_path_taken", path=f"{name}.path", value=path, section=f"sections.{seen[path]}.path")
+            seen[path] = name
+        return self
+
+
+# Top-level folders the generator writes itself; a section there would share or lose its pages.
+RESERVED_PATHS = ("cari", "pagefind", "admin")  # the search page, its index, the form editor
 
 
 ENGLISH_SECTIONS = Sections(
@@ -135,7 +153,7 @@ class EditorSettings(Fields):
     """`editor:` in site.yaml: the form editor at /admin/ and the GitHub repository it saves to."""
 
     repo: Repository  # "smpn1-prabumulih/situs"
-    branch: Text = "main"
+    branch: Branch = "main"
 
 
 class SiteConfig(Fields):
@@ -160,9 +178,9 @@ class SiteConfig(Fields):
     @model_validator(mode="after")
     def _sections_in_language(self) -> SiteConfig:
         """Section titles nobody wrote follow the site's language."""
-        if self.language == "en" and "sections" not in self.model_fields_set:
-            return self.model_copy(update={"sections": ENGLISH_SECTIONS})
-        if self.language == "en" and "albums" not in self.sections.model_fields_set:
-            sections = self.sections.model_copy(update={"albums": ENGLISH_SECTIONS.albums})
-            return self.model_copy(update={"sections": sections})
-        return self
+        if self.language != "en":
+            return self
+        unwritten = set(Sections.model_fields) - (self.sections.model_fields_set if "sections" in self.model_fields_set
+                                                  else set())
+        english = {name: getattr(ENGLISH_SECTIONS, name) for name in unwritten}
+        return self.model_copy(update={"sections": self.sections.model_copy(update=english)}) if english else self

@@ -17,7 +17,7 @@ from conftest import EXAMPLE, REPO, TINY_SITE_YAML, TODAY, TinySite, copy_exampl
 from pydantic import BaseModel
 
 from sitegen.admin import ASSETS, FORM, NESTED
-from sitegen.errors import ConfigUnusable
+from sitegen.errors import BuildFailed, ConfigUnusable
 from sitegen.fields import (
     AchievementFields,
     AnnouncementFields,
@@ -184,3 +184,71 @@ def test_a_wrong_repository_name_is_a_located_message(tiny: TinySite) -> None:
 
 def test_without_editor_there_is_no_admin(example_site: Path) -> None:
     assert not (example_site / "admin").exists()
+
+
+def test_a_branch_name_with_a_space_is_a_located_message(tiny: TinySite) -> None:
+    tiny.write("site.yaml", TINY_SITE_YAML + "editor:\n  repo: sekolah/situs\n  branch: cabang utama\n")
+    with pytest.raises(ConfigUnusable) as caught:
+        tiny.build()
+    lines = TINY_SITE_YAML.count("\n") + 3
+    assert [problem.format("id") for problem in caught.value.errors] == [
+        f"site.yaml:{lines}: kolom 'editor.branch': 'cabang utama' bukan nama cabang (branch) Git.\n"
+        "  Petunjuk: Tulis nama cabang tanpa spasi, seperti yang tampil di GitHub, misalnya main."
+    ]
+
+
+@pytest.mark.parametrize("branch", ["main", "gh-pages", "feature/cms-v2", "rilis_2026.1"])
+def test_ordinary_branch_names_are_accepted(tiny: TinySite, branch: str) -> None:
+    tiny.write("site.yaml", TINY_SITE_YAML + f"editor:\n  repo: sekolah/situs\n  branch: {branch}\n")
+    tiny.build(write=False)
+
+
+def test_a_static_file_where_the_editor_writes_is_a_located_message_not_overwritten(tiny: TinySite) -> None:
+    tiny.write("site.yaml", TINY_SITE_YAML + "editor:\n  repo: sekolah/situs\n")
+    tiny.write("static/admin/index.html", "<p>halaman lama</p>\n")
+    tiny.write("static/admin/formulir.pdf", "%PDF-1.4\n")  # beside the editor's files: no clash
+    with pytest.raises(BuildFailed) as caught:
+        tiny.build()
+    assert [problem.format("id") for problem in caught.value.errors] == [
+        "static/admin/index.html: berkas ini akan ditimpa penyunting formulir: admin/index.html dibuat sendiri "
+        "karena ada 'editor:' di site.yaml.\n"
+        "  Petunjuk: Pindahkan berkas ini ke folder lain di static/, atau hapus 'editor:' dari site.yaml."
+    ]
+
+
+def test_page_folders_whose_names_join_alike_get_collections_of_their_own(tiny: TinySite) -> None:
+    tiny.write("site.yaml", TINY_SITE_YAML + "editor:\n  repo: sekolah/situs\n")
+    for folder in ("profil-sekolah", "profil/sekolah", "Tata Tertib"):
+        tiny.write(f"content/pages/{folder}/isi.md", "---\ntitle: Isi\n---\nIsi.\n")
+    tiny.build()
+    config = yaml.safe_load((tiny.root / "_site" / "admin" / "config.yml").read_text(encoding="utf-8"))
+    pages = [(c["name"], c["folder"]) for c in config["collections"] if c["name"].startswith("pages")]
+    assert pages == [
+        ("pages", "content/pages"),
+        ("pages-tata-tertib", "content/pages/Tata Tertib"),
+        ("pages-profil-sekolah", "content/pages/profil-sekolah"),
+        ("pages-profil-sekolah-2", "content/pages/profil/sekolah"),
+    ]
+
+
+@pytest.mark.parametrize("repo", ["sekolah/situs.git", "sekolah/..", "sekolah/situs/tree/main", "situs"])
+def test_a_repository_written_as_part_of_an_address_is_refused(tiny: TinySite, repo: str) -> None:
+    tiny.write("site.yaml", TINY_SITE_YAML + f"editor:\n  repo: {repo}\n")
+    with pytest.raises(ConfigUnusable) as caught:
+        tiny.build()
+    assert [problem.code for problem in caught.value.errors] == ["repository_invalid"]
+
+
+def test_a_repository_name_with_dots_is_accepted(tiny: TinySite) -> None:
+    tiny.write("site.yaml", TINY_SITE_YAML + "editor:\n  repo: sekolah/sekolah.github.io\n")
+    tiny.build(write=False)
+
+
+def test_the_link_hint_of_a_calendar_entry_uses_the_sites_own_event_address(tiny: TinySite) -> None:
+    tiny.write("site.yaml", TINY_SITE_YAML.replace("url: /agenda/", "url: /kegiatan/")
+               + "sections:\n  events: {path: kegiatan, title: Kegiatan}\neditor:\n  repo: sekolah/situs\n")
+    tiny.build()
+    config = yaml.safe_load((tiny.root / "_site" / "admin" / "config.yml").read_text(encoding="utf-8"))
+    calendars = collection(config, "calendars")
+    entries = next(f for f in calendars["fields"] if f["name"] == "entries")
+    assert next(f for f in entries["fields"] if f["name"] == "url")["hint"] == "Misalnya /kegiatan/pentas-seni/"

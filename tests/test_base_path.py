@@ -273,3 +273,24 @@ def test_custom_domain_gets_a_cname_file(tiny: TinySite) -> None:
 def test_no_cname_file_without_the_setting(tiny: TinySite) -> None:
     output = _custom_domain_site(tiny, None)
     assert not (output / "CNAME").exists()
+
+
+def test_a_custom_domain_the_site_is_not_built_for_is_a_warning(tiny: TinySite) -> None:
+    tiny.write("site.yaml", tiny.root.joinpath("site.yaml").read_text(encoding="utf-8") + f"cname: {CUSTOM_DOMAIN}\n")
+    lines = tiny.root.joinpath("site.yaml").read_text(encoding="utf-8").count("\n")
+    assert [w.format("id", warning=True) for w in tiny.build().warnings] == [
+        f"site.yaml:{lines}: peringatan: kolom 'cname': domain '{CUSTOM_DOMAIN}' berbeda dari alamat situs "
+        "https://example.github.io/nama-repo/: di domain itu tautan, gaya dan gambar situs tidak akan ditemukan.\n"
+        f"  Petunjuk: Tulis base_url: https://{CUSTOM_DOMAIN}/ (dan atur domain yang sama di Settings > Pages "
+        "repositori), atau hapus baris cname."
+    ]
+    _custom_domain_site(tiny, None)  # base_url on the domain itself, the cname line kept: nothing to say
+    assert f"cname: {CUSTOM_DOMAIN}" in tiny.root.joinpath("site.yaml").read_text(encoding="utf-8")
+    assert not tiny.build().warnings
+
+
+def test_the_local_preview_of_a_custom_domain_site_has_no_cname_warning(tiny: TinySite) -> None:
+    text = tiny.root.joinpath("site.yaml").read_text(encoding="utf-8")
+    tiny.write("site.yaml", text.replace("https://example.github.io/nama-repo/", f"https://{CUSTOM_DOMAIN}/")
+               + f"cname: {CUSTOM_DOMAIN}\n")
+    assert not tiny.build(base_url="http://127.0.0.1:8000/", write=False).warnings

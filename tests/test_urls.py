@@ -6,8 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import TINY_SITE_YAML, TinySite
 
 from sitegen.admin import ASSETS
+from sitegen.errors import BuildFailed, ConfigUnusable
 from sitegen.settings import Section, Sections
 from sitegen.urls import Urls
 
@@ -29,7 +31,8 @@ def template_lines() -> list[tuple[str, int, str]]:
     return [
         (path.relative_to(REPO).as_posix(), number, line)
         for path in sorted(LAYOUTS.rglob("*"))
-        if path.is_file() and path.suffix != ".yaml" and path.name not in ASSETS  # the form editor: no template
+        # the form editor's code is no template
+        if path.is_file() and path.suffix != ".yaml" and path.name not in ASSETS
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
     ]
 
@@ -94,3 +97,53 @@ def test_calendar_pages_and_semester_anchors_live_under_the_calendar_section() -
     assert [PROJECT.month("2026-12"), PROJECT.this_month, PROJECT.subscribe, PROJECT.semester("ganjil")] == [
         "/kalender/2026-12/", "/kalender/bulan-ini/", "/kalender/langganan/", "/kalender/#ganjil"]
     assert PROJECT.achievements_by("level", "city") == "/prestasi/tingkat/city/"
+
+
+def config_problems(tiny: TinySite) -> list[str]:
+    with pytest.raises(ConfigUnusable) as caught:
+        tiny.build()
+    return [problem.format("id") for problem in caught.value.errors]
+
+
+def test_two_sections_at_one_address_is_a_located_message_naming_both(tiny: TinySite) -> None:
+    tiny.write("site.yaml", TINY_SITE_YAML + "sections:\n  events: {path: kegiatan, title: Agenda}\n"
+               "  achievements: {path: kegiatan, title: Prestasi}\n")
+    lines = TINY_SITE_YAML.count("\n")
+    assert config_problems(tiny) == [
+        f"site.yaml:{lines + 3}: kolom 'sections.achievements.path': alamat 'kegiatan' sudah dipakai oleh "
+        "'sections.events.path'.\n"
+        "  Petunjuk: Setiap bagian perlu alamat sendiri: ganti salah satu 'path' di 'sections'."
+    ]
+
+
+@pytest.mark.parametrize("path", ["admin", "cari", "pagefind"])
+def test_a_section_at_an_address_the_site_writes_itself_is_a_located_message(tiny: TinySite, path: str) -> None:
+    tiny.write("site.yaml", TINY_SITE_YAML + f"sections:\n  pages: {{path: {path}, title: Informasi}}\n")
+    lines = TINY_SITE_YAML.count("\n")
+    assert config_problems(tiny) == [
+        f"site.yaml:{lines + 2}: kolom 'sections.pages.path': alamat '{path}' dipakai situs sendiri "
+        "(/cari/ pencarian, /pagefind/ indeks pencarian, /admin/ penyunting formulir).\n"
+        f"  Petunjuk: Pilih alamat lain untuk bagian ini, misalnya '{path}-sekolah'."
+    ]
+
+
+def test_a_page_and_a_folder_of_pages_at_one_address_name_the_folder(tiny: TinySite) -> None:
+    tiny.write("content/pages/layanan.md", "---\ntitle: Layanan\n---\nIsi.\n")
+    tiny.write("content/pages/layanan/jadwal.md", "---\ntitle: Jadwal\n---\nIsi.\n")
+    with pytest.raises(BuildFailed) as caught:
+        tiny.build()
+    sources = "content/pages/layanan.md, content/pages/layanan/"
+    assert [problem.format("id") for problem in caught.value.errors] == [
+        f"{source}: alamat /informasi/layanan/ dihasilkan oleh lebih dari satu sumber: {sources}.\n"
+        "  Petunjuk: Ganti nama salah satu berkas, atau isi 'slug:' yang berbeda."
+        for source in ("content/pages/layanan.md", "content/pages/layanan/")
+    ]
+
+
+def test_an_english_site_that_names_one_section_keeps_english_titles_for_the_others(tiny: TinySite) -> None:
+    tiny.write("site.yaml", TINY_SITE_YAML.replace("language: id", "language: en")
+               + "sections:\n  events: {path: agenda, title: School events}\n")
+    sections = tiny.build(write=False).config.sections
+    assert [(s.path, s.title) for s in (sections.events, sections.announcements, sections.calendar)] == [
+        ("agenda", "School events"), ("pengumuman", "Announcements"), ("kalender", "School calendar"),
+    ]
