@@ -16,8 +16,9 @@ MAX_TEXT_BYTES = 1_000_000  # a Markdown, YAML or template file: a long page is 
 MAX_STATIC_BYTES = 50_000_000  # a file under static/: GitHub Pages refuses files over 100 MB
 # C0 controls except tab, line feed and carriage return; DEL; C1 controls; lone surrogates (only a
 # YAML escape such as "\ud800" makes one); the two non-characters XML forbids. Pasted from Word or
-# PDF they are invisible, and they make feeds invalid XML.
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# PDF they are invisible, and they make feeds invalid XML. Also the bidirectional overrides and isolates
+# (U+202A-U+202E, U+2066-U+2069): invisible too, they make a title read differently than it is written.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
 # What a byte that is not UTF-8 most likely was: Windows-1252, as Word and Notepad save.
 _WORD_CHARACTERS = {0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”", 0x96: "–", 0x97: "—", 0x85: "…"}
 

@@ -270,7 +270,7 @@ def test_a_plain_svg_is_published_as_it_is(tiny: TinySite) -> None:
 
 
 @pytest.mark.parametrize(("character", "column"), [("\v", 7), ("\x0c", 7), ("\x1b", 7), ("\x00", 7), ("\x7f", 7),
-                                                   ("\x85", 7)])
+                                                   ("\x85", 7), ("\u202e", 7), ("\u2066", 7)])
 def test_a_control_character_in_a_body_is_refused_with_line_and_column(
     tiny: TinySite, character: str, column: int
 ) -> None:
@@ -282,10 +282,10 @@ def test_a_control_character_in_a_body_is_refused_with_line_and_column(
     ]
 
 
-@pytest.mark.parametrize("escape", ["\\e", "\\0", "\\x07", "\\u009b"])
+@pytest.mark.parametrize("escape", ["\\e", "\\0", "\\x07", "\\u009b", "\\u202e"])
 def test_a_control_character_written_as_a_yaml_escape_in_a_title_is_refused(tiny: TinySite, escape: str) -> None:
     tiny.write(EVENT, f'---\ntitle: "Rapat {escape}wali"\nstart: 2026-12-05\ncategory: rapat\n---\n')
-    code = {"\\e": "U+001B", "\\0": "U+0000", "\\x07": "U+0007", "\\u009b": "U+009B"}[escape]
+    code = {"\\e": "U+001B", "\\0": "U+0000", "\\x07": "U+0007", "\\u009b": "U+009B", "\\u202e": "U+202E"}[escape]
     assert refused(tiny) == [
         message(f"{EVENT}:2: kolom 'title'", f"nilainya berisi karakter kontrol {code}.",
                 "Hapus karakter itu; di YAML, jangan menulis kode seperti \\e atau \\0 di dalam tanda kutip."),
