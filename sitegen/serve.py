@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from livereload import Server
+from livereload.handlers import LiveReloadHandler
 from tornado import web
 
 from sitegen.errors import BuildFailed, report
@@ -89,6 +90,9 @@ class _PreviewServer(Server):  # type: ignore[misc]
     def __init__(self, preview: Preview) -> None:
         super().__init__()
         self.preview = preview
+        # livereload tells no browser of a change within 3 s of its last reload (meant for many files saved
+        # at once); here every change is one finished rebuild, so every rebuild reloads the page.
+        LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
 
     def get_web_handlers(self, script: bytes) -> list[tuple[str, type[web.RequestHandler], dict[str, Any]]]:
         return [(r"/(.*)", PreviewHandler, {"preview": self.preview})]
