@@ -9,7 +9,6 @@ damaged, the build runs without it and writes the same bytes.
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -18,7 +17,6 @@ import jinja2
 
 CACHE_DIR = ".sitegen-cache"  # beside site.yaml; git-ignored
 DATABASE = "cache.sqlite3"
-KEPT_SETTINGS = 3  # folders of compiled templates kept besides the current one: build, serve, --base-url
 TEMPLATES = "templates"  # Jinja's compiled templates, checked against their source by Jinja itself
 
 
@@ -69,22 +67,22 @@ class BuildCache:
         self._used.add((kind, key))
         self._memory[(kind, key)] = value
 
-    def templates(self, settings: str) -> jinja2.BytecodeCache | None:
-        """Jinja's compiled templates under these settings, kept in the cache folder; None without one.
+    def templates(self) -> jinja2.BytecodeCache | None:
+        """Jinja's compiled templates, kept in the cache folder; None without one.
 
-        Jinja checks a compiled template against its source, but it also computes filters of constants
-        while compiling (`{{ "/css/site.css" | url }}`): `settings` must name everything those depend on.
+        Jinja checks a compiled template against its source; the folder is named after the generator's
+        code, whose environment options compile it. No build setting is folded into the compiled code:
+        the filters that depend on one take the context (render.make_environment).
         """
         if self.folder is None or self._database() is None:
             return None
         parent = self.folder / TEMPLATES
-        folder = parent / fingerprint(settings, *_generator_sources())[:32]
+        folder = parent / fingerprint(*_generator_sources())[:32]
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            os.utime(folder)  # the newest in use
-            others = [p for p in parent.iterdir() if p != folder and p.is_dir() and not p.is_symlink()]
-            for other in sorted(others, key=lambda p: p.stat().st_mtime)[:-KEPT_SETTINGS]:
-                shutil.rmtree(other)  # compiled under settings not used for a while (serve's, build's)
+            for other in parent.iterdir():
+                if other != folder and other.is_dir() and not other.is_symlink():
+                    shutil.rmtree(other)  # compiled by an earlier version of the generator
         except OSError:
             return None
         return jinja2.FileSystemBytecodeCache(str(folder))

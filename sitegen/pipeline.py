@@ -95,7 +95,7 @@ def build_site(root: Path, options: Options, settings: Settings | None = None) -
             raise BuildFailed(problems + text_problems, warnings=warnings)
         headlines = Headlines(translations, Dates.for_site(config))
         environment = make_environment(root, site, translations, headlines, routes, options.dev, pictures, warnings,
-                                       cache.templates(repr(config)))
+                                       cache.templates())
         files, template_problems = render_pages(environment, routes, indexes)
         files.update(render_calendars(routes, indexes.happenings, config, headlines))
         if problems or template_problems or (options.strict and warnings):
