@@ -41,9 +41,11 @@ SITE_MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "repository_invalid": {
         "id": ("'{value}' bukan nama repositori GitHub.",
-               "Tulis pemilik dan nama repositori dengan garis miring, misalnya smpn1-contoh/situs."),
+               "Tulis pemilik dan nama repositori saja, dipisah garis miring, tanpa https://github.com/ "
+               "dan tanpa .git, misalnya smpn1-contoh/situs."),
         "en": ("'{value}' is not a GitHub repository name.",
-               "Write the owner and the repository name with a slash, for example school-example/site."),
+               "Write only the owner and the repository name, separated by a slash, without "
+               "https://github.com/ or .git, for example school-example/site."),
     },
     "branch_invalid": {
         "id": ("'{value}' bukan nama cabang (branch) Git.",

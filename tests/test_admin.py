@@ -178,7 +178,8 @@ def test_a_wrong_repository_name_is_a_located_message(tiny: TinySite) -> None:
     lines = TINY_SITE_YAML.count("\n") + 2
     assert [problem.format("id") for problem in caught.value.errors] == [
         f"site.yaml:{lines}: kolom 'editor.repo': 'https://github.com/sekolah' bukan nama repositori GitHub.\n"
-        "  Petunjuk: Tulis pemilik dan nama repositori dengan garis miring, misalnya smpn1-contoh/situs."
+        "  Petunjuk: Tulis pemilik dan nama repositori saja, dipisah garis miring, tanpa https://github.com/ "
+        "dan tanpa .git, misalnya smpn1-contoh/situs."
     ]
 
 
