@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import base64
-import contextlib
 import gzip
 import json
 import os
 import subprocess
-import time
 import zlib
 from importlib.metadata import version
 from pathlib import Path
@@ -20,7 +18,6 @@ from sitegen.cache import BuildCache, fingerprint, source_of
 from sitegen.urls import Urls
 
 CACHE_KIND = "search"  # in the build cache: the whole index, by the pages it was made of
-QUIET_SECONDS = 2.0  # Pagefind's index files not changing this long: it has finished writing them
 AHEAD = 32  # pages sent before their answers are read: the answers (~300 bytes each) fit a pipe's buffer
 # Parts of a page that are not its content: sharing text, menus, filters.
 IGNORED = [".share", ".page-menu", ".filters", ".month-nav", ".add-calendar", "nav"]
@@ -43,10 +40,7 @@ def index_site(folder: Path, language: str, pages: dict[str, bytes], cache: Buil
                                                                           for part in (name, pages[name])))
     stored = cache.get(CACHE_KIND, key) if cache is not None else None
     if stored is not None:
-        for name, data in json.loads(stored).items():
-            target = folder / "pagefind" / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(base64.b64decode(data))
+        _write(folder / "pagefind", {name: base64.b64decode(data) for name, data in json.loads(stored).items()})
         verify_index(folder / "pagefind")
         return
     _make_index(folder, language, html, pages)
@@ -73,33 +67,19 @@ def _make_index(folder: Path, language: str, html: list[str], pages: dict[str, b
                 waiting -= 1
         for _ in range(waiting):
             service.answer("IndexedFile")
-        output = str(folder.resolve() / "pagefind")
-        service.send({"type": "WriteFiles", "index_id": index, "output_path": output}, "WriteFiles")
-        # Pagefind answers before its files are all on disk, and stops when its input closes: it stays up
-        # until they are whole, or have not changed for a while (the check below then says what is wrong).
-        written, changed = _sizes(folder / "pagefind"), time.monotonic()
-        while not _is_whole(folder / "pagefind") and time.monotonic() - changed < QUIET_SECONDS:
-            time.sleep(0.05)
-            if (now := _sizes(folder / "pagefind")) != written:
-                written, changed = now, time.monotonic()
+        # Pagefind's own WriteFiles answers before its files are all on disk, and it stops when its input
+        # closes: the files are asked for instead, and written here, whole.
+        files = service.send({"type": "GetFiles", "index_id": index}, "GetFiles")["files"]
+    _write(folder / "pagefind", {file["path"]: base64.b64decode(file["content"]) for file in files})
     verify_index(folder / "pagefind")
 
 
-def _sizes(folder: Path) -> list[tuple[str, int]]:
-    """What Pagefind has written so far: file names and sizes."""
-    sizes = []
-    for path in folder.rglob("*"):
-        with contextlib.suppress(OSError):  # a file Pagefind renames meanwhile: seen at the next look
-            sizes.append((str(path), path.stat().st_size))
-    return sorted(sizes)
-
-
-def _is_whole(folder: Path) -> bool:
-    try:
-        verify_index(folder)
-    except (IndexIncomplete, OSError):
-        return False
-    return True
+def _write(folder: Path, files: dict[str, bytes]) -> None:
+    """The index's files, by their path inside folder/."""
+    for name, data in files.items():
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
 
 
 class _Service:

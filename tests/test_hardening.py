@@ -11,7 +11,6 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
 from xml.etree import ElementTree
 
 import pytest
@@ -519,20 +518,18 @@ def test_a_swap_the_system_refuses_puts_the_previous_site_back(tiny: TinySite, m
 def test_a_search_index_cut_short_never_reports_success_nor_swaps_in(
     tiny: TinySite, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Disk full while Pagefind writes: its files are cut short, though Pagefind says nothing."""
+    """A disk that silently keeps only part of a file while the index is written: its files are cut short."""
     from sitegen import search
 
     before = with_previous_site(tiny)
-    original = search._Service.send
+    original = search._write
 
-    def write_then_cut(self: search._Service, payload: dict[str, Any], expected: str) -> dict[str, Any]:
-        result = original(self, payload, expected)
-        if payload["type"] == "WriteFiles":
-            index = sorted(Path(payload["output_path"]).rglob("*.pf_index"))[0]
-            index.write_bytes(index.read_bytes()[:20])
-        return result
+    def write_then_cut(folder: Path, files: dict[str, bytes]) -> None:
+        original(folder, files)
+        index = sorted(folder.rglob("*.pf_index"))[0]
+        index.write_bytes(index.read_bytes()[:20])
 
-    monkeypatch.setattr(search._Service, "send", write_then_cut)
+    monkeypatch.setattr(search, "_write", write_then_cut)
     with pytest.raises(BuildFailed) as caught:
         tiny.build()
     [problem] = [p.format("id") for p in caught.value.errors]
