@@ -114,7 +114,7 @@ class BuildCache:
 
 def _generator_sources() -> list[bytes]:
     """The generator's own code, which filters and globals of the templates run."""
-    return [path.read_bytes() for path in sorted(Path(__file__).parent.glob("*.py"))]
+    return [path.read_bytes() for path in sorted(Path(__file__).parent.rglob("*.py"))]
 
 
 def _open(folder: Path) -> sqlite3.Connection | None:

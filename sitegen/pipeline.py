@@ -6,18 +6,24 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from sitegen.admin import admin_files
 from sitegen.cache import CACHE_DIR, BuildCache
-from sitegen.calendars import load_calendars
-from sitegen.config import Settings, config_warnings, load_config
-from sitegen.content import hold_back_scheduled, load_content, scan_static
-from sitegen.dates import Dates
 from sitegen.errors import BuildFailed, SiteError, error, sort_problems
-from sitegen.feeds import render_calendars
-from sitegen.fields import Photo
-from sitegen.headlines import Headlines
 from sitegen.history import load_history
-from sitegen.images import (
+from sitegen.load.calendars import load_calendars
+from sitegen.load.config import Settings, config_warnings, load_config
+from sitegen.load.content import hold_back_scheduled, load_content, scan_static
+from sitegen.load.yamlload import Path as YamlPath
+from sitegen.models.dates import Dates
+from sitegen.models.fields import Photo
+from sitegen.models.headlines import Headlines
+from sitegen.models.items import Achievement, Announcement, Event, Page, Site
+from sitegen.models.settings import SiteConfig
+from sitegen.models.urls import Urls
+from sitegen.plan.indexes import build_indexes
+from sitegen.plan.links import check_links
+from sitegen.plan.routes import find_collisions, plan_routes
+from sitegen.render.feeds import render_calendars
+from sitegen.render.images import (
     ALBUM_WIDTHS,
     DEFAULT_CARD,
     PHOTO_FORMATS,
@@ -27,17 +33,11 @@ from sitegen.images import (
     strip_metadata,
     svg_active_content,
 )
-from sitegen.indexes import build_indexes
-from sitegen.items import Achievement, Announcement, Event, Page, Site
-from sitegen.links import check_links
-from sitegen.output import resolve_output, write_site
-from sitegen.render import load_interface_text, make_environment, render_pages
-from sitegen.routes import find_collisions, plan_routes
-from sitegen.search import index_site
-from sitegen.settings import SiteConfig
+from sitegen.render.pages import load_interface_text, make_environment, render_pages
 from sitegen.sources import read_bytes, scan_sources
-from sitegen.urls import Urls
-from sitegen.yamlload import Path as YamlPath
+from sitegen.write.admin import admin_files
+from sitegen.write.output import resolve_output, write_site
+from sitegen.write.search import index_site
 
 UNSAFE_IMAGES = (".heic", ".heif", ".tif", ".tiff")  # may carry GPS data we cannot remove
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.cli import main
+from sitegen.commands.cli import main
 from sitegen.pipeline import Built, Options, build_site
 
 REPO = Path(__file__).resolve().parent.parent
@@ -80,7 +80,7 @@ class TinySite:
         return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
 
     def main(self, *args: str) -> subprocess.CompletedProcess[str]:
-        """The same command in this process (sitegen.cli.main), where the process itself is not what is tested."""
+        """The same command in this process (cli.main), where the process itself is not what is tested."""
         command = [*args, "--root", str(self.root)]
         out, err = io.StringIO(), io.StringIO()
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):

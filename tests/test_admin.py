@@ -16,9 +16,8 @@ import yaml
 from conftest import EXAMPLE, REPO, TINY_SITE_YAML, TODAY, TinySite, copy_example
 from pydantic import BaseModel
 
-from sitegen.admin import ASSETS, FORM, NESTED
 from sitegen.errors import BuildFailed, ConfigUnusable
-from sitegen.fields import (
+from sitegen.models.fields import (
     AchievementFields,
     AnnouncementFields,
     CalendarFields,
@@ -27,6 +26,7 @@ from sitegen.fields import (
     PageFields,
 )
 from sitegen.pipeline import Options, build_site
+from sitegen.write.admin import ASSETS, FORM, NESTED
 
 CMS_FIXTURES = REPO / "tests" / "fixtures" / "cms"
 EDITOR = "editor:\n  repo: smpn1-prabumulih/situs\n"

@@ -8,7 +8,7 @@ import re
 from conftest import TINY_SITE_YAML, TinySite
 from PIL import Image
 
-from sitegen.render import search_words
+from sitegen.render.pages import search_words
 
 
 def pages(tiny: TinySite) -> dict[str, str]:

@@ -16,19 +16,20 @@ MAX_LINES = 500  # a module one can read in a sitting; split by noun beyond this
 LAYERS: dict[str, tuple[str, ...]] = {
     "words": ("field_messages", "messages", "errors"),
     "reading": ("sources", "parallel", "cache", "history"),
-    "models": ("scalars", "fields", "settings", "urls", "items", "dates", "headlines"),
-    "load": ("yamlload", "config", "markdown", "content", "calendars"),
-    "plan": ("timeline", "semesters", "indexes", "views", "routes", "links"),
-    "render": ("feeds", "jsonld", "images", "render"),
-    "write": ("output", "search", "admin"),
+    "models": ("models", "models.scalars", "models.fields", "models.settings", "models.urls", "models.items",
+               "models.dates", "models.headlines"),
+    "load": ("load", "load.yamlload", "load.config", "load.markdown", "load.content", "load.calendars"),
+    "plan": ("plan", "plan.timeline", "plan.semesters", "plan.indexes", "plan.views", "plan.routes", "plan.links"),
+    "render": ("render", "render.feeds", "render.jsonld", "render.images", "render.pages"),
+    "write": ("write", "write.output", "write.search", "write.admin"),
     "build": ("pipeline",),
-    "commands": ("skeleton", "serve", "cli"),
+    "commands": ("commands", "commands.skeleton", "commands.serve", "commands.cli"),
 }
 ORDER = [module for modules in LAYERS.values() for module in modules]
 
 
 def module_name(path: Path, root: Path = PACKAGE) -> str:
-    """sitegen/render.py -> 'render', sitegen/plan/routes.py -> 'plan.routes'; a package's __init__ is the package."""
+    """sitegen/cache.py -> 'cache', sitegen/plan/routes.py -> 'plan.routes'; a package's __init__ is the package."""
     parts = path.relative_to(root).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 

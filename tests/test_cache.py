@@ -9,9 +9,12 @@ from pathlib import Path
 import pytest
 from conftest import TODAY, copy_example
 
-from sitegen import markdown, parallel, render, search
+from sitegen import parallel
 from sitegen.cache import CACHE_DIR
+from sitegen.load import markdown
 from sitegen.pipeline import Options, build_site
+from sitegen.render import pages as render
+from sitegen.write import search
 
 EVENT = "content/events/pentas-seni-2026.md"
 

@@ -1,7 +1,7 @@
 """The command line as an editor meets it: help, new files, exit statuses.
 
 The help texts run `build.py` as a process (argparse wraps them to the width a process is given); the
-other commands call sitegen.cli.main in this process: the same code, without a Python start per call.
+other commands call sitegen.commands.cli.main in this process: the same code, without a Python start per call.
 """
 
 from conftest import TINY_SITE_YAML, TinySite

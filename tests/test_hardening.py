@@ -16,10 +16,10 @@ from xml.etree import ElementTree
 import pytest
 from conftest import REPO, TINY_SITE_YAML, TinySite
 
-import sitegen.markdown
+import sitegen.load.markdown
 import sitegen.sources
 from sitegen.errors import BuildFailed, ConfigUnusable
-from sitegen.output import MARKER
+from sitegen.write.output import MARKER
 
 EVENT = "content/events/rapat.md"
 OUTSIDE_HINT = "Salin berkas yang dimaksud ke dalam proyek, lalu hapus tautan ini."
@@ -399,7 +399,7 @@ def test_a_file_that_takes_too_long_to_convert_is_stopped_and_reported(
     tiny: TinySite, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """What no count foresees is stopped by the per-file time limit (10 s; 0.05 s here, for a quick test)."""
-    monkeypatch.setattr(sitegen.markdown, "MAX_SECONDS", 0.05)
+    monkeypatch.setattr(sitegen.load.markdown, "MAX_SECONDS", 0.05)
     body = "\n\n".join(["*_" * 2000] * 10)  # about 2 s of emphasis parsing
     tiny.write(EVENT, f"---\ntitle: Rapat\nstart: 2026-12-05\ncategory: rapat\n---\n{body}\n")
     assert refused(tiny) == [
@@ -519,7 +519,7 @@ def test_a_search_index_cut_short_never_reports_success_nor_swaps_in(
     tiny: TinySite, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A disk that silently keeps only part of a file while the index is written: its files are cut short."""
-    from sitegen import search
+    from sitegen.write import search
 
     before = with_previous_site(tiny)
     original = search._write

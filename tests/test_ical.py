@@ -14,15 +14,15 @@ import recurring_ical_events
 from conftest import REPO, TINY_SITE_YAML
 from ical.calendar_stream import IcsCalendarStream
 
-from sitegen.dates import Dates
-from sitegen.feeds import calendar_feed, google_calendar_link, site_timezone
-from sitegen.fields import CalendarEntryFields, EventFields
-from sitegen.headlines import Headlines
 from sitegen.history import Revision
-from sitegen.render import load_translations
-from sitegen.settings import SiteConfig
-from sitegen.timeline import Happening
-from sitegen.yamlload import load_yaml
+from sitegen.load.yamlload import load_yaml
+from sitegen.models.dates import Dates
+from sitegen.models.fields import CalendarEntryFields, EventFields
+from sitegen.models.headlines import Headlines
+from sitegen.models.settings import SiteConfig
+from sitegen.plan.timeline import Happening
+from sitegen.render.feeds import calendar_feed, google_calendar_link, site_timezone
+from sitegen.render.pages import load_translations
 
 CONTEXT = {"category": ("libur", "rapat"), "audience": ("kelas-9", "orang-tua")}
 CONFIG = SiteConfig.model_validate(load_yaml(TINY_SITE_YAML, "site.yaml").data)

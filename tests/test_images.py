@@ -9,7 +9,7 @@ from io import BytesIO
 import pytest
 from PIL import ExifTags, Image, ImageCms, ImageDraw, ImageFilter, JpegImagePlugin, PngImagePlugin
 
-from sitegen.images import OG_LIMIT, OG_SIZE, Picture, make_card, make_picture, strip_metadata
+from sitegen.render.images import OG_LIMIT, OG_SIZE, Picture, make_card, make_picture, strip_metadata
 
 
 def _photo(width: int, height: int, seed: int = 7) -> Image.Image:

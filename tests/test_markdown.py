@@ -2,8 +2,8 @@
 
 import pytest
 
-from sitegen.items import BodyLink
-from sitegen.markdown import Converter
+from sitegen.load.markdown import Converter
+from sitegen.models.items import BodyLink
 
 
 def html_of(text: str, base_path: str = "/nama-repo/") -> str:

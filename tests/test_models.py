@@ -1,4 +1,4 @@
-"""sitegen.scalars and sitegen.fields: dates and moments, repeating schedules, and the rules across fields."""
+"""sitegen.models.scalars and .fields: dates and moments, repeating schedules, and the rules across fields."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
-from sitegen.fields import Schedule
-from sitegen.scalars import parse_date, parse_moment
+from sitegen.models.fields import Schedule
+from sitegen.models.scalars import parse_date, parse_moment
 
 CONTEXT = {"category": ("libur", "rapat"), "audience": ("kelas-9", "orang-tua")}
 

@@ -1,7 +1,7 @@
-"""The atomic write (sitegen.output): _site/ is replaced whole or not at all; output_dir is fenced in;
+"""The atomic write (sitegen.write.output): _site/ is replaced whole or not at all; output_dir is fenced in;
 --base-url and SITE_BASE_URL decide the links.
 
-The command line runs in this process (sitegen.cli.main) except where the process itself is the point: a
+The command line runs in this process (sitegen.commands.cli.main) except where the process itself is the point: a
 build killed part-way.
 """
 
@@ -195,7 +195,7 @@ def write_then_die(self, data):
         os._exit(137)  # like SIGKILL: no finally, no cleanup
     return original(self, data)
 pathlib.Path.write_bytes = write_then_die
-from sitegen.cli import main
+from sitegen.commands.cli import main
 sys.exit(main(["build", "--root", {root!r}, "--today", "2026-11-24"]))
 """
 

@@ -27,10 +27,10 @@ import pytest
 import yaml
 from conftest import EXAMPLE, REPO, SECOND_SCHOOL, SECOND_SCHOOL_NOW, TODAY, TinySite, copy_example
 
-from sitegen.config import load_config
-from sitegen.content import scan_static
-from sitegen.indexes import build_indexes
+from sitegen.load.config import load_config
+from sitegen.load.content import scan_static
 from sitegen.pipeline import Options, build_site, load_site
+from sitegen.plan.indexes import build_indexes
 
 # --- the two schools ---------------------------------------------------------------------------
 

@@ -10,18 +10,17 @@ from typing import Any
 import pytest
 from conftest import REPO, TinySite
 
-from sitegen.dates import Dates
 from sitegen.errors import BuildFailed
-from sitegen.fields import AchievementFields, AnnouncementFields, CalendarEntryFields, EventFields, PageFields
-from sitegen.headlines import Headlines
-from sitegen.indexes import MonthGrid, PageNode, build_indexes
-from sitegen.items import Achievement, Announcement, BodyLink, CalendarEntry, Doc, Event, Page, Site
-from sitegen.links import check_links
-from sitegen.render import load_translations, make_environment
-from sitegen.routes import Route, find_collisions, plan_routes
-from sitegen.settings import SiteConfig
-from sitegen.urls import Urls
-from sitegen.views import (
+from sitegen.models.dates import Dates
+from sitegen.models.fields import AchievementFields, AnnouncementFields, CalendarEntryFields, EventFields, PageFields
+from sitegen.models.headlines import Headlines
+from sitegen.models.items import Achievement, Announcement, BodyLink, CalendarEntry, Doc, Event, Page, Site
+from sitegen.models.settings import SiteConfig
+from sitegen.models.urls import Urls
+from sitegen.plan.indexes import MonthGrid, PageNode, build_indexes
+from sitegen.plan.links import check_links
+from sitegen.plan.routes import Route, find_collisions, plan_routes
+from sitegen.plan.views import (
     AchievementView,
     AgendaView,
     AnnouncementsView,
@@ -32,6 +31,7 @@ from sitegen.views import (
     HomeView,
     SubscribeView,
 )
+from sitegen.render.pages import load_translations, make_environment
 
 CONFIG = SiteConfig.model_validate({
     "title": "SMP Contoh",

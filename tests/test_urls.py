@@ -1,4 +1,4 @@
-"""sitegen.urls owns every address: templates and modules ask it instead of joining path words."""
+"""sitegen.models.urls owns every address: templates and modules ask it instead of joining path words."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import TINY_SITE_YAML, TinySite
 
-from sitegen.admin import ASSETS
 from sitegen.errors import BuildFailed, ConfigUnusable
-from sitegen.settings import Section, Sections
-from sitegen.urls import Urls
+from sitegen.models.settings import Section, Sections
+from sitegen.models.urls import Urls
+from sitegen.write.admin import ASSETS
 
 REPO = Path(__file__).resolve().parent.parent
 LAYOUTS = REPO / "layouts"

@@ -1,11 +1,11 @@
-"""sitegen.yamlload.load_yaml: every scalar stays text, every key and list item knows its line."""
+"""sitegen.load.yamlload.load_yaml: every scalar stays text, every key and list item knows its line."""
 
 from __future__ import annotations
 
 import pytest
 
 from sitegen.errors import BuildFailed, SiteError
-from sitegen.yamlload import load_yaml
+from sitegen.load.yamlload import load_yaml
 
 
 def refused(text: str, first_line: int = 1) -> SiteError:

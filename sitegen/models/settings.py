@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from sitegen.scalars import (
+from sitegen.models.scalars import (
     BaseUrl,
     Bool,
     Branch,

@@ -1,6 +1,6 @@
 """The form editor at /admin/: Sveltia CMS with a configuration made from the content contract.
 
-Every form follows the model of its kind (sitegen/fields.py): one form field per model field, required
+Every form follows the model of its kind (sitegen/models/fields.py): one form field per model field, required
 where the model requires it, choices from site.yaml and the models' own lists, dates written the way
 the loader reads them. The CMS itself is the file vendored beside the layouts (layouts/admin/), so the
 build needs no network and no npm.
@@ -17,8 +17,9 @@ import jinja2
 import yaml
 from pydantic import BaseModel
 
-from sitegen.dates import Dates
-from sitegen.fields import (
+from sitegen.messages import MESSAGES
+from sitegen.models.dates import Dates
+from sitegen.models.fields import (
     FIELDS,
     HUMAS_STAGES,
     LEVELS,
@@ -39,12 +40,11 @@ from sitegen.fields import (
     SchoolYearFields,
     SemesterFields,
 )
-from sitegen.items import Site
-from sitegen.messages import MESSAGES
-from sitegen.render import load_translations
-from sitegen.settings import SiteConfig
+from sitegen.models.items import Site
+from sitegen.models.settings import SiteConfig
+from sitegen.models.urls import Urls
+from sitegen.render.pages import load_translations
 from sitegen.sources import read_bytes
-from sitegen.urls import Urls
 
 PAGE_FILE = "layouts/admin/index.html"
 # Served as they are: @sveltia/cms's dist/sveltia-cms.js and its icon font (npm/assets/), at the

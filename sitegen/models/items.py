@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sitegen.fields import (
+from sitegen.history import Revision
+from sitegen.models.fields import (
     AchievementFields,
     AnnouncementFields,
     CalendarEntryFields,
@@ -13,9 +14,8 @@ from sitegen.fields import (
     PageFields,
     SchoolYearFields,
 )
-from sitegen.history import Revision
-from sitegen.settings import SiteConfig
-from sitegen.urls import Urls
+from sitegen.models.settings import SiteConfig
+from sitegen.models.urls import Urls
 
 
 @dataclass(frozen=True)

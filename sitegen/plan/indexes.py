@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from itertools import groupby
 
-from sitegen.content import slugify
-from sitegen.fields import HUMAS_STAGES, Album, school_year_days, school_year_of
-from sitegen.items import Achievement, Announcement, Event, Page, SchoolYear, Site
-from sitegen.scalars import sort_key
-from sitegen.semesters import CalendarSection, CalendarYear, Semester, build_semesters, calendar_sections
-from sitegen.timeline import Happening, Occurrence, days_between, find_happenings, order
-from sitegen.urls import Urls
+from sitegen.load.content import slugify
+from sitegen.models.fields import HUMAS_STAGES, Album, school_year_days, school_year_of
+from sitegen.models.items import Achievement, Announcement, Event, Page, SchoolYear, Site
+from sitegen.models.scalars import sort_key
+from sitegen.models.urls import Urls
+from sitegen.plan.semesters import CalendarSection, CalendarYear, Semester, build_semesters, calendar_sections
+from sitegen.plan.timeline import Happening, Occurrence, days_between, find_happenings, order
 
 
 @dataclass(frozen=True)

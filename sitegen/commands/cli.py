@@ -12,17 +12,17 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sitegen.calendars import holiday_calendar, national_holidays
-from sitegen.config import CONFIG_FILE, load_config
-from sitegen.content import slugify
+from sitegen.commands.skeleton import LEVELS, ZONES, School, create_site, occupied
 from sitegen.errors import BuildFailed, ConfigUnusable, report, report_warnings
+from sitegen.load.calendars import holiday_calendar, national_holidays
+from sitegen.load.config import CONFIG_FILE, load_config
+from sitegen.load.content import slugify
 from sitegen.messages import FRAME
 from sitegen.pipeline import Options, build_site
-from sitegen.skeleton import LEVELS, ZONES, School, create_site, occupied
 
 COMMANDS = ("build", "check", "serve", "new", "init", "libur")
 NEW_KINDS = ("event", "announcement", "achievement", "page")
-PROGRAM = Path(__file__).resolve().parent.parent  # the generator's folder: layouts/, static/css/, static/js/
+PROGRAM = Path(__file__).resolve().parents[2]  # the generator's folder: layouts/, static/css/, static/js/
 
 # Help and answers in the site's language (Indonesian unless site.yaml says `language: en`).
 HELP: dict[str, dict[str, str]] = {
@@ -208,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
         today = args.today or now.date()
         moment = None if args.today else now
         if args.command == "serve":
-            from sitegen.serve import serve  # livereload is only needed here
+            from sitegen.commands.serve import serve  # livereload is only needed here
 
             return serve(root, Options(today=today, now=moment, drafts=True, dev=True, cache=True), args.port,
                          config.language)

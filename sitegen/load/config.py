@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from sitegen.errors import BuildFailed, ConfigUnusable, SiteError, error
+from sitegen.load.yamlload import Path as YamlPath
+from sitegen.load.yamlload import load_yaml, validate
 from sitegen.messages import LANGUAGES
-from sitegen.settings import SiteConfig
+from sitegen.models.settings import SiteConfig
 from sitegen.sources import check_file, read_text
-from sitegen.yamlload import Path as YamlPath
-from sitegen.yamlload import load_yaml, validate
 
 CONFIG_FILE = "site.yaml"
 # The example school, whose name and town must not stay behind in another school's site.

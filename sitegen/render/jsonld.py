@@ -7,10 +7,10 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sitegen.items import Achievement, Announcement, Event
-from sitegen.scalars import Moment
-from sitegen.settings import SiteConfig
-from sitegen.urls import Urls
+from sitegen.models.items import Achievement, Announcement, Event
+from sitegen.models.scalars import Moment
+from sitegen.models.settings import SiteConfig
+from sitegen.models.urls import Urls
 
 STATUS = {
     "scheduled": "EventScheduled",

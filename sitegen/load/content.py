@@ -11,18 +11,18 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sitegen import markdown
 from sitegen.cache import BuildCache
-from sitegen.config import example_names
 from sitegen.errors import BuildFailed, SiteError, error
-from sitegen.fields import AchievementFields, AnnouncementFields, EventFields, HomeFields, PageFields
-from sitegen.items import Achievement, Announcement, Doc, Event, Home, Page
-from sitegen.markdown import MAX_DEPTH, Converter, TooSlow, limit_problems, time_limit
-from sitegen.scalars import Fields
-from sitegen.settings import SiteConfig
+from sitegen.load import markdown
+from sitegen.load.config import example_names
+from sitegen.load.markdown import MAX_DEPTH, Converter, TooSlow, limit_problems, time_limit
+from sitegen.load.yamlload import Document, load_yaml, validate
+from sitegen.models.fields import AchievementFields, AnnouncementFields, EventFields, HomeFields, PageFields
+from sitegen.models.items import Achievement, Announcement, Doc, Event, Home, Page
+from sitegen.models.scalars import Fields
+from sitegen.models.settings import SiteConfig
+from sitegen.models.urls import Urls
 from sitegen.sources import MAX_STATIC_BYTES, check_file, list_files, read_text
-from sitegen.urls import Urls
-from sitegen.yamlload import Document, load_yaml, validate
 
 F = TypeVar("F", bound=Fields)
 

@@ -15,7 +15,7 @@ from typing import Any
 from pagefind.service import get_executable
 
 from sitegen.cache import BuildCache, fingerprint, source_of
-from sitegen.urls import Urls
+from sitegen.models.urls import Urls
 
 CACHE_KIND = "search"  # in the build cache: the whole index, by the pages it was made of
 AHEAD = 32  # pages sent before their answers are read: the answers (~300 bytes each) fit a pipe's buffer

@@ -10,15 +10,15 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, vCalAddress, vDuration, vRecur
 
-from sitegen.content import slugify
-from sitegen.fields import Schedule
-from sitegen.headlines import Headlines
-from sitegen.routes import Route
-from sitegen.scalars import Moment, sort_key
-from sitegen.settings import SiteConfig
-from sitegen.timeline import Happening
-from sitegen.urls import Urls
-from sitegen.views import CalendarFile
+from sitegen.load.content import slugify
+from sitegen.models.fields import Schedule
+from sitegen.models.headlines import Headlines
+from sitegen.models.scalars import Moment, sort_key
+from sitegen.models.settings import SiteConfig
+from sitegen.models.urls import Urls
+from sitegen.plan.routes import Route
+from sitegen.plan.timeline import Happening
+from sitegen.plan.views import CalendarFile
 
 PRODID = "-//sitegen//Situs Humas Sekolah//ID"
 REFRESH = timedelta(hours=12)  # how often subscribed calendars should fetch the feed again

@@ -15,19 +15,19 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from sitegen.errors import BuildFailed, SiteError, error
-from sitegen.feeds import google_calendar_link
-from sitegen.headlines import Headlines
-from sitegen.images import DEFAULT_CARD, OG_SIZE, Picture
-from sitegen.indexes import AlbumView, Indexes, PageNode
-from sitegen.items import Achievement, Announcement, Event, Page, Site
-from sitegen.jsonld import article_data, event_data, school_data, to_json
+from sitegen.load.yamlload import load_yaml
+from sitegen.models.headlines import Headlines
+from sitegen.models.items import Achievement, Announcement, Event, Page, Site
+from sitegen.models.urls import Urls
 from sitegen.parallel import forked_map, worker_count
-from sitegen.routes import Route
+from sitegen.plan.indexes import AlbumView, Indexes, PageNode
+from sitegen.plan.routes import Route
+from sitegen.plan.timeline import Happening
+from sitegen.plan.views import AtomFeed, EventView, View
+from sitegen.render.feeds import google_calendar_link
+from sitegen.render.images import DEFAULT_CARD, OG_SIZE, Picture
+from sitegen.render.jsonld import article_data, event_data, school_data, to_json
 from sitegen.sources import check_file, read_text
-from sitegen.timeline import Happening
-from sitegen.urls import Urls
-from sitegen.views import AtomFeed, EventView, View
-from sitegen.yamlload import load_yaml
 
 
 def initials(name: str) -> str:

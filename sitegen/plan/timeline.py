@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sitegen.content import slugify
-from sitegen.fields import Schedule
 from sitegen.history import Revision
-from sitegen.items import CalendarEntry, Event, Site
-from sitegen.scalars import Moment, sort_key
+from sitegen.load.content import slugify
+from sitegen.models.fields import Schedule
+from sitegen.models.items import CalendarEntry, Event, Site
+from sitegen.models.scalars import Moment, sort_key
 
 
 @dataclass(frozen=True)

@@ -10,14 +10,14 @@ from functools import partial
 from zoneinfo import ZoneInfo
 
 from sitegen.errors import SiteError, error
-from sitegen.fields import FIELDS, LEVELS
 from sitegen.history import Revision
-from sitegen.indexes import Indexes, PageNode, filter_agenda
-from sitegen.items import Site
-from sitegen.settings import CalendarSettings
-from sitegen.timeline import Happening
-from sitegen.urls import Urls
-from sitegen.views import (
+from sitegen.models.fields import FIELDS, LEVELS
+from sitegen.models.items import Site
+from sitegen.models.settings import CalendarSettings
+from sitegen.models.urls import Urls
+from sitegen.plan.indexes import Indexes, PageNode, filter_agenda
+from sitegen.plan.timeline import Happening
+from sitegen.plan.views import (
     AchievementView,
     AgendaView,
     AlbumsView,

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_time
 
-from sitegen.fields import Schedule
-from sitegen.scalars import Moment
-from sitegen.settings import SiteConfig
+from sitegen.models.fields import Schedule
+from sitegen.models.scalars import Moment
+from sitegen.models.settings import SiteConfig
 
 # Short names parents know; other zones fall back to their UTC offset.
 ZONE_LABELS = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sitegen.content import slugify
-from sitegen.items import SchoolYear
-from sitegen.timeline import Happening, days_between
+from sitegen.load.content import slugify
+from sitegen.models.items import SchoolYear
+from sitegen.plan.timeline import Happening, days_between
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sitegen.config import example_names
 from sitegen.errors import BuildFailed, SiteError, error
-from sitegen.fields import CalendarEntryFields, CalendarFields
-from sitegen.items import CalendarEntry, SchoolYear
-from sitegen.settings import SiteConfig
+from sitegen.load.config import example_names
+from sitegen.load.yamlload import load_yaml, validate
+from sitegen.models.fields import CalendarEntryFields, CalendarFields
+from sitegen.models.items import CalendarEntry, SchoolYear
+from sitegen.models.settings import SiteConfig
 from sitegen.sources import list_files, read_text
-from sitegen.yamlload import load_yaml, validate
 
 
 def load_calendars(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sitegen.content import missing_file
 from sitegen.errors import SiteError, error
-from sitegen.items import CalendarEntry, Doc, Event, Site
-from sitegen.routes import Route
+from sitegen.load.content import missing_file
+from sitegen.models.items import CalendarEntry, Doc, Event, Site
+from sitegen.plan.routes import Route
 
 
 def check_links(site: Site, routes: tuple[Route, ...]) -> list[SiteError]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sitegen.dates import Dates
-from sitegen.fields import Schedule
+from sitegen.models.dates import Dates
+from sitegen.models.fields import Schedule
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ import nh3
 
 from sitegen.cache import BuildCache, fingerprint, source_of
 from sitegen.errors import SiteError, error
-from sitegen.items import BodyLink
+from sitegen.models.items import BodyLink
 from sitegen.parallel import forked_map, worker_count
 from sitegen.sources import CONTROL
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sitegen.fields import Schedule
-from sitegen.indexes import AgendaItem, AlbumView, HumasYear, Month, MonthGrid, PageNode
-from sitegen.items import Achievement, Announcement, Event, Home, Page
-from sitegen.semesters import CalendarSection, CalendarYear
-from sitegen.timeline import Happening
+from sitegen.models.fields import Schedule
+from sitegen.models.items import Achievement, Announcement, Event, Home, Page
+from sitegen.plan.indexes import AgendaItem, AlbumView, HumasYear, Month, MonthGrid, PageNode
+from sitegen.plan.semesters import CalendarSection, CalendarYear
+from sitegen.plan.timeline import Happening
 
 
 @dataclass(frozen=True)

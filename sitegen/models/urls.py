@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sitegen.settings import Sections, SiteConfig
+from sitegen.models.settings import Sections, SiteConfig
 
 # The path words of the agenda's and the achievements' filter pages and of the calendar's feeds, by filter kind.
 AGENDA_FOLDERS = {"category": "kategori", "audience": "untuk"}

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sitegen.content import slugify
-from sitegen.fields import school_year_of
+from sitegen.load.content import slugify
+from sitegen.models.fields import school_year_of
 
 LEVELS = {  # level -> (schema.org type, the classes of its pupils)
     "SD": ("ElementarySchool", range(1, 7)),

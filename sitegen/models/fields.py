@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 from dateutil import rrule
 from pydantic import Field, model_validator
 
-from sitegen.scalars import (
+from sitegen.models.scalars import (
     Audiences,
     Bool,
     Category,

@@ -1,0 +1,1 @@
+"""What an editor runs: build.py's subcommands, the preview server and new-site skeletons."""

@@ -1,0 +1,1 @@
+"""Reading the sources: YAML, site.yaml, Markdown, content files and calendars."""

@@ -1,0 +1,1 @@
+"""What the site is made of: scalar types, the content contract, site settings, URLs, loaded items."""

@@ -1,0 +1,1 @@
+"""Planning the site from what was loaded: timelines, indexes, views, routes, link checks."""

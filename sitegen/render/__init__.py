@@ -1,0 +1,1 @@
+"""Turning the plan into bytes: pages, feeds, structured data and images."""
