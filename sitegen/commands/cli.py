@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from sitegen.commands.skeleton import LEVELS, ZONES, School, create_site, occupied
 from sitegen.errors import BuildFailed, ConfigUnusable, report, report_warnings
 from sitegen.load.calendars import holiday_calendar, national_holidays
-from sitegen.load.config import CONFIG_FILE, load_config
+from sitegen.load.config import load_config, site_language
 from sitegen.load.content import slugify
 from sitegen.messages import FRAME
 from sitegen.pipeline import Options, build_site
@@ -242,19 +242,14 @@ def print_report(exc: BuildFailed, fmt: str = "text", command: str = "build") ->
 
 
 def _site_language(argv: list[str]) -> str:
-    """The language of site.yaml under --root (a cheap look, before the arguments are checked)."""
+    """The language of site.yaml under --root (looked up before the arguments are checked: it words their help)."""
     root = "."
     for index, arg in enumerate(argv):
         if arg == "--root" and index + 1 < len(argv):
             root = argv[index + 1]
         elif arg.startswith("--root="):
             root = arg.split("=", 1)[1]
-    try:
-        text = (Path(root) / CONFIG_FILE).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return "id"
-    found = re.search(r"^language:\s*[\"']?(\w+)", text, re.M)
-    return found[1] if found and found[1] in HELP else "id"
+    return site_language(Path(root))
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):

@@ -39,9 +39,9 @@ def load_calendars(
         except BuildFailed as exc:
             errors.extend(exc.errors)
             continue
-        calendar = validate(CalendarFields, doc)
-        if isinstance(calendar, list):
-            errors.extend(calendar)
+        calendar, problems = validate(CalendarFields, doc)
+        errors.extend(problems)
+        if calendar is None:
             continue
         if calendar.school_year is not None:
             name, line = calendar.school_year.name, doc.line_of(("school_year", "name")) or 1
@@ -53,10 +53,9 @@ def load_calendars(
         title = calendar.title or file.stem
         ids: dict[str, int] = {}  # id -> the line that first used it
         for index in range(len(calendar.entries)):
-            entry = validate(CalendarEntryFields, doc, ("entries", index), context)
-            if isinstance(entry, list):
-                errors.extend(entry)
-            else:
+            entry, problems = validate(CalendarEntryFields, doc, ("entries", index), context)
+            errors.extend(problems)
+            if entry is not None:
                 line = doc.line_of(("entries", index)) or 1
                 if entry.id is not None and entry.id in ids:
                     errors.append(error(source, doc.lines.get(("entries", index, "id")), f"entries.{index}.id",

@@ -23,6 +23,18 @@ EXAMPLE_SCHOOL = ("SMP Negeri 1 Prabumulih", "SMPN 1 Prabumulih", "smpn1-prabumu
 Settings = tuple[SiteConfig, dict[YamlPath, int]]
 
 
+def site_language(root: Path) -> str:
+    """The interface language site.yaml asks for, read by the same loader as the build; Indonesian when it
+    cannot be read or names no language we have (the build itself then says why)."""
+    try:
+        check_file(root, CONFIG_FILE)
+        data = load_yaml(read_text(root / CONFIG_FILE, CONFIG_FILE), CONFIG_FILE).data
+    except BuildFailed:
+        return "id"
+    language = data.get("language") if isinstance(data, dict) else None
+    return language if language in LANGUAGES else "id"
+
+
 def load_config(root: Path, base_url: str | None = None) -> Settings:
     """root/site.yaml and the line of each of its keys; `base_url` (--base-url, SITE_BASE_URL) wins."""
     path = root / CONFIG_FILE
@@ -37,10 +49,10 @@ def load_config(root: Path, base_url: str | None = None) -> Settings:
         raise ConfigUnusable([error(CONFIG_FILE, 1, None, "yaml_not_mapping")])
     if base_url:
         doc.data["base_url"] = base_url
-    result = validate(SiteConfig, doc)
-    if isinstance(result, list):
+    result, problems = validate(SiteConfig, doc)
+    if result is None:
         language = doc.data.get("language")
-        raise ConfigUnusable(result, language if language in LANGUAGES else "id")
+        raise ConfigUnusable(problems, language if language in LANGUAGES else "id")
     return result, doc.lines
 
 

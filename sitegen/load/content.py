@@ -259,14 +259,14 @@ class _Loader:
             self.errors.extend(exc.errors)
             self.unloaded.append(fixed_path or path_of(default_slug, folders))
             return None
-        result = validate(model, doc, context=self.context)
-        if isinstance(result, list) and _is_draft(doc) and not self.drafts:
+        result, problems = validate(model, doc, context=self.context)
+        if result is None and _is_draft(doc) and not self.drafts:
             # An unfinished draft (as `new` writes it) does not stop the site; serve shows it as an error.
-            self.warnings.extend(self._wrong_kind(file, doc, result))
+            self.warnings.extend(self._wrong_kind(file, doc, problems))
             self.unloaded.append(fixed_path or path_of(default_slug, folders))
             return None
-        if isinstance(result, list):
-            self.errors.extend(self._wrong_kind(file, doc, result))
+        if result is None:
+            self.errors.extend(self._wrong_kind(file, doc, problems))
             self.unloaded.append(fixed_path or path_of(default_slug, folders))
             return None
         if getattr(result, "draft", False) and not self.drafts:

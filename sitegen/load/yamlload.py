@@ -150,17 +150,17 @@ def _field(path: Path) -> str | None:
 
 def validate(
     model: type[M], doc: Document, path: Path = (), context: dict[str, Any] | None = None
-) -> M | list[SiteError]:
-    """Validate the value at `path` as `model`; errors come back located, never raised."""
+) -> tuple[M | None, list[SiteError]]:
+    """The value at `path` as `model`, or None and the located problems (never raised), like every stage."""
     value = doc.data
     for part in path:
         value = value[part]  # type: ignore[index]
     if not isinstance(value, dict):
-        return [error(doc.source, doc.line_of(path), _field(path), "yaml_not_mapping")]
+        return None, [error(doc.source, doc.line_of(path), _field(path), "yaml_not_mapping")]
     try:
-        return model.model_validate(value, context=context or {})
+        return model.model_validate(value, context=context or {}), []
     except ValidationError as exc:
-        return [_locate(model, doc, path, problem) for problem in exc.errors()]
+        return None, [_locate(model, doc, path, problem) for problem in exc.errors()]
 
 
 def _locate(model: type[BaseModel], doc: Document, path: Path, problem: Any) -> SiteError:
