@@ -53,6 +53,16 @@ SITE_MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("'{value}' is not a Git branch name.",
                "Write the branch name without spaces, as GitHub shows it, for example main."),
     },
+    "asset_missing": {
+        "id": ("templat ini memakai static/{value}, tetapi berkas itu tidak ada: halaman situs akan tampil "
+               "tanpa berkas tersebut (misalnya tanpa tampilan atau tanpa pencarian).",
+               "Kembalikan berkas static/{value} (misalnya dari riwayat Git atau dari proyek contoh), "
+               "atau hapus baris ini dari templat."),
+        "en": ("this template uses static/{value}, but that file is missing: the site's pages would show "
+               "without it (for example unstyled or without search).",
+               "Put static/{value} back (for example from the Git history or the example project), "
+               "or remove this line from the template."),
+    },
     "admin_file_taken": {
         "id": ("berkas ini akan ditimpa penyunting formulir: {value} dibuat sendiri karena ada 'editor:' "
                "di site.yaml.",

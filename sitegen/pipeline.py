@@ -33,7 +33,7 @@ from sitegen.render.images import (
     strip_metadata,
     svg_active_content,
 )
-from sitegen.render.pages import load_interface_text, make_environment, render_pages
+from sitegen.render.pages import load_interface_text, make_environment, missing_assets, render_pages
 from sitegen.sources import read_bytes, scan_sources
 from sitegen.write.admin import admin_files
 from sitegen.write.output import resolve_output, write_site
@@ -90,6 +90,7 @@ def build_site(root: Path, options: Options, settings: Settings | None = None) -
         problems += [error(f"static/{name}", None, None, "admin_file_taken", value=name)
                      for name in sorted(editor.keys() & static.keys())]
         problems += image_problems + find_collisions(routes, (*static, *images)) + check_links(site, routes)
+        problems += missing_assets(root, static)
         translations, text_problems = load_interface_text(root, config.language)
         if text_problems:  # no page can be written without its words
             raise BuildFailed(problems + text_problems, warnings=warnings)

@@ -61,7 +61,8 @@ class TinySite:
     def __init__(self, root: Path) -> None:
         self.root = root
         shutil.copytree(REPO / "layouts", root / "layouts")
-        (root / "static").mkdir()
+        for name in ("css", "js"):  # the generator's assets, as `init` copies them
+            shutil.copytree(REPO / "static" / name, root / "static" / name)
         for name, text in TINY_FILES.items():
             self.write(name, text)
 

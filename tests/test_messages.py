@@ -36,3 +36,22 @@ def test_the_message_is_exactly_this(tmp_path: Path, case: str) -> None:
     with pytest.raises(BuildFailed) as failed:
         tiny.build(write=False)
     assert [problem.format(failed.value.language) for problem in failed.value.errors] == [expected]
+
+
+def test_a_stylesheet_the_layout_names_but_the_project_lost_stops_the_build(tiny: TinySite) -> None:
+    """Deleted by mistake, static/css/site.css would leave every page unstyled: the template's line says so."""
+    (tiny.root / "static" / "css" / "site.css").unlink()
+    line = next(number for number, text in enumerate(
+        (tiny.root / "layouts" / "base.html").read_text(encoding="utf-8").splitlines(), 1) if "css/site.css" in text)
+    with pytest.raises(BuildFailed) as failed:
+        tiny.build(write=False)
+    assert [problem.format(language) for problem in failed.value.errors for language in ("id", "en")] == [
+        f"layouts/base.html:{line}: templat ini memakai static/css/site.css, tetapi berkas itu tidak ada: halaman "
+        "situs akan tampil tanpa berkas tersebut (misalnya tanpa tampilan atau tanpa pencarian).\n"
+        "  Petunjuk: Kembalikan berkas static/css/site.css (misalnya dari riwayat Git atau dari proyek contoh), "
+        "atau hapus baris ini dari templat.",
+        f"layouts/base.html:{line}: this template uses static/css/site.css, but that file is missing: the site's "
+        "pages would show without it (for example unstyled or without search).\n"
+        "  Hint: Put static/css/site.css back (for example from the Git history or the example project), "
+        "or remove this line from the template.",
+    ]

@@ -29,7 +29,7 @@ def site_language(root: Path) -> str:
     try:
         check_file(root, CONFIG_FILE)
         data = load_yaml(read_text(root / CONFIG_FILE, CONFIG_FILE), CONFIG_FILE).data
-    except BuildFailed:
+    except (BuildFailed, OSError):  # no site.yaml yet (init, new), or --root names a file
         return "id"
     language = data.get("language") if isinstance(data, dict) else None
     return language if language in LANGUAGES else "id"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -124,6 +124,23 @@ def load_interface_text(root: Path, language: str) -> tuple[dict[str, str], list
         return load_translations(root, language), []
     except BuildFailed as exc:
         return {}, list(exc.errors)
+
+
+# A stylesheet or script of the generator's own (static/css/, static/js/, which `init` copies) that a template
+# names: {{ urls.static('css/site.css')|url }}. A school's images (the favicon) may be absent on purpose.
+STATIC_NAMED = re.compile(r"""urls\.static\(\s*['"]((?:css|js)/[^'"]+)['"]\s*\)""")
+
+
+def missing_assets(root: Path, static: Collection[str]) -> list[SiteError]:
+    """Files the templates name under static/ (the stylesheet, the search script) that are not there: without
+    them every page would still be written, and parents would get it unstyled or without search."""
+    problems = []
+    for template in sorted((root / "layouts").rglob("*.html")):
+        source = template.relative_to(root).as_posix()
+        for number, line in enumerate(read_text(template, source).splitlines(), 1):
+            problems += [error(source, number, None, "asset_missing", value=name)
+                         for name in STATIC_NAMED.findall(line) if name not in static]
+    return problems
 
 
 @dataclass(frozen=True)
