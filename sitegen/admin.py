@@ -195,9 +195,13 @@ def admin_files(root: Path, site: Site) -> dict[str, bytes]:
     page_folders = sorted({_folder(page.doc.source) for page in site.pages} | {""})
     template = jinja2.Template(read_bytes(root / PAGE_FILE, PAGE_FILE).decode("utf-8"), autoescape=True,
                                keep_trailing_newline=True)
+    # the Markdown collections, whose preview editor.js lays out as a page; "index": the home text's file
+    articles = ["events", "announcements", "achievements", *(name for name, _ in _page_collections(page_folders)),
+                "index"]
     imports = import_map(read_bytes(root / "layouts/admin/sveltia-cms.js", "layouts/admin/sveltia-cms.js"))
     page = template.render(language=config.language, title=f"{WORDS[config.language]['editor']} · {config.title}",
                            css=site.urls.url(site.urls.static("css/site.css")), import_map=imports,
+                           articles=" ".join(articles),
                            import_map_hash=base64.b64encode(hashlib.sha256(imports.encode()).digest()).decode())
     return {
         "admin/index.html": page.encode("utf-8"),

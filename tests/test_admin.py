@@ -183,7 +183,8 @@ def test_the_editor_page_is_not_indexed_and_has_its_own_csp(edited: Path) -> Non
     csp = page.split('http-equiv="Content-Security-Policy" content="')[1].split('"')[0]
     assert "default-src 'self'" in csp and "script-src 'self' 'sha256-" in csp and "object-src 'none'" in csp
     assert "connect-src 'self' blob: https://api.github.com" in csp  # GitHub's API: the only other site
-    assert '<script src="editor.js" data-style="/situs/css/site.css">' in page  # the site's stylesheet
+    assert ('<script src="editor.js" data-style="/situs/css/site.css" data-articles="events announcements '
+            'achievements pages pages-humas pages-layanan pages-profil index">') in page  # the site's stylesheet
 
 
 def test_the_vendored_cms_is_the_locked_npm_package() -> None:

@@ -1,8 +1,14 @@
 // Loaded after sveltia-cms.js, from the site itself: what the CMS needs to suit this site.
 const script = document.currentScript;
 
-// The preview wears the site's own stylesheet, so an editor sees roughly what parents will see.
+// The preview wears the site's own stylesheet, so an editor sees roughly what parents will see; an
+// article (event, announcement, achievement, information page, the home text) is laid out as on its
+// page: its title and its text in the site's own elements, not the list of every field.
 CMS.registerPreviewStyle(script.dataset.style);
+const Article = ({ entry, widgetFor }) =>
+  h("main", null, h("article", null, h("h1", null, entry.getIn(["data", "title"]) || ""),
+    h("div", { className: "prose" }, widgetFor("body"))));
+for (const name of script.dataset.articles.split(" ")) CMS.registerPreviewTemplate(name, Article);
 
 // `start` and `end` as the content contract writes them: a date alone for an all-day event
 // (`2027-02-13`), or a date and a time in the site's zone (`2027-02-13 09:00`). The CMS's own date-time
