@@ -79,7 +79,7 @@ WORDS: dict[str, dict[str, str]] = {
         "pages": "Informasi", "calendars": "Kalender", "home": "Beranda", "home_file": "Teks beranda",
         "body": "Isi", "status_scheduled": "Sesuai jadwal", "mode_offline": "Luring (di tempat)",
         "normal": "Biasa", "editor": "Penyunting", "no_lessons": "Tidak ada pelajaran", "lessons": "Ada pelajaran",
-        "time": "Jam", "all_day": "Sepanjang hari", "all_day_hint": "Kosongkan jam bila sepanjang hari.",
+        "time": "Jam", "all_day": "Sehari penuh", "all_day_hint": "Kosongkan jam bila kegiatan sehari penuh.",
     },
     "en": {
         "events": "Events", "announcements": "Announcements", "achievements": "Achievements",

@@ -103,8 +103,8 @@ def test_choices_come_from_site_yaml_and_the_models_with_their_labels(cms: dict[
     assert {"label": "Orang tua/wali", "value": "orang-tua"} in fields["audience"]["options"]
     assert {"label": "Ditunda", "value": "postponed"} in fields["status"]["options"]
     assert fields["start"] == {"name": "start", "label": "Mulai", "widget": "when", "required": True,
-                               "time_label": "Jam (WIB)", "all_day_label": "Sepanjang hari",
-                               "hint": "Kosongkan jam bila sepanjang hari."}
+                               "time_label": "Jam (WIB)", "all_day_label": "Sehari penuh",
+                               "hint": "Kosongkan jam bila kegiatan sehari penuh."}
     achievement = {f["name"]: f for f in collection(cms, "achievements")["fields"]}
     assert {"label": "Kota/Kabupaten", "value": "city"} in achievement["level"]["options"]
     assert achievement["date"]["format"] == "YYYY-MM-DD" and achievement["date"]["time_format"] is False

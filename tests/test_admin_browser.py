@@ -189,7 +189,7 @@ def test_an_editor_creates_an_event_an_announcement_and_an_achievement(
         new_entry(page, site, "events", {"title": "Pekan Olahraga Sekolah", "start": "2027-03-15",
                                           "end": "2027-03-17"}, {"category": "Kegiatan Sekolah"},
                   "Lomba olahraga antarkelas selama tiga hari.")
-        save(page, tmp_path, "admin-agenda-sepanjang-hari.png", at="start")
+        save(page, tmp_path, "admin-agenda-sehari-penuh.png", at="start")
 
         new_entry(page, site, "announcements", {"title": "Jadwal Ujian Semester Genap", "date": "2026-11-20"},
                   {"priority": "Penting"}, "Jadwal ujian semester genap ada di lampiran.")
