@@ -5,6 +5,7 @@ The browser half (an editor filling the forms in Chromium) is tests/test_admin_b
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 from datetime import date
@@ -101,7 +102,9 @@ def test_choices_come_from_site_yaml_and_the_models_with_their_labels(cms: dict[
     assert fields["audience"]["multiple"] is True
     assert {"label": "Orang tua/wali", "value": "orang-tua"} in fields["audience"]["options"]
     assert {"label": "Ditunda", "value": "postponed"} in fields["status"]["options"]
-    assert fields["start"]["format"] == "YYYY-MM-DD HH:mm" and fields["start"]["hint"] == "Tanggal dan jam, WIB."
+    assert fields["start"] == {"name": "start", "label": "Mulai", "widget": "when", "required": True,
+                               "time_label": "Jam (WIB)", "all_day_label": "Sehari penuh",
+                               "hint": "Kosongkan jam bila kegiatan sehari penuh."}
     achievement = {f["name"]: f for f in collection(cms, "achievements")["fields"]}
     assert {"label": "Kota/Kabupaten", "value": "city"} in achievement["level"]["options"]
     assert achievement["date"]["format"] == "YYYY-MM-DD" and achievement["date"]["time_format"] is False
@@ -111,6 +114,35 @@ def test_choices_come_from_site_yaml_and_the_models_with_their_labels(cms: dict[
     assert announcement["image_alt"]["hint"].startswith("Tambahkan 'image_alt:'")  # the error message's words
     assert cms["backend"] == {"name": "github", "repo": "smpn1-prabumulih/situs", "branch": "main",
                               "auth_methods": ["token"]}
+
+
+def test_date_fields_get_their_widget_from_their_type_in_the_contract(cms: dict[str, Any]) -> None:
+    """`start`/`end` (a date, or a date and a time) write either; a field that is a date alone writes a date."""
+    entry = {f["name"]: f for f in next(f for f in collection(cms, "calendars")["fields"]
+                                        if f["name"] == "entries")["fields"]}
+    assert [entry[name]["widget"] for name in ("start", "end", "previous_start")] == ["when"] * 3
+    assert entry["until"] == {**entry["until"], "widget": "datetime", "format": "YYYY-MM-DD", "time_format": False}
+    assert entry["except"]["field"] == {"name": "date", "widget": "datetime", "format": "YYYY-MM-DD",
+                                        "time_format": False}
+    school_year = next(f for f in collection(cms, "calendars")["fields"] if f["name"] == "school_year")
+    semester = {f["name"]: f for f in next(f for f in school_year["fields"] if f["name"] == "semesters")["fields"]}
+    # a semester's start and end are dates: no time picker, which would write a time the loader refuses
+    assert (semester["start"]["widget"], semester["start"]["format"], semester["start"]["time_format"]) == (
+        "datetime", "YYYY-MM-DD", False)
+    assert semester["end"]["time_format"] is False
+
+
+def test_the_import_map_sends_the_cms_to_the_immutable_served_beside_it(edited: Path) -> None:
+    """The CMS imports Immutable.js from a CDN; the page maps that address to admin/immutable.es.js, allowed by hash."""
+    page = (edited / "admin" / "index.html").read_text(encoding="utf-8")
+    script = page.split('<script type="importmap">')[1].split("</script>")[0]
+    (address, target), = json.loads(script)["imports"].items()
+    assert target == "./immutable.es.js" and address.endswith("/dist/immutable.es.js")
+    host, version = address.split("/immutable@")[0], address.split("@")[1].split("/")[0]
+    cms = (edited / "admin" / "sveltia-cms.js").read_text(encoding="utf-8")
+    assert f"`{host}/${{e}}`" in cms and f"immutable:`^{version}`" in cms  # where the bundle builds it
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    assert f"script-src 'self' 'sha256-{digest}';" in page
 
 
 CMS_WRITTEN = sorted(p.relative_to(CMS_FIXTURES).as_posix() for p in CMS_FIXTURES.rglob("*") if p.is_file())
@@ -149,9 +181,10 @@ def test_the_editor_page_is_not_indexed_and_has_its_own_csp(edited: Path) -> Non
     page = (edited / "admin" / "index.html").read_text(encoding="utf-8")
     assert '<meta name="robots" content="noindex, nofollow">' in page
     csp = page.split('http-equiv="Content-Security-Policy" content="')[1].split('"')[0]
-    assert "default-src 'self'" in csp and "script-src 'self';" in csp and "object-src 'none'" in csp
+    assert "default-src 'self'" in csp and "script-src 'self' 'sha256-" in csp and "object-src 'none'" in csp
     assert "connect-src 'self' blob: https://api.github.com" in csp  # GitHub's API: the only other site
-    assert '<script src="editor.js" data-style="/situs/css/site.css">' in page  # the site's stylesheet
+    assert ('<script src="editor.js" data-style="/situs/css/site.css" data-articles="events announcements '
+            'achievements pages pages-humas pages-layanan pages-profil index">') in page  # the site's stylesheet
 
 
 def test_the_vendored_cms_is_the_locked_npm_package() -> None:
@@ -165,7 +198,12 @@ def test_the_vendored_cms_is_the_locked_npm_package() -> None:
         pytest.skip("@sveltia/cms is not installed: run `npm ci` (see README)")
     assert json.loads((package / "package.json").read_text(encoding="utf-8"))["version"] == locked
     font = next((package / "npm" / "assets").glob("material-symbols-outlined-*.woff2"))
+    immutable = REPO / "node_modules" / "immutable"
+    assert json.loads((immutable / "package.json").read_text(encoding="utf-8"))["version"] == (
+        lock["packages"]["node_modules/immutable"]["version"])
     for name, source in {"sveltia-cms.js": package / "dist" / "sveltia-cms.js",
+                         "chunks/react-dom.js": package / "dist" / "chunks" / "react-dom.js",
+                         "immutable.es.js": immutable / "dist" / "immutable.es.js",
                          "material-symbols-outlined.woff2": font}.items():
         vendored = (REPO / "layouts" / "admin" / name).read_bytes()
         assert hashlib.sha256(vendored).digest() == hashlib.sha256(source.read_bytes()).digest(), name

@@ -22,8 +22,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from conftest import EXAMPLE, REPO, TODAY, copy_example
 from sitehttp import PREFIX, ServedSite, free_socket, serve
+
+from sitegen.models.fields import AnnouncementFields, CalendarEntryFields, EventFields
 
 pytestmark = pytest.mark.browser
 
@@ -118,20 +121,34 @@ def choose(page: Any, path: str, label: str) -> None:
     page.get_by_role("option", name=label, exact=True).click()
 
 
+def when(page: Any, path: str, value: str) -> None:
+    """Fill a start or end field: its date, and its time unless `value` is a date alone (all day)."""
+    day, _, time = value.partition(" ")
+    box = field(page, path)
+    box.locator("input[type=date]").fill(day)
+    if time:
+        box.locator("input[type=time]").fill(time)
+
+
 def new_entry(
     page: Any, site: ServedSite, kind: str, texts: dict[str, str], choices: dict[str, str], body: str
 ) -> None:
     """Open a new entry of `kind` and fill it in: text and date fields, choices, the body."""
     page.goto(site.url(f"admin/#/collections/{kind}/new"))
     for path, text in texts.items():
-        field(page, path).locator("input").fill(text)
+        if path.split(".")[-1] in ("start", "end"):
+            when(page, path, text)
+        else:
+            field(page, path).locator("input").fill(text)
     for path, label in choices.items():
         choose(page, path, label)
     field(page, "body").locator("[contenteditable]").fill(body)
 
 
-def save(page: Any, tmp: Path, name: str) -> None:
-    field(page, "title").scroll_into_view_if_needed()  # the form from its top, for the guide
+def save(page: Any, tmp: Path, name: str, at: str = "title") -> None:
+    """Take the guide's screenshot of the form from field `at` (its top: the title), then save."""
+    page.locator('[data-key-path="title"]').scroll_into_view_if_needed()
+    field(page, at).evaluate("box => box.scrollIntoView({block: 'start'})")
     shot(page, name, tmp)
     page.get_by_role("button", name="Save").click()
     page.get_by_role("button", name="Create New Entry").first.wait_for()  # back at the list: saved
@@ -164,13 +181,21 @@ def test_an_editor_creates_an_event_an_announcement_and_an_achievement(
         page.get_by_role("button", name="Create New Entry").first.wait_for()
         shot(page, "admin-daftar.png", tmp_path)
 
-        new_entry(page, site, "events", {"title": "Rapat Komite Semester Genap", "start": "2027-01-16T09:00",
+        new_entry(page, site, "events", {"title": "Rapat Komite Semester Genap", "start": "2027-01-16 09:00",
                                           "location": "Aula sekolah"}, {"category": "Rapat"},
                   "Rapat komite membahas program semester genap.")
         save(page, tmp_path, "admin-agenda.png")
 
+        new_entry(page, site, "events", {"title": "Pekan Olahraga Sekolah", "start": "2027-03-15",
+                                          "end": "2027-03-17"}, {"category": "Kegiatan Sekolah"},
+                  "Lomba olahraga antarkelas selama tiga hari.")
+        save(page, tmp_path, "admin-agenda-sehari-penuh.png", at="start")
+
         new_entry(page, site, "announcements", {"title": "Jadwal Ujian Semester Genap", "date": "2026-11-20"},
                   {"priority": "Penting"}, "Jadwal ujian semester genap ada di lampiran.")
+        preview = page.frame_locator("iframe").first.locator("main > article")  # laid out as the page is
+        assert preview.locator("h1").inner_text() == "Jadwal Ujian Semester Genap"
+        assert preview.locator(".prose").inner_text().strip() == "Jadwal ujian semester genap ada di lampiran."
         field(page, "attachments").get_by_role("button", name="Add").first.click()
         field(page, "attachments.0.title").locator("input").fill("Jadwal ujian")
         # "Drop a file here": the field's own file input, as a dropped or chosen file reaches it
@@ -189,7 +214,7 @@ def test_an_editor_creates_an_event_an_announcement_and_an_achievement(
         field(page, "title").locator("input").fill("Kegiatan Ekstrakurikuler 2026-2027")
         field(page, "entries").get_by_role("button", name="Add").first.click()
         field(page, "entries.0.title").locator("input").fill("Latihan Pramuka")
-        field(page, "entries.0.start").locator("input").fill("2027-01-23T14:00")
+        when(page, "entries.0.start", "2027-01-23 14:00")
         choose(page, "entries.0.category", "Kegiatan Sekolah")
         save(page, tmp_path, "admin-kalender.png")
 
@@ -204,6 +229,7 @@ def test_an_editor_creates_an_event_an_announcement_and_an_achievement(
         "content/achievements/juara-1-lomba-pidato-bahasa-indonesia.md",
         "content/announcements/jadwal-ujian-semester-genap.md",
         "content/calendars/kegiatan-ekstrakurikuler-2026-2027.yaml",
+        "content/events/pekan-olahraga-sekolah.md",
         "content/events/rapat-komite-semester-genap.md",
         "content/pages/jadwal-kantin.md",
         "static/files/jadwal-ujian-semester-genap.pdf",
@@ -225,6 +251,10 @@ def test_an_editor_creates_an_event_an_announcement_and_an_achievement(
     assert built.returncode == 0, built.stdout + built.stderr
     out = root / "_site"
     assert "Rapat Komite Semester Genap" in (out / "agenda/rapat-komite-semester-genap/index.html").read_text()
+    all_day = (out / "agenda/pekan-olahraga-sekolah/index.html").read_text()
+    assert "<dt>Waktu</dt><dd>15–17 Maret 2027</dd>" in all_day  # no time, no WIB: all day
+    ics = (out / "agenda/pekan-olahraga-sekolah/pekan-olahraga-sekolah.ics").read_text()
+    assert "DTSTART;VALUE=DATE:20270315" in ics and "DTEND;VALUE=DATE:20270318" in ics
     announcement = (out / "pengumuman/jadwal-ujian-semester-genap/index.html").read_text()
     assert "files/jadwal-ujian-semester-genap.pdf" in announcement
     assert (out / "files/jadwal-ujian-semester-genap.pdf").read_bytes() == PDF
@@ -259,3 +289,62 @@ def test_the_editor_passes_axe(project: tuple[Path, ServedSite]) -> None:
             found += [f"{screen}: [{v['id']}] {v['help']}: {node['html'][:160]}"
                       for v in result["violations"] for node in v["nodes"]]
     assert found == [], "\n".join(found)
+
+
+# Example items an editor opens and saves, changing only the title: all-day and timed events with
+# comments and quoted times, an announcement with an attachment, a whole calendar file.
+OPENED = {
+    "events/persami-2027": "content/events/persami-2027.md",
+    "events/pentas-seni-2026": "content/events/pentas-seni-2026.md",
+    "announcements/pembagian-rapor-semester-ganjil": "content/announcements/pembagian-rapor-semester-ganjil.md",
+    "calendars/2026-2027": "content/calendars/2026-2027.yaml",
+}
+
+
+# A field the CMS writes with its default value says what leaving it out says: `draft: false`.
+DEFAULTS = {info.alias or name: str(info.default).lower()
+            for model in (EventFields, AnnouncementFields, CalendarEntryFields)
+            for name, info in model.model_fields.items() if isinstance(info.default, str | bool)}
+
+
+def meaning(value: Any) -> Any:
+    """A YAML value without the fields that hold their default value."""
+    if isinstance(value, dict):
+        return {k: meaning(v) for k, v in value.items() if DEFAULTS.get(k) != v}
+    return [meaning(v) for v in value] if isinstance(value, list) else value
+
+
+def values(text: str) -> Any:
+    """What a file says, every value as the text the loader reads, without its comments and layout."""
+    front, _, body = text.partition("\n---\n") if text.startswith("---\n") else (text, "", "")
+    return meaning(yaml.load(front.removeprefix("---\n"), Loader=yaml.BaseLoader)), body.strip()
+
+
+def test_an_item_opened_and_saved_keeps_its_dates_and_every_other_value(
+    project: tuple[Path, ServedSite], tmp_path: Path
+) -> None:
+    from sitehttp import chromium
+
+    root, site = project
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.add_init_script(f"window.__project = {sources(root)!r};" + PICKER)
+        page.goto(site.url("admin/"))
+        page.get_by_role("button", name="Work with Local Repository").click()
+        page.get_by_role("button", name="Create New Entry").first.wait_for()
+        for entry in OPENED:
+            page.goto(site.url(f"admin/#/collections/{entry.replace('/', '/entries/')}"))
+            title = field(page, "title").locator("input")
+            title.fill(title.input_value() + " (diubah)")
+            page.get_by_role("button", name="Save").click()
+            page.get_by_role("button", name="Create New Entry").first.wait_for()
+        saved = {name: base64.b64decode(data).decode() for name, data in page.evaluate(DUMP).items()}
+    project_copy = copy_example(tmp_path / "situs")
+    (project_copy / "site.yaml").write_bytes((root / "site.yaml").read_bytes())
+    for name in OPENED.values():
+        before, after = values((root / name).read_text(encoding="utf-8")), values(saved[name])
+        assert after[0].pop("title") == before[0].pop("title") + " (diubah)"
+        assert after == before, f"{name} says something else after saving:\n{saved[name]}"
+        (project_copy / name).write_text(saved[name], encoding="utf-8")
+    checked = run(project_copy, "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr

@@ -32,7 +32,8 @@ def template_lines() -> list[tuple[str, int, str]]:
         (path.relative_to(REPO).as_posix(), number, line)
         for path in sorted(LAYOUTS.rglob("*"))
         # the form editor's code is no template
-        if path.is_file() and path.suffix != ".yaml" and path.name not in ASSETS
+        if path.is_file() and path.suffix != ".yaml"
+        and path.relative_to(LAYOUTS).as_posix() not in {f"admin/{name}" for name in ASSETS}
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
     ]
 

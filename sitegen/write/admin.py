@@ -8,14 +8,19 @@ build needs no network and no npm.
 
 from __future__ import annotations
 
+import base64
 import copy
+import hashlib
+import json
 import re
 from pathlib import Path, PurePosixPath
-from typing import Any
+from types import NoneType, UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
 
 import jinja2
 import yaml
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from sitegen.messages import MESSAGES
 from sitegen.models.dates import Dates
@@ -41,17 +46,31 @@ from sitegen.models.fields import (
     SemesterFields,
 )
 from sitegen.models.items import Site
+from sitegen.models.scalars import Date, DateList, When
 from sitegen.models.settings import SiteConfig
 from sitegen.models.urls import Urls
 from sitegen.render.pages import load_translations
 from sitegen.sources import read_bytes
 
 PAGE_FILE = "layouts/admin/index.html"
-# Served as they are: @sveltia/cms's dist/sveltia-cms.js and its icon font (npm/assets/), at the
-# version package-lock.json pins, and the script that sets the preview's style and the font.
-ASSETS = ("sveltia-cms.js", "material-symbols-outlined.woff2", "editor.js")
+# Served as they are: @sveltia/cms's dist/sveltia-cms.js, the React chunk it loads beside itself for
+# editor.js's own field (dist/chunks/), its icon font (npm/assets/), at the version package-lock.json
+# pins, and the script that adds that field and sets the preview's style and the font.
+# Immutable.js (dist/immutable.es.js of the `immutable` the lock file pins for @sveltia/cms), which the
+# CMS hands to such a field, it imports from a CDN address in its bundle: an import map sends that here.
+ASSETS = ("sveltia-cms.js", "chunks/react-dom.js", "immutable.es.js", "material-symbols-outlined.woff2", "editor.js")
+_CDN = re.compile(r"`(https://[a-z0-9.-]+)/\$\{e\}`")  # the CMS's CDN address for a library `e`
+_IMMUTABLE = re.compile(r"immutable:`\^?([0-9.]+)`")  # the version it asks that CDN for
 DATE = "YYYY-MM-DD"  # what parse_date reads
-MOMENT = "YYYY-MM-DD HH:mm"  # what parse_moment reads: a local time in the site's zone
+DATE_PICKER = {"widget": "datetime", "format": DATE, "time_format": False}
+# The widget of a date field follows its type in the contract: a `Date` is a date picker; a `When`
+# (`start`, `end`: a date alone for all day, or a date and a time) is editor.js's "when" field, a
+# date and an optional time that it writes as `2027-02-13` or `2027-02-13 09:00`, what parse_moment reads.
+DATE_WIDGETS: tuple[tuple[Any, dict[str, Any]], ...] = (
+    (Date, DATE_PICKER),
+    (When, {"widget": "when"}),
+    (DateList, {"widget": "list", "field": {"name": "date", **DATE_PICKER}}),
+)
 
 # Words of the forms that the site's own translations (layouts/i18n) do not have.
 WORDS: dict[str, dict[str, str]] = {
@@ -60,12 +79,14 @@ WORDS: dict[str, dict[str, str]] = {
         "pages": "Informasi", "calendars": "Kalender", "home": "Beranda", "home_file": "Teks beranda",
         "body": "Isi", "status_scheduled": "Sesuai jadwal", "mode_offline": "Luring (di tempat)",
         "normal": "Biasa", "editor": "Penyunting", "no_lessons": "Tidak ada pelajaran", "lessons": "Ada pelajaran",
+        "time": "Jam", "all_day": "Sehari penuh", "all_day_hint": "Kosongkan jam bila kegiatan sehari penuh.",
     },
     "en": {
         "events": "Events", "announcements": "Announcements", "achievements": "Achievements",
         "pages": "Information", "calendars": "Calendars", "home": "Home page", "home_file": "Home page text",
         "body": "Text", "status_scheduled": "As scheduled", "mode_offline": "On site",
         "normal": "Normal", "editor": "Editor", "no_lessons": "No lessons", "lessons": "Lessons as usual",
+        "time": "Time", "all_day": "All day", "all_day_hint": "Leave the time empty for all day.",
     },
 }
 
@@ -89,11 +110,9 @@ FORM: dict[str, tuple[dict[str, tuple[str, str]], dict[str, Any]]] = {
     "slug": ({"id": ("Alamat halaman", "Kosongkan: nama berkas dipakai."),
               "en": ("Page address", "Leave empty: the file name is used.")},
              {"widget": "string", "pattern": ["^[a-z0-9]+(-[a-z0-9]+)*$", "slug_invalid"]}),
-    "start": ({"id": ("Mulai", "Tanggal dan jam, {zone}."), "en": ("Start", "Date and time, {zone}.")},
-              {"widget": "datetime", "format": MOMENT, "picker_utc": False}),
+    "start": ({"id": ("Mulai", ""), "en": ("Start", "")}, {}),
     "end": ({"id": ("Selesai", "Kosongkan bila selesai pada hari yang sama."),
-             "en": ("End", "Leave empty when it ends on the same day.")},
-            {"widget": "datetime", "format": MOMENT, "picker_utc": False}),
+             "en": ("End", "Leave empty when it ends on the same day.")}, {}),
     "category": ({"id": ("Kategori", ""), "en": ("Category", "")}, {"widget": "select"}),
     "location": ({"id": ("Tempat", ""), "en": ("Location", "")}, {"widget": "string"}),
     "audience": ({"id": ("Sasaran", "Kosongkan bila untuk semua."), "en": ("Audience", "Leave empty: everyone.")},
@@ -104,15 +123,11 @@ FORM: dict[str, tuple[dict[str, tuple[str, str]], dict[str, Any]]] = {
                    {"widget": "string", "type": "url"}),
     "status": ({"id": ("Status", ""), "en": ("Status", "")}, {"widget": "select", "default": "scheduled"}),
     "previous_start": ({"id": ("Jadwal semula", "Wajib bila jadwal diubah."),
-                        "en": ("Original start", "Required when rescheduled.")},
-                       {"widget": "datetime", "format": MOMENT, "picker_utc": False}),
+                        "en": ("Original start", "Required when rescheduled.")}, {}),
     "repeat": ({"id": ("Berulang", ""), "en": ("Repeats", "")}, {"widget": "select"}),
     "until": ({"id": ("Berulang sampai", "Wajib untuk kegiatan berulang."),
-               "en": ("Repeats until", "Required for a repeating event.")},
-              {"widget": "datetime", "format": DATE, "time_format": False}),
-    "except": ({"id": ("Kecuali tanggal", ""), "en": ("Except on", "")},
-               {"widget": "list", "field": {"name": "date", "widget": "datetime", "format": DATE,
-                                            "time_format": False}}),
+               "en": ("Repeats until", "Required for a repeating event.")}, {}),
+    "except": ({"id": ("Kecuali tanggal", ""), "en": ("Except on", "")}, {}),
     "humas_stage": ({"id": ("Tahap humas", ""), "en": ("PR stage", "")}, {"widget": "select"}),
     "album": ({"id": ("Album foto", "Hanya bila wali murid sudah setuju."),
                "en": ("Photo album", "Only when the guardians agreed.")}, {"widget": "object"}),
@@ -124,8 +139,7 @@ FORM: dict[str, tuple[dict[str, tuple[str, str]], dict[str, Any]]] = {
     "alt": ({"id": ("Keterangan foto", ""), "en": ("Photo description", "")}, {"widget": "string"}),
     "caption": ({"id": ("Teks di bawah foto", ""), "en": ("Caption", "")}, {"widget": "string"}),
     "date": ({"id": ("Tanggal", "Tanggal yang akan datang: terbit otomatis pada hari itu."),
-              "en": ("Date", "A future date: published on that day.")},
-             {"widget": "datetime", "format": DATE, "time_format": False}),
+              "en": ("Date", "A future date: published on that day.")}, {}),
     "level": ({"id": ("Tingkat", ""), "en": ("Level", "")}, {"widget": "select"}),
     "field": ({"id": ("Bidang", ""), "en": ("Field", "")}, {"widget": "select"}),
     "rank": ({"id": ("Peringkat", "Misalnya Juara 1, Medali Emas."), "en": ("Rank", "E.g. First place.")},
@@ -134,8 +148,7 @@ FORM: dict[str, tuple[dict[str, tuple[str, str]], dict[str, Any]]] = {
     "organizer": ({"id": ("Penyelenggara", ""), "en": ("Organizer", "")}, {"widget": "string"}),
     "students": ({"id": ("Nama siswa", ""), "en": ("Students", "")}, {"widget": "list"}),
     "expires": ({"id": ("Berlaku sampai", "Sesudahnya tidak lagi di beranda; tetap di arsip."),
-                 "en": ("Expires", "After it, off the home page; stays in the archive.")},
-                {"widget": "datetime", "format": DATE, "time_format": False}),
+                 "en": ("Expires", "After it, off the home page; stays in the archive.")}, {}),
     "priority": ({"id": ("Tingkat penting", ""), "en": ("Priority", "")}, {"widget": "select", "default": "normal"}),
     "pinned": ({"id": ("Sematkan di atas", ""), "en": ("Pinned", "")}, {"widget": "boolean", "default": False}),
     "attachments": ({"id": ("Lampiran", "Berkas PDF untuk diunduh."), "en": ("Attachments", "PDF files.")},
@@ -182,13 +195,29 @@ def admin_files(root: Path, site: Site) -> dict[str, bytes]:
     page_folders = sorted({_folder(page.doc.source) for page in site.pages} | {""})
     template = jinja2.Template(read_bytes(root / PAGE_FILE, PAGE_FILE).decode("utf-8"), autoescape=True,
                                keep_trailing_newline=True)
+    # the Markdown collections, whose preview editor.js lays out as a page; "index": the home text's file
+    articles = ["events", "announcements", "achievements", *(name for name, _ in _page_collections(page_folders)),
+                "index"]
+    imports = import_map(read_bytes(root / "layouts/admin/sveltia-cms.js", "layouts/admin/sveltia-cms.js"))
     page = template.render(language=config.language, title=f"{WORDS[config.language]['editor']} · {config.title}",
-                           css=site.urls.url(site.urls.static("css/site.css")))
+                           css=site.urls.url(site.urls.static("css/site.css")), import_map=imports,
+                           articles=" ".join(articles),
+                           import_map_hash=base64.b64encode(hashlib.sha256(imports.encode()).digest()).decode())
     return {
         "admin/index.html": page.encode("utf-8"),
         "admin/config.yml": cms_config(root, config, page_folders).encode("utf-8"),
         **{f"admin/{name}": read_bytes(root / "layouts/admin" / name, f"layouts/admin/{name}") for name in ASSETS},
     }
+
+
+def import_map(cms: bytes) -> str:
+    """The import map that answers the CMS's CDN address of Immutable.js with the copy beside it."""
+    bundle = cms.decode("utf-8")
+    cdn, version = _CDN.search(bundle), _IMMUTABLE.search(bundle)
+    if cdn is None or version is None:  # a CMS update that loads it otherwise: tests/test_admin*.py fail here
+        raise ValueError("layouts/admin/sveltia-cms.js: no CDN address for Immutable.js found")
+    address = f"{cdn[1]}/immutable@{version[1]}/dist/immutable.es.js"
+    return json.dumps({"imports": {address: "./immutable.es.js"}})
 
 
 def cms_config(root: Path, config: SiteConfig, page_folders: list[str]) -> str:
@@ -264,6 +293,7 @@ class Forms:
                           {"label": words["lessons"], "value": "false"}],
         }
         self.body_label = words["body"]
+        self.words = WORDS[config.language]
         self.zone = Dates.for_site(config).zone_label
         self.example_event = Urls.of(config).event("pentas-seni")  # an address in this site's own sections
 
@@ -285,16 +315,20 @@ class Forms:
 
     def fields(self, model: type[BaseModel], within: str = "") -> list[dict[str, Any]]:
         """One form field per model field, in the order of FORM; required as the model says."""
-        names = {info.alias or name: info.is_required() for name, info in model.model_fields.items()}
+        infos = {info.alias or name: info for name, info in model.model_fields.items()}
         order = list(FORM)  # the editor's order: title first, as the forms read best
-        return [self.field(name, names[name], within) for name in sorted(names, key=order.index)]
+        return [self.field(name, infos[name], within) for name in sorted(infos, key=order.index)]
 
-    def field(self, name: str, required: bool, within: str) -> dict[str, Any]:
+    def field(self, name: str, info: FieldInfo, within: str) -> dict[str, Any]:
         texts, widget = FORM[name]
         label, hint = texts[self.language]
-        field: dict[str, Any] = {"name": name, "label": label, **copy.deepcopy(widget), "required": required}
+        widget = {**_date_widget(info), **widget}
+        field: dict[str, Any] = {"name": name, "label": label, **copy.deepcopy(widget), "required": info.is_required()}
+        if widget["widget"] == "when":  # its own words: the time input's label, what an empty time means
+            field.update(time_label=f"{self.words['time']} ({self.zone})", all_day_label=self.words["all_day"])
+            hint = f"{hint} {self.words['all_day_hint']}".strip()
         if hint:
-            field["hint"] = hint.replace("{zone}", self.zone).replace("{event}", self.example_event)
+            field["hint"] = hint.replace("{event}", self.example_event)
         if name == "image_alt":  # required with a picture: the CMS cannot say "with", the message can
             field["hint"] = MESSAGES["image_alt_required"][self.language][1]
         if "pattern" in widget:
@@ -309,3 +343,11 @@ class Forms:
         if name in NESTED:
             field["fields"] = self.fields(NESTED[name], name)
         return field
+
+
+def _date_widget(info: FieldInfo) -> dict[str, Any]:
+    """The widget of a date field by its contract type (DATE_WIDGETS); nothing for other fields."""
+    kind = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
+    if get_origin(kind) in (Union, UnionType):  # `end: When | None`: the type beside None
+        kind = next(part for part in get_args(kind) if part is not NoneType)
+    return next((copy.deepcopy(widget) for scalar, widget in DATE_WIDGETS if kind == scalar), {})
