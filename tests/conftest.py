@@ -60,9 +60,7 @@ class TinySite:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        shutil.copytree(REPO / "layouts", root / "layouts")
-        for name in ("css", "js"):  # the generator's assets, as `init` copies them
-            shutil.copytree(REPO / "static" / name, root / "static" / name)
+        copy_generator(root)
         for name, text in TINY_FILES.items():
             self.write(name, text)
 
@@ -92,11 +90,16 @@ class TinySite:
         return subprocess.CompletedProcess(command, status, out.getvalue(), err.getvalue())
 
 
-def copy_example(root: Path, sources: Path = EXAMPLE) -> Path:
-    """A project folder at `root`: the generator's layouts and assets, and a school's sources (the frozen example)."""
+def copy_generator(root: Path) -> None:
+    """The generator's layouts and its own assets (static/css/, static/js/), as `init` copies them, into `root`."""
     shutil.copytree(REPO / "layouts", root / "layouts")
     for name in ("css", "js"):
         shutil.copytree(REPO / "static" / name, root / "static" / name)
+
+
+def copy_example(root: Path, sources: Path = EXAMPLE) -> Path:
+    """A project folder at `root`: the generator's layouts and assets, and a school's sources (the frozen example)."""
+    copy_generator(root)
     for name in ("content", "static/images", "static/files"):
         if (sources / name).is_dir():
             shutil.copytree(sources / name, root / name)
@@ -126,7 +129,7 @@ def second_school(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Another school (WITA, a base path, every event status), built as of the daily 05:07 rebuild."""
     root = tmp_path_factory.mktemp("second") / "situs"
     shutil.copytree(SECOND_SCHOOL, root)
-    shutil.copytree(REPO / "layouts", root / "layouts")
+    copy_generator(root)
     build_site(root, Options(today=SECOND_SCHOOL_NOW.date(), now=SECOND_SCHOOL_NOW))
     return root / "_site"
 

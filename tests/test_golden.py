@@ -29,7 +29,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import copy_example
+from conftest import copy_example, copy_generator
 
 from sitegen.pipeline import Options, build_site
 
@@ -42,9 +42,9 @@ UPDATE = os.environ.get("UPDATE_GOLDEN", "") not in ("", "0")
 
 
 def copy_fixture(dest: Path) -> Path:
-    """The golden fixture with the repository's current layouts beside it, in `dest`."""
+    """The golden fixture with the generator's current layouts and assets beside it, in `dest`."""
     shutil.copytree(FIXTURE, dest, ignore=shutil.ignore_patterns("_site", ".*.staging", ".*.old"))
-    shutil.copytree(REPO / "layouts", dest / "layouts")
+    copy_generator(dest)
     return dest
 
 

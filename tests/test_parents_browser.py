@@ -6,13 +6,12 @@ tiny site with students' names is built for the initials test.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import EXAMPLE, REPO, TINY_SITE_YAML
+from conftest import EXAMPLE, TINY_SITE_YAML, copy_generator
 from sitehttp import PREFIX, ServedSite, example_under_prefix, free_socket, serve
 
 pytestmark = pytest.mark.browser
@@ -77,9 +76,7 @@ def names_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]
     from sitegen.pipeline import Options, build_site
 
     root = tmp_path_factory.mktemp("names")
-    shutil.copytree(REPO / "layouts", root / "layouts")
-    for folder in ("css", "js"):  # the search page's script and the styles
-        shutil.copytree(REPO / "static" / folder, root / "static" / folder)
+    copy_generator(root)
     sock = free_socket()
     host, port = sock.getsockname()[:2]
     files = {
