@@ -1,0 +1,84 @@
+"""Misuse found by trying the generator as editors do: text pasted from Word or WhatsApp, odd settings, odd names.
+
+Each test breaks one file of the `tiny` site and pins the whole message the editor reads.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import TinySite
+
+from sitegen.errors import BuildFailed
+
+EVENT = "content/events/rapat.md"
+SPACE_HINT = "Hapus spasi itu, lalu ketik ulang dengan tombol spasi biasa."
+
+
+def message(where: str, what: str, hint: str) -> str:
+    return f"{where}: {what}\n  Petunjuk: {hint}"
+
+
+def problems(tiny: TinySite) -> list[str]:
+    with pytest.raises(BuildFailed) as caught:
+        tiny.build()
+    return [problem.format(caught.value.language) for problem in caught.value.errors]
+
+
+def write_event(tiny: TinySite, *front_matter: str) -> None:
+    tiny.write(EVENT, "\n".join(("---", *front_matter, "---", "Isi.")) + "\n")
+
+
+def odd_space(column: int) -> str:
+    return (f"baris ini memuat spasi khusus (U+00A0) di kolom {column}, biasanya ikut tersalin dari Word "
+            "atau WhatsApp.")
+
+
+@pytest.mark.parametrize(
+    ("lines", "line", "column"),
+    [
+        (("title: Rapat", "start:\u00a02026-12-05", "category: rapat"), 3, 7),  # the space after the colon
+        (("title: Rapat", "start: 2026-12-05", "category: rapat", "audience:", "\u00a0 - orang-tua"), 6, 1),
+        (("title: Rapat", "start: 2026-12-05", "cate\u00a0gory: rapat"), 4, 5),  # inside a field name
+        (("title: Rapat", "start: 2026-12-05", "category\u00a0: rapat"), 4, 9),
+    ],
+)
+def test_a_non_breaking_space_outside_a_value_is_named_with_its_column(
+    tiny: TinySite, lines: tuple[str, ...], line: int, column: int
+) -> None:
+    write_event(tiny, *lines)
+    assert problems(tiny) == [message(f"{EVENT}:{line}", odd_space(column), SPACE_HINT)]
+
+
+def test_a_non_breaking_space_inside_a_title_is_kept_as_written(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat\u00a0orang tua", "start: 2026-12-05", "category: rapat")
+    tiny.build()
+    assert "<h1>Rapat\u00a0orang tua</h1>" in (tiny.root / "_site/agenda/rapat/index.html").read_text()
+
+
+def test_a_zero_width_space_after_a_category_is_named_and_the_word_to_retype_shown(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-12-05", "category: rapat\u200b")
+    assert problems(tiny) == [
+        message(f"{EVENT}:4: kolom 'category'",
+                "baris ini memuat karakter tak terlihat (U+200B) di kolom 16, biasanya ikut tersalin dari Word "
+                "atau WhatsApp.",
+                "Hapus 'rapat', lalu ketik ulang sendiri tanpa menyalin-tempel."),
+    ]
+
+
+def test_a_byte_order_mark_inside_a_title_is_named_in_english_on_an_english_site(tiny: TinySite) -> None:
+    tiny.write("site.yaml", (tiny.root / "site.yaml").read_text().replace("language: id", "language: en"))
+    write_event(tiny, "title: Parents\ufeff meeting", "start: 2026-12-05", "category: rapat")
+    with pytest.raises(BuildFailed) as caught:
+        tiny.build()
+    assert [problem.format("en") for problem in caught.value.errors] == [
+        f"{EVENT}:2: field 'title': this line contains an invisible character (U+FEFF) in column 15, usually pasted "
+        "from Word or WhatsApp.\n  Hint: Delete 'Parents', then type it again yourself instead of pasting it."
+    ]
+
+
+def test_a_special_space_inside_an_unclosed_quote_leaves_the_quote_message(tiny: TinySite) -> None:
+    write_event(tiny, 'title: "Rapat\u00a0orang', "start: 2026-12-05", "category: rapat")
+    assert problems(tiny) == [
+        message(f"{EVENT}:2", "tanda kutip yang dibuka di baris ini tidak ditutup.",
+                "Tambahkan tanda kutip penutup di akhir nilai, atau hapus tanda kutip pembukanya."),
+    ]
