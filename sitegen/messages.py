@@ -132,6 +132,14 @@ SITE_MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("output folder '{value}' is outside the project folder.",
                "Use a new folder inside the project, for example 'output_dir: _site'."),
     },
+    "output_dir_tilde": {
+        "id": ("folder hasil '{value}' diawali '~': di sini '~' bukan folder rumah (home), melainkan folder bernama "
+               "'~' di dalam proyek, yang mudah tertukar dengan folder rumah saat dihapus.",
+               "Pakai folder baru di dalam proyek, misalnya 'output_dir: _site'."),
+        "en": ("output folder '{value}' starts with '~': here '~' is not the home folder but a folder named '~' "
+               "inside the project, easily mistaken for the home folder when deleted.",
+               "Use a new folder inside the project, for example 'output_dir: _site'."),
+    },
     "output_dir_in_source": {
         "id": ("folder hasil '{value}' berada di folder sumber '{folder}'.",
                "Pakai folder baru di dalam proyek, misalnya 'output_dir: _site'."),

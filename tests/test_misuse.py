@@ -82,3 +82,19 @@ def test_a_special_space_inside_an_unclosed_quote_leaves_the_quote_message(tiny:
         message(f"{EVENT}:2", "tanda kutip yang dibuka di baris ini tidak ditutup.",
                 "Tambahkan tanda kutip penutup di akhir nilai, atau hapus tanda kutip pembukanya."),
     ]
+
+
+@pytest.mark.parametrize("output_dir", ["~", "~/situs"])
+def test_an_output_dir_starting_with_a_tilde_is_refused_and_no_folder_named_tilde_is_made(
+    tiny: TinySite, output_dir: str
+) -> None:
+    tiny.write("site.yaml", (tiny.root / "site.yaml").read_text() + f"output_dir: {output_dir}\n")
+    result = tiny.run("build")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"site.yaml:21: kolom 'output_dir': folder hasil '{output_dir}' diawali '~': di sini '~' bukan folder rumah "
+        "(home), melainkan folder bernama '~' di dalam proyek, yang mudah tertukar dengan folder rumah saat dihapus.\n"
+        "  Petunjuk: Pakai folder baru di dalam proyek, misalnya 'output_dir: _site'.\n"
+        "Build gagal: 1 masalah ditemukan. Situs sebelumnya tidak diubah.\n"
+    )
+    assert not (tiny.root / "~").exists()
