@@ -5,8 +5,12 @@ Each test breaks one file of the `tiny` site and pins the whole message the edit
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
-from conftest import TinySite
+from conftest import REPO, TODAY, TinySite
 
 from sitegen.errors import BuildFailed
 
@@ -98,3 +102,13 @@ def test_an_output_dir_starting_with_a_tilde_is_refused_and_no_folder_named_tild
         "Build gagal: 1 masalah ditemukan. Situs sebelumnya tidak diubah.\n"
     )
     assert not (tiny.root / "~").exists()
+
+
+def test_init_with_a_school_name_of_spaces_asks_for_it_and_writes_nothing(tmp_path: Path) -> None:
+    root = tmp_path / "sekolah"
+    command = [sys.executable, str(REPO / "build.py"), "init", "--root", str(root), "--name", "   ", "--level", "SD",
+               "--town", "Kota Contoh", "--zone", "WIB", "--address", "Jalan Contoh 1", "--today", TODAY]
+    result = subprocess.run(command, input="", capture_output=True, text=True, check=False)
+    assert (result.returncode, result.stderr) == (
+        2, "Nama sekolah: \nTidak ada jawaban untuk 'Nama sekolah'. Jalankan lagi dengan --name \"...\".\n")
+    assert not root.exists()
