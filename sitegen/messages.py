@@ -164,6 +164,14 @@ SITE_MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("this file is not loaded: its name ends in '{suffix}', not '{expected}'.",
                "Rename the file to '{suggestion}' (lowercase)."),
     },
+    "ignored_backup": {
+        "id": ("berkas ini tidak dimuat: namanya berakhiran '~', tanda salinan cadangan yang dibuat editor teks.",
+               "Hapus berkas ini; yang dimuat adalah '{original}'. Bila isinya yang benar ada di sini, salin dulu "
+               "ke '{original}'."),
+        "en": ("this file is not loaded: its name ends in '~', the mark of a backup copy made by a text editor.",
+               "Delete this file; '{original}' is the one loaded. If this copy holds the right text, copy it into "
+               "'{original}' first."),
+    },
     "ignored_folder": {
         "id": ("berkas ini tidak dimuat: folder '{folder}' tidak dibaca.",
                "Pindahkan berkas ke folder {target}."),

@@ -112,3 +112,13 @@ def test_init_with_a_school_name_of_spaces_asks_for_it_and_writes_nothing(tmp_pa
     assert (result.returncode, result.stderr) == (
         2, "Nama sekolah: \nTidak ada jawaban untuk 'Nama sekolah'. Jalankan lagi dengan --name \"...\".\n")
     assert not root.exists()
+
+
+def test_a_backup_copy_left_by_a_text_editor_is_named_as_one(tiny: TinySite) -> None:
+    tiny.write(EVENT + "~", (tiny.root / EVENT).read_text())
+    assert problems(tiny) == [
+        message(f"{EVENT}~", "berkas ini tidak dimuat: namanya berakhiran '~', tanda salinan cadangan yang dibuat "
+                "editor teks.",
+                "Hapus berkas ini; yang dimuat adalah 'rapat.md'. Bila isinya yang benar ada di sini, salin dulu "
+                "ke 'rapat.md'."),
+    ]

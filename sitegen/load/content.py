@@ -122,7 +122,9 @@ def find_unloaded_files(root: Path) -> list[SiteError]:
             continue
         is_yaml = file.suffix.lower() in (".yaml", ".yml")
         in_kind_folder = kind in (*KINDS, "calendars") and (len(parts) == 2 or kind == "pages")
-        if file.suffix.lower() in ASSETS:
+        if file.name.endswith("~") and file.name.rstrip("~"):  # a backup copy gedit or emacs leaves: rapat.md~
+            problems.append(error(source, None, None, "ignored_backup", original=file.name.rstrip("~")))
+        elif file.suffix.lower() in ASSETS:
             problems.append(error(source, None, None, "ignored_asset", name=file.name))
         elif (in_kind_folder and is_yaml == (kind == "calendars")) or \
                 (len(parts) == 1 and file.name.split(".")[0].lower() == "index"):
