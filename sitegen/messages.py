@@ -164,6 +164,18 @@ SITE_MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("this file is not loaded: its name ends in '{suffix}', not '{expected}'.",
                "Rename the file to '{suggestion}' (lowercase)."),
     },
+    "held_draft": {
+        "id": ("belum terbit: berkas ini masih draf.",
+               "Hapus baris ini bila sudah siap terbit; pratinjau (serve) sudah menampilkannya."),
+        "en": ("not published: this file is still a draft.",
+               "Remove this line when it is ready; the preview (serve) already shows it."),
+    },
+    "held_scheduled": {
+        "id": ("belum terbit: tanggalnya {date}, terbit sendiri pada hari itu.",
+               "Bila tanggal atau tahunnya salah ketik, perbaiki kolom 'date'."),
+        "en": ("not published yet: its date is {date}, it appears by itself on that day.",
+               "If the date or its year is a typo, correct the 'date' field."),
+    },
     "ignored_backup": {
         "id": ("berkas ini tidak dimuat: namanya berakhiran '~', tanda salinan cadangan yang dibuat editor teks.",
                "Hapus berkas ini; yang dimuat adalah '{original}'. Bila isinya yang benar ada di sini, salin dulu "
@@ -425,6 +437,7 @@ FRAME: dict[str, dict[str, str]] = {
            "checked": "Pemeriksaan selesai: tidak ada masalah ({pages} halaman).",
            "checked_warned": "Pemeriksaan selesai: tidak ada kesalahan, {count} peringatan ({pages} halaman).",
            "built": "Situs selesai dibuat di {path}/ ({pages} halaman).",
+           "held": "{count} berkas belum terbit:",
            "port_busy": "Port {port} sudah dipakai program lain (mungkin serve yang masih berjalan). "
                         "Tutup program itu, atau pakai port lain: python build.py serve --port {other}",
            "preview_failed": "Pratinjau: build gagal",
@@ -437,6 +450,7 @@ FRAME: dict[str, dict[str, str]] = {
            "checked": "Check finished: no problems ({pages} pages).",
            "checked_warned": "Check finished: no errors, {count} warning(s) ({pages} pages).",
            "built": "Site written to {path}/ ({pages} pages).",
+           "held": "{count} file(s) not published yet:",
            "port_busy": "Port {port} is used by another program (perhaps a serve still running). "
                         "Close it, or use another port: python build.py serve --port {other}",
            "preview_failed": "Preview: the build failed",

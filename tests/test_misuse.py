@@ -122,3 +122,25 @@ def test_a_backup_copy_left_by_a_text_editor_is_named_as_one(tiny: TinySite) -> 
                 "Hapus berkas ini; yang dimuat adalah 'rapat.md'. Bila isinya yang benar ada di sini, salin dulu "
                 "ke 'rapat.md'."),
     ]
+
+
+def test_a_draft_and_an_announcement_dated_a_century_ahead_are_listed_after_the_build(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-12-05", "category: rapat", "draft: true")
+    tiny.write("content/announcements/libur.md", "---\ntitle: Libur\ndate: 2126-12-20\n---\nLibur.\n")
+    result = tiny.run("build", "--today", TODAY)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines()[1:] == [
+        "2 berkas belum terbit:",
+        "content/announcements/libur.md: kolom 'date': belum terbit: tanggalnya 2126-12-20, terbit sendiri pada "
+        "hari itu.",
+        "  Petunjuk: Bila tanggal atau tahunnya salah ketik, perbaiki kolom 'date'.",
+        f"{EVENT}:5: kolom 'draft': belum terbit: berkas ini masih draf.",
+        "  Petunjuk: Hapus baris ini bila sudah siap terbit; pratinjau (serve) sudah menampilkannya.",
+    ]
+    assert not (tiny.root / "_site/agenda/rapat").exists()
+
+
+def test_a_build_with_drafts_lists_nothing_as_held(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-12-05", "category: rapat", "draft: true")
+    result = tiny.run("build", "--drafts", "--today", TODAY)
+    assert result.stdout == "Situs selesai dibuat di _site/ (26 halaman).\n"

@@ -231,6 +231,9 @@ def main(argv: list[str] | None = None) -> int:
         print(frame["checked_warned"].format(count=len(built.warnings), pages=built.page_count))
     else:
         print(frame["checked"].format(pages=built.page_count))
+    if built.held:  # no file vanishes silently: what is valid but not on the site, and why
+        print(frame["held"].format(count=len(built.held)))
+        print("".join(problem.format(built.config.language) + "\n" for problem in built.held), end="")
     return 0
 
 

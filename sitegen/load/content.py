@@ -46,6 +46,7 @@ class Content:
     announcements: tuple[Announcement, ...]
     pages: tuple[Page, ...]
     warnings: tuple[SiteError, ...] = ()  # risky but publishable: urgent without expires, initials in the text
+    held: tuple[SiteError, ...] = ()  # valid but not published: drafts, and what is dated after today
 
 
 def scan_static(root: Path) -> tuple[dict[str, Path], list[SiteError]]:
@@ -86,6 +87,7 @@ def load_content(
         announcements=tuple(announcements),
         pages=tuple(pages),
         warnings=tuple(loader.warnings),
+        held=tuple(loader.held),
     )
     return content, loader.errors + find_unloaded_files(root)
 
@@ -97,6 +99,8 @@ def hold_back_scheduled(content: Content, today: date) -> Content:
     return replace(
         content,
         unloaded=(*content.unloaded, *(item.doc.path for item in waiting)),
+        held=(*content.held, *(error(item.doc.source, None, "date", "held_scheduled", date=item.meta.date.isoformat())
+                               for item in waiting)),
         announcements=tuple(a for a in content.announcements if a.meta.date <= today),
         achievements=tuple(a for a in content.achievements if a.meta.date <= today),
     )
@@ -208,6 +212,7 @@ class _Loader:
         self.errors: list[SiteError] = []
         self.warnings: list[SiteError] = []
         self.unloaded: list[str] = []
+        self.held: list[SiteError] = []
         self.school = (config.school.name, config.school.address.locality)
         self.converter = Converter(urls.base_path, cache)
         self.context = {
@@ -272,6 +277,7 @@ class _Loader:
             self.unloaded.append(fixed_path or path_of(default_slug, folders))
             return None
         if getattr(result, "draft", False) and not self.drafts:
+            self.held.append(error(source, doc.line_of(("draft",)), "draft", "held_draft"))
             return None
         self.errors.extend(self._missing_files(result, doc))
         self.warnings.extend(_risks(result, doc, body, body_line, self.school))
