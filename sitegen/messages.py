@@ -164,6 +164,14 @@ SITE_MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("this file is not loaded: its name ends in '{suffix}', not '{expected}'.",
                "Rename the file to '{suggestion}' (lowercase)."),
     },
+    "event_far_ahead": {
+        "id": ("kegiatan ini dimulai {date}, lebih dari dua tahun lagi; kalender situs akan memuat halaman untuk "
+               "setiap bulan sampai hari itu.",
+               "Bila tahunnya salah ketik, perbaiki kolom 'start'."),
+        "en": ("this event starts on {date}, more than two years ahead; the site's calendar would hold a page for "
+               "every month until then.",
+               "If the year is a typo, correct the 'start' field."),
+    },
     "held_draft": {
         "id": ("belum terbit: berkas ini masih draf.",
                "Hapus baris ini bila sudah siap terbit; pratinjau (serve) sudah menampilkannya."),

@@ -144,3 +144,20 @@ def test_a_build_with_drafts_lists_nothing_as_held(tiny: TinySite) -> None:
     write_event(tiny, "title: Rapat", "start: 2026-12-05", "category: rapat", "draft: true")
     result = tiny.run("build", "--drafts", "--today", TODAY)
     assert result.stdout == "Situs selesai dibuat di _site/ (26 halaman).\n"
+
+
+def test_an_event_in_the_next_century_is_a_warning_and_strict_stops_its_thousand_month_pages(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2126-12-05", "category: rapat")
+    result = tiny.run("build", "--strict", "--today", TODAY)
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        f"{EVENT}: peringatan: kolom 'start': kegiatan ini dimulai 2126-12-05, lebih dari dua tahun lagi; kalender "
+        "situs akan memuat halaman untuk setiap bulan sampai hari itu.\n"
+        "  Petunjuk: Bila tahunnya salah ketik, perbaiki kolom 'start'.\n"
+    )
+    assert not (tiny.root / "_site").exists()
+
+
+def test_an_event_a_year_ahead_is_no_warning(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2027-11-24", "category: rapat")
+    assert tiny.build().warnings == ()

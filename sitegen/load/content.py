@@ -7,7 +7,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -93,17 +93,29 @@ def load_content(
 
 
 def hold_back_scheduled(content: Content, today: date) -> Content:
-    """Announcements and achievements dated after `today` wait for their day: in no page, list or feed."""
+    """Announcements and achievements dated after `today` wait for their day: in no page, list or feed.
+
+    An event that starts more than two years ahead is a warning: most likely a mistyped year, and the calendar
+    would grow a page for every month until then.
+    """
     items: list[Announcement | Achievement] = [*content.announcements, *content.achievements]
     waiting = [item for item in items if item.meta.date > today]
+    horizon = today.replace(year=today.year + 2) if (today.month, today.day) != (2, 29) else today + timedelta(730)
+    far = [event for event in content.events if _day(event.meta.start) > horizon]
     return replace(
         content,
+        warnings=(*content.warnings, *(error(event.doc.source, None, "start", "event_far_ahead",
+                                             date=_day(event.meta.start).isoformat()) for event in far)),
         unloaded=(*content.unloaded, *(item.doc.path for item in waiting)),
         held=(*content.held, *(error(item.doc.source, None, "date", "held_scheduled", date=item.meta.date.isoformat())
                                for item in waiting)),
         announcements=tuple(a for a in content.announcements if a.meta.date <= today),
         achievements=tuple(a for a in content.achievements if a.meta.date <= today),
     )
+
+
+def _day(moment: date) -> date:
+    return moment.date() if isinstance(moment, datetime) else moment
 
 
 def _is_draft(doc: Document) -> bool:
