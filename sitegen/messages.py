@@ -361,6 +361,12 @@ SITE_MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "Write a full address such as https://name.github.io/repo-name/ (letters, digits, '.', '-', '_', '/'; "
                "no spaces, quotes, '?' or '#')."),
     },
+    "base_url_page": {
+        "id": ("alamat situs '{value}' berakhir dengan nama halaman '{page}': setiap tautan situs akan rusak.",
+               "Tulis alamat situs tanpa nama halaman: {suggestion}"),
+        "en": ("site address '{value}' ends in the page name '{page}': every link of the site would break.",
+               "Write the site's address without the page name: {suggestion}"),
+    },
     "svg_unsafe": {
         "id": ("gambar SVG memuat '{found}', yang bisa menjalankan skrip di situs.",
                "Ekspor ulang gambarnya tanpa skrip (misalnya 'Plain SVG' di Inkscape), atau pakai PNG."),

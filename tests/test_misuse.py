@@ -161,3 +161,16 @@ def test_an_event_in_the_next_century_is_a_warning_and_strict_stops_its_thousand
 def test_an_event_a_year_ahead_is_no_warning(tiny: TinySite) -> None:
     write_event(tiny, "title: Rapat", "start: 2027-11-24", "category: rapat")
     assert tiny.build().warnings == ()
+
+
+def test_a_base_url_copied_with_its_page_name_is_refused_with_the_address_to_write(tiny: TinySite) -> None:
+    site = (tiny.root / "site.yaml").read_text()
+    tiny.write("site.yaml", site.replace("nama-repo/", "nama-repo/index.html"))
+    result = tiny.run("build")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        "site.yaml:3: kolom 'base_url': alamat situs 'https://example.github.io/nama-repo/index.html' berakhir "
+        "dengan nama halaman 'index.html': setiap tautan situs akan rusak.\n"
+        "  Petunjuk: Tulis alamat situs tanpa nama halaman: https://example.github.io/nama-repo/\n"
+        "Build gagal: 1 masalah ditemukan. Situs sebelumnya tidak diubah.\n"
+    )

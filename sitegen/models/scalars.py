@@ -222,6 +222,9 @@ def _base_url(value: Any) -> str:
     text = _text(value)
     if not _BASE_URL.fullmatch(text):
         raise fail("base_url_invalid", value=text)
+    page = re.search(r"/([^/]+\.html?)$", text)  # the address of a page copied from the browser
+    if page:
+        raise fail("base_url_page", value=text, page=page[1], suggestion=text[: page.start() + 1])
     return text if text.endswith("/") else text + "/"
 
 
