@@ -174,3 +174,13 @@ def test_a_base_url_copied_with_its_page_name_is_refused_with_the_address_to_wri
         "  Petunjuk: Tulis alamat situs tanpa nama halaman: https://example.github.io/nama-repo/\n"
         "Build gagal: 1 masalah ditemukan. Situs sebelumnya tidak diubah.\n"
     )
+
+
+def test_a_category_and_an_audience_in_curly_quotes_are_told_to_use_straight_ones(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-12-05", "category: ‘rapat’", "audience: [“orang-tua”]")
+    assert problems(tiny) == [
+        message(f"{EVENT}:4: kolom 'category'", "'‘rapat’' memakai tanda kutip miring (“ ” atau ‘ ’).",
+                'Ganti dengan tanda kutip lurus biasa: "rapat".'),
+        message(f"{EVENT}:5: kolom 'audience'", "'“orang-tua”' memakai tanda kutip miring (“ ” atau ‘ ’).",
+                'Ganti dengan tanda kutip lurus biasa: "orang-tua".'),
+    ]

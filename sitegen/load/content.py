@@ -7,7 +7,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -19,7 +19,7 @@ from sitegen.load.markdown import MAX_DEPTH, Converter, TooSlow, limit_problems,
 from sitegen.load.yamlload import Document, load_yaml, validate
 from sitegen.models.fields import AchievementFields, AnnouncementFields, EventFields, HomeFields, PageFields
 from sitegen.models.items import Achievement, Announcement, Doc, Event, Home, Page
-from sitegen.models.scalars import Fields
+from sitegen.models.scalars import Fields, day_of
 from sitegen.models.settings import SiteConfig
 from sitegen.models.urls import Urls
 from sitegen.sources import MAX_STATIC_BYTES, check_file, list_files, read_text
@@ -101,21 +101,17 @@ def hold_back_scheduled(content: Content, today: date) -> Content:
     items: list[Announcement | Achievement] = [*content.announcements, *content.achievements]
     waiting = [item for item in items if item.meta.date > today]
     horizon = today.replace(year=today.year + 2) if (today.month, today.day) != (2, 29) else today + timedelta(730)
-    far = [event for event in content.events if _day(event.meta.start) > horizon]
+    far = [event for event in content.events if day_of(event.meta.start) > horizon]
     return replace(
         content,
         warnings=(*content.warnings, *(error(event.doc.source, None, "start", "event_far_ahead",
-                                             date=_day(event.meta.start).isoformat()) for event in far)),
+                                             date=day_of(event.meta.start).isoformat()) for event in far)),
         unloaded=(*content.unloaded, *(item.doc.path for item in waiting)),
         held=(*content.held, *(error(item.doc.source, None, "date", "held_scheduled", date=item.meta.date.isoformat())
                                for item in waiting)),
         announcements=tuple(a for a in content.announcements if a.meta.date <= today),
         achievements=tuple(a for a in content.achievements if a.meta.date <= today),
     )
-
-
-def _day(moment: date) -> date:
-    return moment.date() if isinstance(moment, datetime) else moment
 
 
 def _is_draft(doc: Document) -> bool:
