@@ -21,6 +21,12 @@ FIELD_MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "Ganti tab dengan spasi; indentasi YAML hanya boleh memakai spasi."),
         "en": ("this line uses a tab character.", "Replace the tab with spaces; YAML indents with spaces only."),
     },
+    "yaml_hash": {
+        "id": ("'{cut}' tidak ikut terbaca: di YAML, tanda '#' sesudah spasi memulai catatan (komentar).",
+               "Apit nilainya dengan tanda kutip, misalnya {example}."),
+        "en": ("'{cut}' is not read: in YAML, a '#' after a space starts a comment.",
+               "Put the value in quotes, for example {example}."),
+    },
     "yaml_odd_space": {
         "id": ("baris ini memuat spasi khusus ({codepoint}) di kolom {column}, biasanya ikut tersalin dari Word "
                "atau WhatsApp.",

@@ -184,3 +184,38 @@ def test_a_category_and_an_audience_in_curly_quotes_are_told_to_use_straight_one
         message(f"{EVENT}:5: kolom 'audience'", "'“orang-tua”' memakai tanda kutip miring (“ ” atau ‘ ’).",
                 'Ganti dengan tanda kutip lurus biasa: "orang-tua".'),
     ]
+
+
+def hash_message(where: str, cut: str, example: str) -> str:
+    return message(where, f"'{cut}' tidak ikut terbaca: di YAML, tanda '#' sesudah spasi memulai catatan (komentar).",
+                   f"Apit nilainya dengan tanda kutip, misalnya {example}.")
+
+
+def test_a_number_sign_in_a_title_is_refused_instead_of_cutting_the_title_short(tiny: TinySite) -> None:
+    write_event(tiny, "title: Lomba Kelas #1", "start: 2026-12-05", "category: rapat", "location: Ruang #3 (lantai 2)")
+    assert problems(tiny) == [
+        hash_message(f"{EVENT}:2: kolom 'title'", "#1", 'title: "Lomba Kelas #1"'),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("category", "where"),
+    [
+        ("    rapat: {label: Rapat, color: #7c3aed}", "site.yaml:16"),
+        ("    rapat:\n      label: Rapat\n      color: #7c3aed",
+         "site.yaml:18: kolom 'calendar.categories.rapat.color'"),
+    ],
+)
+def test_a_colour_without_quotes_is_told_to_quote_it(tiny: TinySite, category: str, where: str) -> None:
+    site = (tiny.root / "site.yaml").read_text()
+    tiny.write("site.yaml", site.replace('    rapat: {label: Rapat, color: "#7c3aed"}', category))
+    result = tiny.run("check")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (hash_message(where, "#7c3aed", 'color: "#7c3aed"') + "\n"
+                             "Pemeriksaan gagal: 1 masalah ditemukan.\n")
+
+
+def test_a_comment_set_apart_after_a_value_is_still_a_comment(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat  # catatan", "start: 2026-12-05", "category: rapat", "draft: false   #nanti")
+    tiny.build()
+    assert "<h1>Rapat</h1>" in (tiny.root / "_site/agenda/rapat/index.html").read_text()

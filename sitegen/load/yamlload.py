@@ -91,6 +91,9 @@ def _syntax_error(exc: yaml.MarkedYAMLError, source: str, line: int | None, writ
         return error(source, line, None, "yaml_tab")
     if "quoted scalar" in context:
         return error(source, line, None, "yaml_unclosed_quote")
+    glued = re.search(r"([\w-]+): (#[^\s,}\]]+)", written)  # {color: #7c3aed}: the comment took the '}'
+    if "flow" in context and glued:
+        return error(source, line, None, "yaml_hash", cut=glued[2], example=f'{glued[1]}: "{glued[2]}"')
     if "flow" in context:
         return error(source, line, None, "yaml_unclosed_bracket")
     if "expected <block end>" in problem or "did not find expected" in problem:
@@ -118,6 +121,8 @@ def _build(
         shown = re.match(r"!\S*", written[mark.line][mark.column:]) if mark and mark.line < len(written) else None
         raise BuildFailed([error(source, line, _field(path), "yaml_tag", tag=shown[0] if shown else tag)])
     if isinstance(event, yaml.ScalarEvent):
+        if not event.style and event.end_mark and event.end_mark.line < len(written):
+            _cut_by_hash(written[event.end_mark.line][event.end_mark.column:], event.value, path, source, line)
         if event.implicit[0] and event.value == "":
             return None
         if _INVISIBLE.search(event.value):
@@ -152,6 +157,15 @@ def _build(
             ])
         lines[(*path, key)] = key_line
         mapping[key] = _build(next(events), events, (*path, key), lines, source, first_line, written)
+
+
+def _cut_by_hash(rest: str, value: str, path: Path, source: str, line: int) -> None:
+    """'title: Juara #1' is 'Juara' and a comment to YAML: refused, since nobody writes a comment glued to '#'."""
+    comment = re.match(r" (#\S.*)", rest)  # one space: a comment set apart by several is meant as one
+    if comment:
+        key = path[-1] if path and isinstance(path[-1], str) else "title"
+        example = f'{key}: "{value} {comment[1].rstrip()}"' if value else f'{key}: "{comment[1].rstrip()}"'
+        raise BuildFailed([error(source, line, _field(path), "yaml_hash", cut=comment[1].rstrip(), example=example)])
 
 
 def _pasted(written: str, source: str, line: int | None, part: str | None = None,
