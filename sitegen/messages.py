@@ -172,6 +172,12 @@ SITE_MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "every month until then.",
                "If the year is a typo, correct the 'start' field."),
     },
+    "link_to_draft": {
+        "id": ("tautan '{value}' menuju {draft}, yang masih draf dan belum terbit.",
+               "Terbitkan dulu berkas itu (hapus baris 'draft: true'), atau hapus tautan ini sampai ia terbit."),
+        "en": ("link '{value}' goes to {draft}, which is still a draft and not published.",
+               "Publish that file first (remove its 'draft: true' line), or remove this link until it is published."),
+    },
     "held_draft": {
         "id": ("belum terbit: berkas ini masih draf.",
                "Hapus baris ini bila sudah siap terbit; pratinjau (serve) sudah menampilkannya."),

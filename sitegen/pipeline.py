@@ -194,4 +194,5 @@ def load_site(
         unloaded=content.unloaded,
         history=load_history(root),
         held=sort_problems(content.held),
+        drafts=content.drafts,
     ), problems + calendar_problems, warnings

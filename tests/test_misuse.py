@@ -219,3 +219,13 @@ def test_a_comment_set_apart_after_a_value_is_still_a_comment(tiny: TinySite) ->
     write_event(tiny, "title: Rapat  # catatan", "start: 2026-12-05", "category: rapat", "draft: false   #nanti")
     tiny.build()
     assert "<h1>Rapat</h1>" in (tiny.root / "_site/agenda/rapat/index.html").read_text()
+
+
+def test_a_link_to_a_draft_names_the_draft(tiny: TinySite) -> None:
+    write_event(tiny, "title: Rapat", "start: 2026-12-05", "category: rapat", "draft: true")
+    tiny.write("content/pages/kontak.md", "---\ntitle: Kontak\n---\nLihat [rapat](/agenda/rapat/).\n")
+    assert problems(tiny) == [
+        message("content/pages/kontak.md:4",
+                f"tautan '/agenda/rapat/' menuju {EVENT}, yang masih draf dan belum terbit.",
+                "Terbitkan dulu berkas itu (hapus baris 'draft: true'), atau hapus tautan ini sampai ia terbit."),
+    ]

@@ -6,7 +6,7 @@ import difflib
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
@@ -47,6 +47,7 @@ class Content:
     pages: tuple[Page, ...]
     warnings: tuple[SiteError, ...] = ()  # risky but publishable: urgent without expires, initials in the text
     held: tuple[SiteError, ...] = ()  # valid but not published: drafts, and what is dated after today
+    drafts: dict[str, str] = field(default_factory=dict)  # "/agenda/rapat/" -> "content/events/rapat.md"
 
 
 def scan_static(root: Path) -> tuple[dict[str, Path], list[SiteError]]:
@@ -88,6 +89,7 @@ def load_content(
         pages=tuple(pages),
         warnings=tuple(loader.warnings),
         held=tuple(loader.held),
+        drafts=loader.draft_paths,
     )
     return content, loader.errors + find_unloaded_files(root)
 
@@ -221,6 +223,7 @@ class _Loader:
         self.warnings: list[SiteError] = []
         self.unloaded: list[str] = []
         self.held: list[SiteError] = []
+        self.draft_paths: dict[str, str] = {}
         self.school = (config.school.name, config.school.address.locality)
         self.converter = Converter(urls.base_path, cache)
         self.context = {
@@ -286,6 +289,7 @@ class _Loader:
             return None
         if getattr(result, "draft", False) and not self.drafts:
             self.held.append(error(source, doc.line_of(("draft",)), "draft", "held_draft"))
+            self.draft_paths[fixed_path or path_of(getattr(result, "slug", None) or default_slug, folders)] = source
             return None
         self.errors.extend(self._missing_files(result, doc))
         self.warnings.extend(_risks(result, doc, body, body_line, self.school))

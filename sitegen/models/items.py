@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sitegen.errors import SiteError
 from sitegen.history import Revision
@@ -106,4 +106,5 @@ class Site:
     unloaded: tuple[str, ...]  # paths of files with errors: links to them are not broken links
     history: dict[str, Revision]  # "content/events/x.md" -> its last change in Git; empty outside Git
     held: tuple[SiteError, ...] = ()  # valid files not published: drafts, and what is dated after today
+    drafts: dict[str, str] = field(default_factory=dict)  # "/agenda/rapat/" -> "content/events/rapat.md"
 
