@@ -172,6 +172,26 @@ SITE_MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "every month until then.",
                "If the year is a typo, correct the 'start' field."),
     },
+    "link_no_scheme": {
+        "id": ("tautan '{value}' tidak diawali https://, jadi di situs terbit ia menuju halaman yang tidak ada.",
+               "Tulis alamat lengkapnya: {suggestion}"),
+        "en": ("link '{value}' does not start with https://, so on the published site it leads to no page.",
+               "Write the full address: {suggestion}"),
+    },
+    "link_to_source": {
+        "id": ("tautan '{value}' menunjuk berkas sumber (.md), bukan alamat halaman di situs.",
+               "Tulis alamat halamannya, diawali '/', misalnya /informasi/kontak/."),
+        "en": ("link '{value}' points at a source file (.md), not at an address of the site.",
+               "Write the page's address, starting with '/', for example /informasi/kontak/."),
+    },
+    "link_relative": {
+        "id": ("tautan '{value}' tidak diawali '/' atau https://, jadi di situs terbit ia menuju alamat yang salah.",
+               "Tulis '{suggestion}' bila itu halaman atau berkas di situs ini, atau alamat lengkap yang diawali "
+               "https://."),
+        "en": ("link '{value}' starts with neither '/' nor https://, so on the published site it leads to the wrong "
+               "address.",
+               "Write '{suggestion}' if it is a page or file of this site, or a full address starting with https://."),
+    },
     "link_to_draft": {
         "id": ("tautan '{value}' menuju {draft}, yang masih draf dan belum terbit.",
                "Terbitkan dulu berkas itu (hapus baris 'draft: true'), atau hapus tautan ini sampai ia terbit."),

@@ -229,3 +229,30 @@ def test_a_link_to_a_draft_names_the_draft(tiny: TinySite) -> None:
                 f"tautan '/agenda/rapat/' menuju {EVENT}, yang masih draf dan belum terbit.",
                 "Terbitkan dulu berkas itu (hapus baris 'draft: true'), atau hapus tautan ini sampai ia terbit."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "what", "hint"),
+    [
+        ("www.kemdikbud.go.id", "tidak diawali https://, jadi di situs terbit ia menuju halaman yang tidak ada.",
+         "Tulis alamat lengkapnya: https://www.kemdikbud.go.id"),
+        ("wa.me/6281234567890", "tidak diawali https://, jadi di situs terbit ia menuju halaman yang tidak ada.",
+         "Tulis alamat lengkapnya: https://wa.me/6281234567890"),
+        ("../pages/kontak.md", "menunjuk berkas sumber (.md), bukan alamat halaman di situs.",
+         "Tulis alamat halamannya, diawali '/', misalnya /informasi/kontak/."),
+        ("informasi/kontak/", "tidak diawali '/' atau https://, jadi di situs terbit ia menuju alamat yang salah.",
+         "Tulis '/informasi/kontak/' bila itu halaman atau berkas di situs ini, atau alamat lengkap yang diawali "
+         "https://."),
+    ],
+)
+def test_a_link_that_is_neither_from_the_root_nor_a_full_address_is_refused(
+    tiny: TinySite, written: str, what: str, hint: str
+) -> None:
+    tiny.write(EVENT, f"---\ntitle: Rapat\nstart: 2026-12-05\ncategory: rapat\n---\nHubungi [kami]({written}).\n")
+    assert problems(tiny) == [message(f"{EVENT}:6", f"tautan '{written}' {what}", hint)]
+
+
+def test_full_addresses_mail_phone_and_anchor_links_are_not_checked(tiny: TinySite) -> None:
+    tiny.write(EVENT, "---\ntitle: Rapat\nstart: 2026-12-05\ncategory: rapat\n---\n"
+               "[a](https://wa.me/62812) [b](mailto:tu@sekolah.sch.id) [c](tel:+62211234) [d](#jadwal)\n")
+    tiny.build()

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from sitegen.errors import SiteError, error
 from sitegen.load.content import missing_file
 from sitegen.models.items import CalendarEntry, Doc, Event, Site
 from sitegen.plan.routes import Route
+
+# An address written without https://: www.example.com, wa.me/62812..., sekolah.sch.id/ppdb
+_DOMAIN = re.compile(r"(www\.|([a-z0-9-]+\.)+(com|id|org|net|me|co|io|info|gov|edu|ly|gl|link)(/|$))", re.I)
 
 
 def _broken(site: Site, source: str, line: int | None, field_name: str | None, url: str) -> SiteError:
@@ -18,13 +22,24 @@ def _broken(site: Site, source: str, line: int | None, field_name: str | None, u
     return error(source, line, field_name, "link_broken", value=url)
 
 
+def _relative(source: str, line: int, url: str) -> SiteError:
+    """A link that is neither from the site's root nor a full address: it resolves against the page it is on."""
+    if _DOMAIN.match(url):
+        return error(source, line, None, "link_no_scheme", value=url, suggestion="https://" + url)
+    if re.search(r"\.md(#|$)", url, re.I):
+        return error(source, line, None, "link_to_source", value=url)
+    return error(source, line, None, "link_relative", value=url, suggestion="/" + url.lstrip("./"))
+
+
 def check_links(site: Site, routes: tuple[Route, ...]) -> list[SiteError]:
     """Broken links in Markdown bodies, calendar entries, the site menu and the task links."""
     targets = {r.path for r in routes} | {"/" + name for name in site.static_files} | set(site.unloaded)
     errors = []
     for doc in _docs(site):
         for link in doc.links:
-            if not _resolves(link.url, targets):
+            if not link.url.startswith("/"):
+                errors.append(_relative(doc.source, link.line, link.url))
+            elif not _resolves(link.url, targets):
                 errors.append(_broken(site, doc.source, link.line, None, link.url))
     pages = {event.doc.path: event for event in site.events}
     for entry in site.calendar_entries:
