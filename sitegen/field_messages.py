@@ -21,6 +21,28 @@ FIELD_MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "Ganti tab dengan spasi; indentasi YAML hanya boleh memakai spasi."),
         "en": ("this line uses a tab character.", "Replace the tab with spaces; YAML indents with spaces only."),
     },
+    "yaml_hash": {
+        "id": ("'{cut}' tidak ikut terbaca: di YAML, tanda '#' sesudah spasi memulai catatan (komentar).",
+               "Apit nilainya dengan tanda kutip, misalnya {example}."),
+        "en": ("'{cut}' is not read: in YAML, a '#' after a space starts a comment.",
+               "Put the value in quotes, for example {example}."),
+    },
+    "yaml_odd_space": {
+        "id": ("baris ini memuat spasi khusus ({codepoint}) di kolom {column}, biasanya ikut tersalin dari Word "
+               "atau WhatsApp.",
+               "Hapus spasi itu, lalu ketik ulang dengan tombol spasi biasa."),
+        "en": ("this line contains a special space ({codepoint}) in column {column}, usually pasted from Word "
+               "or WhatsApp.",
+               "Delete that space, then type it again with the ordinary space bar."),
+    },
+    "yaml_invisible": {
+        "id": ("baris ini memuat karakter tak terlihat ({codepoint}) di kolom {column}, biasanya ikut tersalin dari "
+               "Word atau WhatsApp.",
+               "Hapus '{word}', lalu ketik ulang sendiri tanpa menyalin-tempel."),
+        "en": ("this line contains an invisible character ({codepoint}) in column {column}, usually pasted from "
+               "Word or WhatsApp.",
+               "Delete '{word}', then type it again yourself instead of pasting it."),
+    },
     "yaml_unclosed_quote": {
         "id": ("tanda kutip yang dibuka di baris ini tidak ditutup.",
                "Tambahkan tanda kutip penutup di akhir nilai, atau hapus tanda kutip pembukanya."),

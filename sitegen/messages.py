@@ -132,6 +132,14 @@ SITE_MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("output folder '{value}' is outside the project folder.",
                "Use a new folder inside the project, for example 'output_dir: _site'."),
     },
+    "output_dir_tilde": {
+        "id": ("folder hasil '{value}' diawali '~': di sini '~' bukan folder rumah (home), melainkan folder bernama "
+               "'~' di dalam proyek, yang mudah tertukar dengan folder rumah saat dihapus.",
+               "Pakai folder baru di dalam proyek, misalnya 'output_dir: _site'."),
+        "en": ("output folder '{value}' starts with '~': here '~' is not the home folder but a folder named '~' "
+               "inside the project, easily mistaken for the home folder when deleted.",
+               "Use a new folder inside the project, for example 'output_dir: _site'."),
+    },
     "output_dir_in_source": {
         "id": ("folder hasil '{value}' berada di folder sumber '{folder}'.",
                "Pakai folder baru di dalam proyek, misalnya 'output_dir: _site'."),
@@ -155,6 +163,60 @@ SITE_MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "Ganti nama berkas menjadi '{suggestion}' (huruf kecil)."),
         "en": ("this file is not loaded: its name ends in '{suffix}', not '{expected}'.",
                "Rename the file to '{suggestion}' (lowercase)."),
+    },
+    "event_far_ahead": {
+        "id": ("kegiatan ini dimulai {date}, lebih dari dua tahun lagi; kalender situs akan memuat halaman untuk "
+               "setiap bulan sampai hari itu.",
+               "Bila tahunnya salah ketik, perbaiki kolom 'start'."),
+        "en": ("this event starts on {date}, more than two years ahead; the site's calendar would hold a page for "
+               "every month until then.",
+               "If the year is a typo, correct the 'start' field."),
+    },
+    "link_no_scheme": {
+        "id": ("tautan '{value}' tidak diawali https://, jadi di situs terbit ia menuju halaman yang tidak ada.",
+               "Tulis alamat lengkapnya: {suggestion}"),
+        "en": ("link '{value}' does not start with https://, so on the published site it leads to no page.",
+               "Write the full address: {suggestion}"),
+    },
+    "link_to_source": {
+        "id": ("tautan '{value}' menunjuk berkas sumber (.md), bukan alamat halaman di situs.",
+               "Tulis alamat halamannya, diawali '/', misalnya /informasi/kontak/."),
+        "en": ("link '{value}' points at a source file (.md), not at an address of the site.",
+               "Write the page's address, starting with '/', for example /informasi/kontak/."),
+    },
+    "link_relative": {
+        "id": ("tautan '{value}' tidak diawali '/' atau https://, jadi di situs terbit ia menuju alamat yang salah.",
+               "Tulis '{suggestion}' bila itu halaman atau berkas di situs ini, atau alamat lengkap yang diawali "
+               "https://."),
+        "en": ("link '{value}' starts with neither '/' nor https://, so on the published site it leads to the wrong "
+               "address.",
+               "Write '{suggestion}' if it is a page or file of this site, or a full address starting with https://."),
+    },
+    "link_to_draft": {
+        "id": ("tautan '{value}' menuju {draft}, yang masih draf dan belum terbit.",
+               "Terbitkan dulu berkas itu (hapus baris 'draft: true'), atau hapus tautan ini sampai ia terbit."),
+        "en": ("link '{value}' goes to {draft}, which is still a draft and not published.",
+               "Publish that file first (remove its 'draft: true' line), or remove this link until it is published."),
+    },
+    "held_draft": {
+        "id": ("belum terbit: berkas ini masih draf.",
+               "Hapus baris ini bila sudah siap terbit; pratinjau (serve) sudah menampilkannya."),
+        "en": ("not published: this file is still a draft.",
+               "Remove this line when it is ready; the preview (serve) already shows it."),
+    },
+    "held_scheduled": {
+        "id": ("belum terbit: tanggalnya {date}, terbit sendiri pada hari itu.",
+               "Bila tanggal atau tahunnya salah ketik, perbaiki kolom 'date'."),
+        "en": ("not published yet: its date is {date}, it appears by itself on that day.",
+               "If the date or its year is a typo, correct the 'date' field."),
+    },
+    "ignored_backup": {
+        "id": ("berkas ini tidak dimuat: namanya berakhiran '~', tanda salinan cadangan yang dibuat editor teks.",
+               "Hapus berkas ini; yang dimuat adalah '{original}'. Bila isinya yang benar ada di sini, salin dulu "
+               "ke '{original}'."),
+        "en": ("this file is not loaded: its name ends in '~', the mark of a backup copy made by a text editor.",
+               "Delete this file; '{original}' is the one loaded. If this copy holds the right text, copy it into "
+               "'{original}' first."),
     },
     "ignored_folder": {
         "id": ("berkas ini tidak dimuat: folder '{folder}' tidak dibaca.",
@@ -325,6 +387,12 @@ SITE_MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "Write a full address such as https://name.github.io/repo-name/ (letters, digits, '.', '-', '_', '/'; "
                "no spaces, quotes, '?' or '#')."),
     },
+    "base_url_page": {
+        "id": ("alamat situs '{value}' berakhir dengan nama halaman '{page}': setiap tautan situs akan rusak.",
+               "Tulis alamat situs tanpa nama halaman: {suggestion}"),
+        "en": ("site address '{value}' ends in the page name '{page}': every link of the site would break.",
+               "Write the site's address without the page name: {suggestion}"),
+    },
     "svg_unsafe": {
         "id": ("gambar SVG memuat '{found}', yang bisa menjalankan skrip di situs.",
                "Ekspor ulang gambarnya tanpa skrip (misalnya 'Plain SVG' di Inkscape), atau pakai PNG."),
@@ -409,6 +477,7 @@ FRAME: dict[str, dict[str, str]] = {
            "checked": "Pemeriksaan selesai: tidak ada masalah ({pages} halaman).",
            "checked_warned": "Pemeriksaan selesai: tidak ada kesalahan, {count} peringatan ({pages} halaman).",
            "built": "Situs selesai dibuat di {path}/ ({pages} halaman).",
+           "held": "{count} berkas belum terbit:",
            "port_busy": "Port {port} sudah dipakai program lain (mungkin serve yang masih berjalan). "
                         "Tutup program itu, atau pakai port lain: python build.py serve --port {other}",
            "preview_failed": "Pratinjau: build gagal",
@@ -421,6 +490,7 @@ FRAME: dict[str, dict[str, str]] = {
            "checked": "Check finished: no problems ({pages} pages).",
            "checked_warned": "Check finished: no errors, {count} warning(s) ({pages} pages).",
            "built": "Site written to {path}/ ({pages} pages).",
+           "held": "{count} file(s) not published yet:",
            "port_busy": "Port {port} is used by another program (perhaps a serve still running). "
                         "Close it, or use another port: python build.py serve --port {other}",
            "preview_failed": "Preview: the build failed",

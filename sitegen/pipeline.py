@@ -62,6 +62,7 @@ class Built:
     files: dict[str, bytes]  # rendered pages by output path: "agenda/index.html"
     static: dict[str, Path]  # copied files by output path: "images/logo.png"
     warnings: tuple[SiteError, ...] = ()  # what an editor should look at, though the site was built
+    held: tuple[SiteError, ...] = ()  # valid files not published: drafts, and what is dated after today
 
     @property
     def page_count(self) -> int:
@@ -111,7 +112,7 @@ def build_site(root: Path, options: Options, settings: Settings | None = None) -
     finally:
         cache.save()
         cache.close()
-    return Built(config, output, files, static, warnings)
+    return Built(config, output, files, static, warnings, site.held)
 
 
 def prepare_images(site: Site, static: dict[str, Path]) -> tuple[dict[str, bytes], dict[str, Picture], list[SiteError]]:
@@ -192,4 +193,6 @@ def load_site(
         config_lines=config_lines,
         unloaded=content.unloaded,
         history=load_history(root),
+        held=sort_problems(content.held),
+        drafts=content.drafts,
     ), problems + calendar_problems, warnings

@@ -231,6 +231,9 @@ def main(argv: list[str] | None = None) -> int:
         print(frame["checked_warned"].format(count=len(built.warnings), pages=built.page_count))
     else:
         print(frame["checked"].format(pages=built.page_count))
+    if built.held:  # no file vanishes silently: what is valid but not on the site, and why
+        print(frame["held"].format(count=len(built.held)))
+        print("".join(problem.format(built.config.language) + "\n" for problem in built.held), end="")
     return 0
 
 
@@ -423,15 +426,14 @@ def _init(root: Path, args: argparse.Namespace, words: dict[str, str]) -> int:
     answers = {}
     choices = {"level": tuple(LEVELS), "zone": tuple(ZONES)}
     for flag in ("name", "level", "town", "zone", "address"):
-        value = getattr(args, flag)
+        value = " ".join((getattr(args, flag) or "").split())  # a name of spaces only is no name
         question = words[f"ask_{flag}"]
         if not value:
             print(f"{question}: ", end="", file=sys.stderr, flush=True)
-            value = sys.stdin.readline().strip()
+            value = " ".join(sys.stdin.readline().split())
             if not value:
                 print("\n" + words["no_answer"].format(question=question, flag=flag), file=sys.stderr)
                 return 2
-        value = " ".join(value.split())
         if flag in choices:
             value = value.upper()
             if value not in choices[flag]:

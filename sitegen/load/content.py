@@ -6,7 +6,7 @@ import difflib
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,7 +19,7 @@ from sitegen.load.markdown import MAX_DEPTH, Converter, TooSlow, limit_problems,
 from sitegen.load.yamlload import Document, load_yaml, validate
 from sitegen.models.fields import AchievementFields, AnnouncementFields, EventFields, HomeFields, PageFields
 from sitegen.models.items import Achievement, Announcement, Doc, Event, Home, Page
-from sitegen.models.scalars import Fields
+from sitegen.models.scalars import Fields, day_of
 from sitegen.models.settings import SiteConfig
 from sitegen.models.urls import Urls
 from sitegen.sources import MAX_STATIC_BYTES, check_file, list_files, read_text
@@ -46,6 +46,8 @@ class Content:
     announcements: tuple[Announcement, ...]
     pages: tuple[Page, ...]
     warnings: tuple[SiteError, ...] = ()  # risky but publishable: urgent without expires, initials in the text
+    held: tuple[SiteError, ...] = ()  # valid but not published: drafts, and what is dated after today
+    drafts: dict[str, str] = field(default_factory=dict)  # "/agenda/rapat/" -> "content/events/rapat.md"
 
 
 def scan_static(root: Path) -> tuple[dict[str, Path], list[SiteError]]:
@@ -86,17 +88,29 @@ def load_content(
         announcements=tuple(announcements),
         pages=tuple(pages),
         warnings=tuple(loader.warnings),
+        held=tuple(loader.held),
+        drafts=loader.draft_paths,
     )
     return content, loader.errors + find_unloaded_files(root)
 
 
 def hold_back_scheduled(content: Content, today: date) -> Content:
-    """Announcements and achievements dated after `today` wait for their day: in no page, list or feed."""
+    """Announcements and achievements dated after `today` wait for their day: in no page, list or feed.
+
+    An event that starts more than two years ahead is a warning: most likely a mistyped year, and the calendar
+    would grow a page for every month until then.
+    """
     items: list[Announcement | Achievement] = [*content.announcements, *content.achievements]
     waiting = [item for item in items if item.meta.date > today]
+    horizon = today.replace(year=today.year + 2) if (today.month, today.day) != (2, 29) else today + timedelta(730)
+    far = [event for event in content.events if day_of(event.meta.start) > horizon]
     return replace(
         content,
+        warnings=(*content.warnings, *(error(event.doc.source, None, "start", "event_far_ahead",
+                                             date=day_of(event.meta.start).isoformat()) for event in far)),
         unloaded=(*content.unloaded, *(item.doc.path for item in waiting)),
+        held=(*content.held, *(error(item.doc.source, None, "date", "held_scheduled", date=item.meta.date.isoformat())
+                               for item in waiting)),
         announcements=tuple(a for a in content.announcements if a.meta.date <= today),
         achievements=tuple(a for a in content.achievements if a.meta.date <= today),
     )
@@ -122,7 +136,9 @@ def find_unloaded_files(root: Path) -> list[SiteError]:
             continue
         is_yaml = file.suffix.lower() in (".yaml", ".yml")
         in_kind_folder = kind in (*KINDS, "calendars") and (len(parts) == 2 or kind == "pages")
-        if file.suffix.lower() in ASSETS:
+        if file.name.endswith("~") and file.name.rstrip("~"):  # a backup copy gedit or emacs leaves: rapat.md~
+            problems.append(error(source, None, None, "ignored_backup", original=file.name.rstrip("~")))
+        elif file.suffix.lower() in ASSETS:
             problems.append(error(source, None, None, "ignored_asset", name=file.name))
         elif (in_kind_folder and is_yaml == (kind == "calendars")) or \
                 (len(parts) == 1 and file.name.split(".")[0].lower() == "index"):
@@ -206,6 +222,8 @@ class _Loader:
         self.errors: list[SiteError] = []
         self.warnings: list[SiteError] = []
         self.unloaded: list[str] = []
+        self.held: list[SiteError] = []
+        self.draft_paths: dict[str, str] = {}
         self.school = (config.school.name, config.school.address.locality)
         self.converter = Converter(urls.base_path, cache)
         self.context = {
@@ -270,6 +288,8 @@ class _Loader:
             self.unloaded.append(fixed_path or path_of(default_slug, folders))
             return None
         if getattr(result, "draft", False) and not self.drafts:
+            self.held.append(error(source, doc.line_of(("draft",)), "draft", "held_draft"))
+            self.draft_paths[fixed_path or path_of(getattr(result, "slug", None) or default_slug, folders)] = source
             return None
         self.errors.extend(self._missing_files(result, doc))
         self.warnings.extend(_risks(result, doc, body, body_line, self.school))

@@ -44,6 +44,7 @@ _TABLE = re.compile(r"<table>.*?</table>", re.S)
 # nh3 writes every attribute value in double quotes with '"' escaped, and '<' in text as '&lt;': every '<'
 # starts a tag, and in a tag every href or src value is one quoted string.
 _TAG = re.compile(r"<[a-zA-Z][^\s/>]*((?:\s+[^\s\"'>/=]+(?:=\"[^\"]*\")?)*)\s*/?>")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # https:, mailto:, tel:, whatsapp:
 _LINK_ATTRIBUTE = re.compile(r'\s(?:href|src)="([^"]*)"')
 PARALLEL_FROM = 200  # bodies to convert before a pool of processes pays for its start
 CACHE_KIND = "markdown"
@@ -210,9 +211,14 @@ def _scrollable_tables(html: str) -> str:
 
 
 def _internal_links(html: str) -> list[str]:
-    """The href and src values of sanitized HTML that start with one '/'."""
+    """The href and src values of sanitized HTML that start with one '/', or with no '/', '#' or scheme at all.
+
+    The latter (www.example.com, kontak/, ../pages/kontak.md) lead nowhere on the published site: the link checker
+    refuses them.
+    """
     urls = [htmllib.unescape(value) for tag in _TAG.finditer(html) for value in _LINK_ATTRIBUTE.findall(tag[1])]
-    return [url for url in urls if url.startswith("/") and not url.startswith("//")]
+    return [url for url in urls if (url.startswith("/") and not url.startswith("//"))
+            or (url and not url.startswith(("#", "/")) and not _SCHEME.match(url))]
 
 
 def _lines_of(lines: list[str], url: str) -> list[int]:

@@ -16,6 +16,9 @@ from sitegen.messages import MESSAGES
 
 # libyaml's parser where present: the pure-Python one costs about five times as much.
 _Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+# Pasted from Word or WhatsApp: characters that show as nothing, and spaces YAML does not take as spaces.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff]")
+_ODD_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u3000]")
 
 Value = Union[str, None, list["Value"], dict[str, "Value"]]  # noqa: UP007 - recursive alias
 Path = tuple[str | int, ...]
@@ -76,6 +79,10 @@ def _events(text: str, source: str, first_line: int) -> Iterator[yaml.Event]:
 def _syntax_error(exc: yaml.MarkedYAMLError, source: str, line: int | None, written: str) -> SiteError:
     """The parser's complaint in the editor's words, where we know it; its own text otherwise."""
     problem, context = exc.problem or "", exc.context or ""
+    head = re.match(r"[\s-]*[^:]*:?.?", written)  # indentation, list marks, the key and the space after its colon
+    pasted = _pasted(written, source, line, written if _INVISIBLE.search(written) else head[0] if head else "")
+    if pasted:
+        return pasted
     if "mapping values are not allowed" in problem:
         key, _, value = written.partition(":")
         example = f'{key.strip()}: "{value.strip()}"' if key.strip() and value.strip() else 'title: "Rapat: Ujian"'
@@ -84,6 +91,9 @@ def _syntax_error(exc: yaml.MarkedYAMLError, source: str, line: int | None, writ
         return error(source, line, None, "yaml_tab")
     if "quoted scalar" in context:
         return error(source, line, None, "yaml_unclosed_quote")
+    glued = re.search(r"([\w-]+): (#[^\s,}\]]+)", written)  # {color: #7c3aed}: the comment took the '}'
+    if "flow" in context and glued:
+        return error(source, line, None, "yaml_hash", cut=glued[2], example=f'{glued[1]}: "{glued[2]}"')
     if "flow" in context:
         return error(source, line, None, "yaml_unclosed_bracket")
     if "expected <block end>" in problem or "did not find expected" in problem:
@@ -111,8 +121,14 @@ def _build(
         shown = re.match(r"!\S*", written[mark.line][mark.column:]) if mark and mark.line < len(written) else None
         raise BuildFailed([error(source, line, _field(path), "yaml_tag", tag=shown[0] if shown else tag)])
     if isinstance(event, yaml.ScalarEvent):
+        if not event.style and event.end_mark and event.end_mark.line < len(written):
+            _cut_by_hash(written[event.end_mark.line][event.end_mark.column:], event.value, path, source, line)
         if event.implicit[0] and event.value == "":
             return None
+        if _INVISIBLE.search(event.value):
+            pasted = _pasted(written[line - first_line], source, line, event.value, _field(path))
+            if pasted:
+                raise BuildFailed([pasted])
         return str(event.value)
     if isinstance(event, yaml.SequenceStartEvent):
         items: list[Value] = []
@@ -131,6 +147,9 @@ def _build(
         if not isinstance(key_event, yaml.ScalarEvent):
             raise BuildFailed([error(source, key_line, _field(path), "yaml_not_mapping")])
         key = str(key_event.value)
+        pasted = _pasted(written[key_line - first_line], source, key_line, key, _field(path))
+        if pasted:
+            raise BuildFailed([pasted])
         if key in mapping:
             raise BuildFailed([
                 error(source, key_line, _field((*path, key)), "yaml_duplicate_key",
@@ -138,6 +157,32 @@ def _build(
             ])
         lines[(*path, key)] = key_line
         mapping[key] = _build(next(events), events, (*path, key), lines, source, first_line, written)
+
+
+def _cut_by_hash(rest: str, value: str, path: Path, source: str, line: int) -> None:
+    """'title: Juara #1' is 'Juara' and a comment to YAML: refused, since nobody writes a comment glued to '#'."""
+    comment = re.match(r" (#\S.*)", rest)  # one space: a comment set apart by several is meant as one
+    if comment:
+        key = path[-1] if path and isinstance(path[-1], str) else "title"
+        example = f'{key}: "{value} {comment[1].rstrip()}"' if value else f'{key}: "{comment[1].rstrip()}"'
+        raise BuildFailed([error(source, line, _field(path), "yaml_hash", cut=comment[1].rstrip(), example=example)])
+
+
+def _pasted(written: str, source: str, line: int | None, part: str | None = None,
+            field_name: str | None = None) -> SiteError | None:
+    """An invisible character, or a special space, in `part` of the line (all of it by default), located."""
+    found = _INVISIBLE.search(part if part is not None else written) or _ODD_SPACE.search(
+        part if part is not None else written)
+    if not found:
+        return None
+    column = written.find(found[0]) + 1 or 1
+    codepoint = f"U+{ord(found[0]):04X}"
+    if _ODD_SPACE.fullmatch(found[0]):
+        return error(source, line, field_name, "yaml_odd_space", codepoint=codepoint, column=column)
+    words = re.finditer(r"[^\s:,\[\]{}\"']+", written)
+    word = next((w[0] for w in words if w.start() <= column - 1 < w.end()), found[0])
+    return error(source, line, field_name, "yaml_invisible", codepoint=codepoint, column=column,
+                 word=_INVISIBLE.sub("", word))
 
 
 def _line(event: yaml.Event, first_line: int) -> int:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from sitegen.errors import SiteError
 from sitegen.history import Revision
 from sitegen.models.fields import (
     AchievementFields,
@@ -104,4 +105,6 @@ class Site:
     config_lines: dict[tuple[str | int, ...], int]  # ("menu", 1, "url") -> its line in site.yaml
     unloaded: tuple[str, ...]  # paths of files with errors: links to them are not broken links
     history: dict[str, Revision]  # "content/events/x.md" -> its last change in Git; empty outside Git
+    held: tuple[SiteError, ...] = ()  # valid files not published: drafts, and what is dated after today
+    drafts: dict[str, str] = field(default_factory=dict)  # "/agenda/rapat/" -> "content/events/rapat.md"
 

@@ -75,11 +75,16 @@ _DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:\s+(\d{1,2})[:.]
 _CURLY = "“”„‘’‚"
 
 
-def _suggest(text: str, with_time: bool) -> None:
-    """'5 Desember 2026', '05/12/2026' or a date in curly quotes: an error that shows how to write it."""
+def _curly(text: str) -> None:
+    """A value in curly quotes (as Word and phones type them): an error that shows it in straight quotes."""
     if any(mark in text for mark in _CURLY):
         inner = text.strip(_CURLY + " ")
         raise fail("curly_quotes", value=text, suggestion=f'"{inner}"')
+
+
+def _suggest(text: str, with_time: bool) -> None:
+    """'5 Desember 2026', '05/12/2026' or a date in curly quotes: an error that shows how to write it."""
+    _curly(text)
     words = _WORDS_DATE.fullmatch(text.strip())
     numbers = _DAY_FIRST.fullmatch(text.strip())
     if words and words[2].lower() in MONTHS:
@@ -193,6 +198,7 @@ def _keys_of(kind: str) -> PlainValidator:
         allowed = (info.context or {}).get(kind, ())
         if text not in allowed:
             _misindented(text)
+            _curly(text)
             raise fail(f"{kind}_unknown", value=text, allowed=", ".join(allowed))
         return text
 
@@ -205,6 +211,7 @@ def _audiences(value: Any, info: ValidationInfo) -> tuple[str, ...]:
     for item in items:
         if item not in allowed:
             _misindented(item)
+            _curly(item)
             raise fail("audience_unknown", value=item, allowed=", ".join(allowed))
     return items
 
@@ -222,6 +229,9 @@ def _base_url(value: Any) -> str:
     text = _text(value)
     if not _BASE_URL.fullmatch(text):
         raise fail("base_url_invalid", value=text)
+    page = re.search(r"/([^/]+\.html?)$", text)  # the address of a page copied from the browser
+    if page:
+        raise fail("base_url_page", value=text, page=page[1], suggestion=text[: page.start() + 1])
     return text if text.endswith("/") else text + "/"
 
 

@@ -30,6 +30,8 @@ MARKER_TEXT = "Folder ini dibuat oleh generator situs dan diganti setiap build. 
 def resolve_output(root: Path, output_dir: str, line: int | None) -> Path:
     """The output folder, refused when it is the project, a source folder, outside, or not the generator's."""
     project = root.resolve()
+    if output_dir.startswith("~"):  # not the home folder here: a folder named '~' that `rm -rf ~` would mistake
+        raise ConfigUnusable([error("site.yaml", line, "output_dir", "output_dir_tilde", value=output_dir)])
     try:
         out = (project / output_dir).resolve()
     except (OSError, RuntimeError) as exc:  # a loop of symbolic links
