@@ -111,6 +111,9 @@ def test_choices_come_from_site_yaml_and_the_models_with_their_labels(cms: dict[
     announcement = {f["name"]: f for f in collection(cms, "announcements")["fields"]}
     attachment = {f["name"]: f for f in announcement["attachments"]["fields"]}
     assert (attachment["file"]["media_folder"], attachment["file"]["public_folder"]) == ("/static/files", "files")
+    # A picture put in a body is written /images/x.jpg: a body address from the site's root, which the build
+    # checks and gives its base path (images/x.jpg would be refused as a link that goes nowhere on the site).
+    assert (cms["media_folder"], cms["public_folder"]) == ("static/images", "/images")
     assert announcement["image_alt"]["hint"].startswith("Tambahkan 'image_alt:'")  # the error message's words
     assert cms["backend"] == {"name": "github", "repo": "smpn1-prabumulih/situs", "branch": "main",
                               "auth_methods": ["token"]}

@@ -230,7 +230,9 @@ def cms_config(root: Path, config: SiteConfig, page_folders: list[str]) -> str:
         "backend": {"name": "github", "repo": config.editor.repo, "branch": config.editor.branch,
                     "auth_methods": ["token"]},
         "media_folder": "static/images",
-        "public_folder": "images",
+        # a picture put in a body: an address from the site's root, as body links must be (the base path is
+        # added by the build); the front-matter fields keep their own folders, written as the contract wants
+        "public_folder": "/images",
         "site_url": config.base_url,
         "display_url": config.base_url,
         "slug": {"encoding": "ascii", "clean_accents": True},
