@@ -36,6 +36,10 @@ KINDS: dict[str, type[Fields]] = {
 ASSETS = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif", ".pdf", ".doc", ".docx", ".xls", ".xlsx")
 SKELETON_TEXTS = ("Tulis isinya di sini.", "Write the text here.")  # what `new` and `init` leave to replace
 
+# What loading one file gave (the item or None; its errors, warnings and unloaded paths), by source, with the
+# file's text and how it was asked for: serve keeps these between rebuilds and reads again only what changed.
+Loaded = tuple[tuple[object, ...], Any, list[SiteError], list[SiteError], list[str]]
+
 
 @dataclass(frozen=True)
 class Content:
@@ -62,10 +66,16 @@ def load_content(
     static_files: frozenset[str],
     drafts: bool,
     cache: BuildCache | None = None,
+    memo: dict[str, Loaded] | None = None,
 ) -> tuple[Content, list[SiteError]]:
-    """Every Markdown file under root/content, validated; problems are returned, not raised."""
-    loader = _Loader(root, config, urls, static_files, drafts, cache)
-    loader.prefetch()
+    """Every Markdown file under root/content, validated; problems are returned, not raised.
+
+    `memo` (serve's, between rebuilds of the same settings and static files) keeps each file's result by its
+    text: a file whose text is unchanged is not validated or converted again.
+    """
+    loader = _Loader(root, config, urls, static_files, drafts, cache, memo)
+    if not memo:  # a rebuild from a memo converts only the few changed bodies, one by one
+        loader.prefetch()
     home_file = root / "content" / "index.md"
     home = loader.load(home_file, HomeFields, urls.home) if os.path.lexists(home_file) else None
     events = [Event(*item) for item in loader.load_all("events", EventFields, lambda slug, _: urls.event(slug))]
@@ -199,8 +209,10 @@ class _Loader:
         static_files: frozenset[str],
         drafts: bool,
         cache: BuildCache | None,
+        memo: dict[str, Loaded] | None = None,
     ) -> None:
         self.root = root
+        self.memo = memo
         self.static_files = static_files
         self.drafts = drafts
         self.errors: list[SiteError] = []
@@ -243,6 +255,37 @@ class _Loader:
         return items
 
     def load(
+        self,
+        file: Path,
+        model: type[F],
+        fixed_path: str | None,
+        folders: tuple[str, ...] = (),
+        path_of: Any = None,
+    ) -> tuple[Doc, F] | None:
+        """One file's item, or None with its problems recorded; from the memo when its text is unchanged."""
+        if self.memo is None:
+            return self._load(file, model, fixed_path, folders, path_of)
+        source = file.relative_to(self.root).as_posix()
+        try:
+            check_file(self.root, source)
+            key: tuple[object, ...] | None = (read_text(file, source), model, fixed_path, folders)
+        except BuildFailed:
+            key = None  # _load reports it
+        known = self.memo.get(source)
+        if key is None or known is None or known[0] != key:
+            marks = len(self.errors), len(self.warnings), len(self.unloaded)
+            item = self._load(file, model, fixed_path, folders, path_of)
+            known = (key or (), item, self.errors[marks[0]:], self.warnings[marks[1]:], self.unloaded[marks[2]:])
+            if key is not None:
+                self.memo[source] = known
+            return item
+        _, item, errors, warnings, unloaded = known
+        self.errors.extend(errors)
+        self.warnings.extend(warnings)
+        self.unloaded.extend(unloaded)
+        return item  # type: ignore[no-any-return]
+
+    def _load(
         self,
         file: Path,
         model: type[F],

@@ -19,7 +19,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "models": ("scalars", "fields", "settings", "urls", "items", "dates", "headlines"),
     "load": ("yamlload", "config", "markdown", "content", "calendars"),
     "plan": ("timeline", "semesters", "indexes", "views", "routes", "links"),
-    "render": ("feeds", "jsonld", "images", "render"),
+    "render": ("feeds", "jsonld", "images", "render", "changes"),
     "write": ("output", "search", "admin"),
     "build": ("pipeline",),
     "commands": ("skeleton", "serve", "cli"),
