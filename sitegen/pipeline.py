@@ -41,6 +41,7 @@ from sitegen.routes import Route, find_collisions, plan_routes
 from sitegen.search import index_site
 from sitegen.settings import SiteConfig
 from sitegen.sources import read_bytes, scan_sources
+from sitegen.timeline import Happening
 from sitegen.urls import Urls
 from sitegen.yamlload import Path as YamlPath
 
@@ -137,7 +138,7 @@ def plan_site(
     memo = memory.loaded_with(config, frozenset(static)) if memory else None
     site, problems, warnings = load_site(root, config, config_lines, static, options.drafts, options.today, cache,
                                          memo)
-    images, pictures, image_problems = prepare_images(site, static)
+    images, pictures, image_problems = prepare_images(site, static, memory.photos if memory else None)
     indexes = build_indexes(site, options.now or datetime.combine(options.today, datetime.min.time()))
     routes = plan_routes(site, indexes)
     editor = admin_files(root, site)  # not a page of the site: neither counted nor searched
@@ -164,6 +165,8 @@ class Memory:
     written: frozenset[str] = frozenset()  # every output path of that build but the search index
     static: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # each copied static file's stat
     reads: dict[tuple[str, str], tuple[set[Read], set[str]]] = field(default_factory=dict)  # by template source
+    photos: dict[tuple[object, ...], Photos] = field(default_factory=dict)  # prepare_images's memo
+    vevents: dict[str, tuple[Happening, bytes]] = field(default_factory=dict)  # each VEVENT's text, by its key
 
     def loaded_with(self, config: SiteConfig, static: frozenset[str]) -> dict[str, Loaded]:
         """The memo for loading with these settings and static files (what a file's problems depend on)."""
@@ -201,9 +204,14 @@ def update_site(root: Path, options: Options, memory: Memory) -> Update:
         first = memory.shown is None or not (plan.output / MARKER).is_file()
         stale = stale_routes(plan.environment, None if first else memory.shown, shown, memory.reads)
         files, template_problems = render_routes(plan.environment, stale, plan.routes, plan.indexes)
-        files.update(render_calendars(stale, plan.indexes.happenings, config, plan.headlines))
+        happenings = {happening.key: happening for happening in plan.indexes.happenings}
+        made = {key: text for key, (happening, text) in memory.vevents.items()
+                if not first and memory.shown and memory.shown.everywhere == shown.everywhere
+                and happenings.get(key) == happening}
+        files.update(render_calendars(stale, plan.indexes.happenings, config, plan.headlines, made))
         if plan.problems or template_problems or (options.strict and plan.warnings):
             raise BuildFailed(plan.problems + template_problems, warnings=plan.warnings)
+        memory.vevents = {key: (happenings[key], text) for key, text in made.items() if key in happenings}
         static = {name: path for name, path in plan.static.items() if name not in plan.images}
         stats = {name: _stat(path) for name, path in static.items()}
         outputs = frozenset({*(route.output_path for route in plan.routes), *plan.images, *plan.editor, *static})
@@ -248,8 +256,13 @@ def _stat(path: Path) -> tuple[int, int, int]:
     return status.st_mtime_ns, status.st_size, status.st_ino
 
 
-def prepare_images(site: Site, static: dict[str, Path]) -> tuple[dict[str, bytes], dict[str, Picture], list[SiteError]]:
-    """Static photos without metadata; resized variants and a preview of every content image."""
+def prepare_images(
+    site: Site, static: dict[str, Path], memo: dict[tuple[object, ...], Photos] | None = None
+) -> tuple[dict[str, bytes], dict[str, Picture], list[SiteError]]:
+    """Static photos without metadata; resized variants and a preview of every content image.
+
+    `memo` (serve's) keeps each photo's results by its name, file status and use, between rebuilds.
+    """
     files: dict[str, bytes] = {}
     pictures: dict[str, Picture] = {}
     problems: list[SiteError] = []
@@ -259,36 +272,63 @@ def prepare_images(site: Site, static: dict[str, Path]) -> tuple[dict[str, bytes
     wanted = {item.meta.image for item in items if item.meta.image}
     album_photos = {photo.file for item in items for photo in album_of(item)}
     covers = {album_of(item)[0].file for item in items if album_of(item)}  # an album's link preview
+    used: dict[tuple[object, ...], Photos] = {}
     for name, path in sorted(static.items()):
-        suffix = path.suffix.lower()
-        if suffix in UNSAFE_IMAGES:
-            problems.append(error(f"static/{name}", None, None, "image_format", value=name))
-            continue
-        if suffix == ".svg":
-            found = svg_active_content(read_bytes(path, f"static/{name}"))
-            if found:
-                problems.append(error(f"static/{name}", None, None, "svg_unsafe", found=found))
-            continue
-        if suffix not in PHOTO_FORMATS:
-            continue
-        data = read_bytes(path, f"static/{name}")
-        try:
-            cleaned = strip_metadata(data, name)
-            if cleaned is not data:
-                files[name] = cleaned
-            if name in wanted:
-                pictures[name], variants = make_picture(name, cleaned)
-                files.update(variants)
-            elif name in album_photos:  # a phone's screen width and twice that; no link preview
-                pictures[name], variants = make_picture(name, cleaned, ALBUM_WIDTHS, preview=name in covers)
-                files.update(variants)
-        except ValueError as exc:
-            problems.append(error(f"static/{name}", None, None, "image_invalid", value=name, problem=str(exc)))
+        key = (name, _stat(path), name in wanted, name in album_photos, name in covers)
+        done = memo.get(key) if memo is not None else None
+        if done is None:
+            done = _prepare_photo(name, path, *key[2:])
+        used[key] = done
+        made, picture, problem = done
+        files.update(made)
+        if picture is not None:
+            pictures[name] = picture
+        if problem is not None:
+            problems.append(problem)
     config = site.config
     if not config.og_image:  # a preview card for pages without a picture of their own
         logo = read_bytes(static[config.school.logo], config.school.logo) if config.school.logo in static else None
-        files[DEFAULT_CARD] = make_card(config.title, config.school.address.locality, logo)
+        card_key = (DEFAULT_CARD, config.title, config.school.address.locality, logo)
+        card = memo.get(card_key) if memo is not None else None
+        if card is None:
+            card = ({DEFAULT_CARD: make_card(config.title, config.school.address.locality, logo)}, None, None)
+        used[card_key] = card
+        files.update(card[0])
+    if memo is not None:  # only what this build used: an edited photo's old sizes are not kept
+        memo.clear()
+        memo.update(used)
     return files, pictures, problems
+
+
+Photos = tuple[dict[str, bytes], Picture | None, SiteError | None]  # one static file's outputs, picture, problem
+
+
+def _prepare_photo(name: str, path: Path, wanted: bool, in_album: bool, cover: bool) -> Photos:
+    """A static file's cleaned copy and sizes (when it is a photo an item shows), or its problem."""
+    suffix = path.suffix.lower()
+    if suffix in UNSAFE_IMAGES:
+        return {}, None, error(f"static/{name}", None, None, "image_format", value=name)
+    if suffix == ".svg":
+        found = svg_active_content(read_bytes(path, f"static/{name}"))
+        return {}, None, error(f"static/{name}", None, None, "svg_unsafe", found=found) if found else None
+    if suffix not in PHOTO_FORMATS:
+        return {}, None, None
+    data = read_bytes(path, f"static/{name}")
+    files: dict[str, bytes] = {}
+    picture = None
+    try:
+        cleaned = strip_metadata(data, name)
+        if cleaned is not data:
+            files[name] = cleaned
+        if wanted:
+            picture, variants = make_picture(name, cleaned)
+            files.update(variants)
+        elif in_album:  # a phone's screen width and twice that; no link preview
+            picture, variants = make_picture(name, cleaned, ALBUM_WIDTHS, preview=cover)
+            files.update(variants)
+    except ValueError as exc:
+        return {}, None, error(f"static/{name}", None, None, "image_invalid", value=name, problem=str(exc))
+    return files, picture, None
 
 
 def album_of(item: Event | Achievement | Announcement | Page) -> tuple[Photo, ...]:

@@ -42,7 +42,7 @@ WATCHED = ("content", "layouts", "static", "site.yaml")
 TYPES = {".js": "text/javascript", ".mjs": "text/javascript", ".css": "text/css", ".wasm": "application/wasm",
          ".html": "text/html; charset=utf-8", ".xml": "application/xml", ".json": "application/json",
          ".ics": "text/calendar; charset=utf-8", ".txt": "text/plain; charset=utf-8", ".svg": "image/svg+xml"}
-POLL_SECONDS = 0.1  # how often the sources are looked at for a change
+POLL_SECONDS = 0.2  # how often the sources are looked at for a change (about 13 ms of CPU at 1,000 items)
 SEARCH_DELAY = 1.0  # seconds after a rebuild before its search index is made: a burst of saves makes one
 PAGE = "index.html"  # the path sent to reload the page (livereload reloads only stylesheets for a .css path)
 
