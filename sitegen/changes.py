@@ -22,10 +22,12 @@ from sitegen.items import Site
 from sitegen.routes import Route
 from sitegen.views import AtomFeed
 
-WHOLE_SITE = ("site", "indexes", "routes", "atom_routes")  # what a template may read beyond its route
+# What a template may read beyond its route; file_info() tells the size of any static file.
+WHOLE_SITE = ("site", "indexes", "routes", "atom_routes", "file_info")
 EVERYTHING = ("*",)  # a template whose includes cannot be told: it reads everything
 EACH = "[]"  # in a read, every element of a list: ("atom_routes", "[]", "path")
 COUNT = "#"  # in a read, the length of a list
+KEYS = "in"  # in a read, only what `x in ...` asks: the keys of a mapping
 MISSING = object()
 
 Read = tuple[str, ...]  # ("indexes", "urgent"), ("atom_routes", "[]", "view", "title")
@@ -48,6 +50,8 @@ class Shown:
             return self.indexes
         if name == "routes":
             return self.routes
+        if name == "file_info":
+            return self.site.static_files
         return tuple(route for route in self.routes if isinstance(route.view, AtomFeed))
 
 
@@ -125,6 +129,12 @@ def _reads(tree: nodes.Template) -> set[Read]:
                 for child in _children_but(node, node.iter):
                     visit(child)
                 return
+        if isinstance(node, nodes.Compare) and all(op.op in ("in", "notin") for op in node.ops):
+            reads = [chain(op.expr) for op in node.ops]
+            if all(reads):  # `"images/favicon.png" in site.static_files` asks for a name, not a size
+                found.update((*read, KEYS) for read in reads if read)
+                visit(node.expr)
+                return
         if isinstance(node, nodes.Name | nodes.Getattr):
             read = chain(node)
             if read:
@@ -148,6 +158,8 @@ def _pick(value: object, steps: tuple[str, ...]) -> object:
             return MISSING
         if step == COUNT:
             return len(value) if isinstance(value, tuple | list | dict) else MISSING
+        if step == KEYS:
+            return frozenset(value) if isinstance(value, tuple | list | dict | set | frozenset) else value
         if step == EACH:
             if not isinstance(value, tuple | list):
                 return MISSING

@@ -37,8 +37,9 @@ ASSETS = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif", ".pdf", ".
 SKELETON_TEXTS = ("Tulis isinya di sini.", "Write the text here.")  # what `new` and `init` leave to replace
 
 # What loading one file gave (the item or None; its errors, warnings and unloaded paths), by source, with the
-# file's text and how it was asked for: serve keeps these between rebuilds and reads again only what changed.
-Loaded = tuple[tuple[object, ...], Any, list[SiteError], list[SiteError], list[str]]
+# file's text and how it was asked for, and which static files it names exist: serve keeps these between
+# rebuilds and validates again only what changed.
+Loaded = tuple[tuple[object, ...], tuple[tuple[str, bool], ...], Any, list[SiteError], list[SiteError], list[str]]
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,9 @@ def load_content(
         for item in loader.load_all("announcements", AnnouncementFields, lambda slug, _: urls.announcement(slug))
     ]
     pages = [Page(*item) for item in loader.load_all("pages", PageFields, lambda slug, dirs: urls.page(dirs, slug))]
+    if memo is not None:  # files deleted or renamed since
+        for source in set(memo) - loader.seen:
+            del memo[source]
     content = Content(
         unloaded=tuple(loader.unloaded),
         home=Home(*home) if home else None,
@@ -213,6 +217,7 @@ class _Loader:
     ) -> None:
         self.root = root
         self.memo = memo
+        self.seen: set[str] = set()  # the sources looked up in the memo
         self.static_files = static_files
         self.drafts = drafts
         self.errors: list[SiteError] = []
@@ -266,24 +271,32 @@ class _Loader:
         if self.memo is None:
             return self._load(file, model, fixed_path, folders, path_of)
         source = file.relative_to(self.root).as_posix()
+        self.seen.add(source)
         try:
             check_file(self.root, source)
             key: tuple[object, ...] | None = (read_text(file, source), model, fixed_path, folders)
         except BuildFailed:
             key = None  # _load reports it
         known = self.memo.get(source)
-        if key is None or known is None or known[0] != key:
+        if key is None or known is None or known[0] != key \
+                or known[1] != self._present(tuple(name for name, _ in known[1])):
             marks = len(self.errors), len(self.warnings), len(self.unloaded)
             item = self._load(file, model, fixed_path, folders, path_of)
-            known = (key or (), item, self.errors[marks[0]:], self.warnings[marks[1]:], self.unloaded[marks[2]:])
+            named = tuple(name for _, name in static_files_of(item[1])) if item else ()
+            known = (key or (), self._present(named), item, self.errors[marks[0]:], self.warnings[marks[1]:],
+                     self.unloaded[marks[2]:])
             if key is not None:
                 self.memo[source] = known
             return item
-        _, item, errors, warnings, unloaded = known
+        _, _, item, errors, warnings, unloaded = known
         self.errors.extend(errors)
         self.warnings.extend(warnings)
         self.unloaded.extend(unloaded)
         return item  # type: ignore[no-any-return]
+
+    def _present(self, names: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
+        """Which of the static files an item names exist: what its problems depend on besides its text."""
+        return tuple((name, name.lstrip("/") in self.static_files) for name in names)
 
     def _load(
         self,
@@ -354,19 +367,24 @@ class _Loader:
         return [moved]  # the missing fields of the wrong kind would only mislead
 
     def _missing_files(self, fields: Fields, doc: Document) -> list[SiteError]:
-        wanted: list[tuple[tuple[str | int, ...], str]] = []
-        if getattr(fields, "image", None):
-            wanted.append((("image",), fields.image))  # type: ignore[attr-defined]
-        for index, attachment in enumerate(getattr(fields, "attachments", ())):
-            wanted.append((("attachments", index, "file"), attachment.file))
-        album = getattr(fields, "album", None)
-        for index, photo in enumerate(album.photos if album else ()):
-            wanted.append((("album", "photos", index, "file"), photo.file))
         return [
             missing_file(doc.source, doc.line_of(path), ".".join(map(str, path)), name)
-            for path, name in wanted
+            for path, name in static_files_of(fields)
             if name.lstrip("/") not in self.static_files
         ]
+
+
+def static_files_of(fields: Fields) -> list[tuple[tuple[str | int, ...], str]]:
+    """The files under static/ an item names, with the field that names each."""
+    wanted: list[tuple[tuple[str | int, ...], str]] = []
+    if getattr(fields, "image", None):
+        wanted.append((("image",), fields.image))  # type: ignore[attr-defined]
+    for index, attachment in enumerate(getattr(fields, "attachments", ())):
+        wanted.append((("attachments", index, "file"), attachment.file))
+    album = getattr(fields, "album", None)
+    for index, photo in enumerate(album.photos if album else ()):
+        wanted.append((("album", "photos", index, "file"), photo.file))
+    return wanted
 
 
 def missing_file(source: str, line: int | None, field: str, name: str) -> SiteError:

@@ -135,7 +135,7 @@ def plan_site(
     problems += scan_sources(root)
     if problems:  # nothing is read while a link out of the project or a FIFO is among the sources
         raise BuildFailed(problems)
-    memo = memory.loaded_with(config, frozenset(static)) if memory else None
+    memo = memory.loaded_with(config) if memory else None
     site, problems, warnings = load_site(root, config, config_lines, static, options.drafts, options.today, cache,
                                          memo)
     images, pictures, image_problems = prepare_images(site, static, memory.photos if memory else None)
@@ -160,7 +160,7 @@ class Memory:
     """What serve keeps between rebuilds: each content file's loading, and what the last written build showed."""
 
     loaded: dict[str, Loaded] = field(default_factory=dict)  # load_content's memo, by source
-    loaded_for: tuple[SiteConfig, frozenset[str]] | None = None  # the settings and static files of `loaded`
+    loaded_for: SiteConfig | None = None  # the settings of `loaded`
     shown: Shown | None = None  # what the pages in the output folder were made from; None: write it whole
     written: frozenset[str] = frozenset()  # every output path of that build but the search index
     static: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # each copied static file's stat
@@ -168,11 +168,11 @@ class Memory:
     photos: dict[tuple[object, ...], Photos] = field(default_factory=dict)  # prepare_images's memo
     vevents: dict[str, tuple[Happening, bytes]] = field(default_factory=dict)  # each VEVENT's text, by its key
 
-    def loaded_with(self, config: SiteConfig, static: frozenset[str]) -> dict[str, Loaded]:
-        """The memo for loading with these settings and static files (what a file's problems depend on)."""
-        if self.loaded_for != (config, static):
+    def loaded_with(self, config: SiteConfig) -> dict[str, Loaded]:
+        """The memo for loading with these settings (which decide what is valid)."""
+        if self.loaded_for != config:
             self.loaded.clear()
-            self.loaded_for = (config, static)
+            self.loaded_for = config
         return self.loaded
 
 
@@ -196,7 +196,7 @@ def update_site(root: Path, options: Options, memory: Memory) -> Update:
         plan = plan_site(root, options, config, config_lines, cache, memory)
         layouts = root / "layouts"
         shown = Shown(plan.routes, plan.site, plan.indexes, (
-            config, plan.translations, plan.warnings if options.dev else (), plan.pictures, plan.site.static_files,
+            config, plan.translations, plan.warnings if options.dev else (), plan.pictures,
             options, _ical(site_timezone(plan.indexes.happenings, config)),
             [(path.relative_to(layouts).as_posix(), path.read_bytes()) for path in sorted(layouts.rglob("*"))
              if path.is_file() and path.relative_to(layouts).parts[0] != "admin"],

@@ -78,6 +78,7 @@ class Search:
         def stale() -> bool:
             return generation != self._generation
 
+        # Beside the preview folder, to be renamed into it; git-ignored, removed whatever happens.
         work = Path(tempfile.mkdtemp(prefix=f".{self.folder.name}.search-", dir=self.folder.parent))
         try:
             index_site(work, language, {name: (self.folder / name).read_bytes() for name in pages}, stop=stale)
