@@ -6,7 +6,9 @@ template (with the templates it extends, includes and imports) reads of the whol
 `feed.view.title` of `{% for feed in atom_routes %}`. A route is rendered again when it is new or
 differs from the last build's, when anything every page shows changed, or when a part its templates
 read changed. Reading more than a template shows only renders more; the test in
-tests/test_incremental.py compares the result with a clean build.
+tests/test_incremental.py compares the result with a clean build. The Python helpers templates call
+(render.Helpers) read only the settings and pictures, which every page is compared on, and
+`file_info`, which is tracked like a name: a helper that reads more of the site must be added here.
 """
 
 from __future__ import annotations
