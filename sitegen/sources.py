@@ -109,7 +109,8 @@ def _checked(project: Path, root: Path, path: Path, listing: Listing) -> Path | 
         if not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
             listing.problems.append(error(source, None, None, "special_file"))
             return None
-        return path.resolve()
+        # A folder's real path tells a link back to it; a file's is only looked at, so it need not be resolved.
+        return path.resolve() if stat.S_ISDIR(mode) else path
     try:
         real = path.resolve(strict=True)
     except (OSError, RuntimeError):  # dangling, or a loop of links

@@ -20,7 +20,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
                "models.dates", "models.headlines"),
     "load": ("load", "load.yamlload", "load.config", "load.markdown", "load.content", "load.calendars"),
     "plan": ("plan", "plan.timeline", "plan.semesters", "plan.indexes", "plan.views", "plan.routes", "plan.links"),
-    "render": ("render", "render.feeds", "render.jsonld", "render.images", "render.pages"),
+    "render": ("render", "render.feeds", "render.jsonld", "render.images", "render.pages", "render.changes"),
     "write": ("write", "write.output", "write.search", "write.admin"),
     "build": ("pipeline",),
     "commands": ("commands", "commands.skeleton", "commands.serve", "commands.cli"),

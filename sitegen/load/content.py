@@ -36,6 +36,11 @@ KINDS: dict[str, type[Fields]] = {
 ASSETS = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif", ".pdf", ".doc", ".docx", ".xls", ".xlsx")
 SKELETON_TEXTS = ("Tulis isinya di sini.", "Write the text here.")  # what `new` and `init` leave to replace
 
+# What loading one file gave (the item or None; its errors, warnings and unloaded paths), by source, with the
+# file's text and how it was asked for, and which static files it names exist: serve keeps these between
+# rebuilds and validates again only what changed.
+Loaded = tuple[tuple[object, ...], tuple[tuple[str, bool], ...], Any, list[SiteError], list[SiteError], list[str]]
+
 
 @dataclass(frozen=True)
 class Content:
@@ -64,10 +69,16 @@ def load_content(
     static_files: frozenset[str],
     drafts: bool,
     cache: BuildCache | None = None,
+    memo: dict[str, Loaded] | None = None,
 ) -> tuple[Content, list[SiteError]]:
-    """Every Markdown file under root/content, validated; problems are returned, not raised."""
-    loader = _Loader(root, config, urls, static_files, drafts, cache)
-    loader.prefetch()
+    """Every Markdown file under root/content, validated; problems are returned, not raised.
+
+    `memo` (serve's, between rebuilds of the same settings and static files) keeps each file's result by its
+    text: a file whose text is unchanged is not validated or converted again.
+    """
+    loader = _Loader(root, config, urls, static_files, drafts, cache, memo)
+    if not memo:  # a rebuild from a memo converts only the few changed bodies, one by one
+        loader.prefetch()
     home_file = root / "content" / "index.md"
     home = loader.load(home_file, HomeFields, urls.home) if os.path.lexists(home_file) else None
     events = [Event(*item) for item in loader.load_all("events", EventFields, lambda slug, _: urls.event(slug))]
@@ -80,6 +91,9 @@ def load_content(
         for item in loader.load_all("announcements", AnnouncementFields, lambda slug, _: urls.announcement(slug))
     ]
     pages = [Page(*item) for item in loader.load_all("pages", PageFields, lambda slug, dirs: urls.page(dirs, slug))]
+    if memo is not None:  # files deleted or renamed since
+        for source in set(memo) - loader.seen:
+            del memo[source]
     content = Content(
         unloaded=tuple(loader.unloaded),
         home=Home(*home) if home else None,
@@ -215,8 +229,11 @@ class _Loader:
         static_files: frozenset[str],
         drafts: bool,
         cache: BuildCache | None,
+        memo: dict[str, Loaded] | None = None,
     ) -> None:
         self.root = root
+        self.memo = memo
+        self.seen: set[str] = set()  # the sources looked up in the memo
         self.static_files = static_files
         self.drafts = drafts
         self.errors: list[SiteError] = []
@@ -261,6 +278,45 @@ class _Loader:
         return items
 
     def load(
+        self,
+        file: Path,
+        model: type[F],
+        fixed_path: str | None,
+        folders: tuple[str, ...] = (),
+        path_of: Any = None,
+    ) -> tuple[Doc, F] | None:
+        """One file's item, or None with its problems recorded; from the memo when its text is unchanged."""
+        if self.memo is None:
+            return self._load(file, model, fixed_path, folders, path_of)
+        source = file.relative_to(self.root).as_posix()
+        self.seen.add(source)
+        try:
+            check_file(self.root, source)
+            key: tuple[object, ...] | None = (read_text(file, source), model, fixed_path, folders)
+        except BuildFailed:
+            key = None  # _load reports it
+        known = self.memo.get(source)
+        if key is None or known is None or known[0] != key \
+                or known[1] != self._present(tuple(name for name, _ in known[1])):
+            marks = len(self.errors), len(self.warnings), len(self.unloaded)
+            item = self._load(file, model, fixed_path, folders, path_of)
+            named = tuple(name for _, name in static_files_of(item[1])) if item else ()
+            known = (key or (), self._present(named), item, self.errors[marks[0]:], self.warnings[marks[1]:],
+                     self.unloaded[marks[2]:])
+            if key is not None:
+                self.memo[source] = known
+            return item
+        _, _, item, errors, warnings, unloaded = known
+        self.errors.extend(errors)
+        self.warnings.extend(warnings)
+        self.unloaded.extend(unloaded)
+        return item  # type: ignore[no-any-return]
+
+    def _present(self, names: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
+        """Which of the static files an item names exist: what its problems depend on besides its text."""
+        return tuple((name, name.lstrip("/") in self.static_files) for name in names)
+
+    def _load(
         self,
         file: Path,
         model: type[F],
@@ -331,19 +387,24 @@ class _Loader:
         return [moved]  # the missing fields of the wrong kind would only mislead
 
     def _missing_files(self, fields: Fields, doc: Document) -> list[SiteError]:
-        wanted: list[tuple[tuple[str | int, ...], str]] = []
-        if getattr(fields, "image", None):
-            wanted.append((("image",), fields.image))  # type: ignore[attr-defined]
-        for index, attachment in enumerate(getattr(fields, "attachments", ())):
-            wanted.append((("attachments", index, "file"), attachment.file))
-        album = getattr(fields, "album", None)
-        for index, photo in enumerate(album.photos if album else ()):
-            wanted.append((("album", "photos", index, "file"), photo.file))
         return [
             missing_file(doc.source, doc.line_of(path), ".".join(map(str, path)), name)
-            for path, name in wanted
+            for path, name in static_files_of(fields)
             if name.lstrip("/") not in self.static_files
         ]
+
+
+def static_files_of(fields: Fields) -> list[tuple[tuple[str | int, ...], str]]:
+    """The files under static/ an item names, with the field that names each."""
+    wanted: list[tuple[tuple[str | int, ...], str]] = []
+    if getattr(fields, "image", None):
+        wanted.append((("image",), fields.image))  # type: ignore[attr-defined]
+    for index, attachment in enumerate(getattr(fields, "attachments", ())):
+        wanted.append((("attachments", index, "file"), attachment.file))
+    album = getattr(fields, "album", None)
+    for index, photo in enumerate(album.photos if album else ()):
+        wanted.append((("album", "photos", index, "file"), photo.file))
+    return wanted
 
 
 def missing_file(source: str, line: int | None, field: str, name: str) -> SiteError:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_time
@@ -25,33 +25,45 @@ class Dates:
     language: str  # "id"
     zone_label: str  # "WIB"
     zone: ZoneInfo  # Asia/Jakarta
+    # Babel's words for each date and pattern, made once per build: a date is on many pages.
+    formatted: dict[tuple[date | time, str], str] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def for_site(cls, config: SiteConfig) -> Dates:
         label = ZONE_LABELS.get(config.timezone, config.timezone)
         return cls(config.language, label, ZoneInfo(config.timezone))
 
+    def format(self, day: date, pattern: str) -> str:
+        """Babel's format_date in the site's language."""
+        key = (day, pattern)
+        if key not in self.formatted:
+            self.formatted[key] = format_date(day, pattern, locale=self.language)
+        return self.formatted[key]
+
     def long(self, day: date) -> str:
-        return format_date(day, "EEEE, d MMMM y", locale=self.language)
+        return self.format(day, "EEEE, d MMMM y")
 
     def day_month_year(self, day: date) -> str:
-        return format_date(day, "d MMMM y", locale=self.language)
+        return self.format(day, "d MMMM y")
 
     def month(self, day: date) -> str:
-        return format_date(day, "LLLL y", locale=self.language)
+        return self.format(day, "LLLL y")
 
     def weekday(self, day: date) -> str:
-        return format_date(day, "EEEE", locale=self.language)
+        return self.format(day, "EEEE")
 
     def weekday_short(self, day: date) -> str:
-        return format_date(day, "EEE", locale=self.language)
+        return self.format(day, "EEE")
 
     def month_of_key(self, key: str) -> str:
         """'2026-12' -> 'Desember 2026'."""
         return self.month(date.fromisoformat(key + "-01"))
 
     def time(self, moment: datetime) -> str:
-        return format_time(moment.time(), TIME_PATTERN.get(self.language, "HH:mm"), locale=self.language)
+        key = (moment.time(), "time")
+        if key not in self.formatted:
+            self.formatted[key] = format_time(key[0], TIME_PATTERN.get(self.language, "HH:mm"), locale=self.language)
+        return self.formatted[key]
 
     def when(self, start: Moment, end: Moment | None) -> str:
         """A start and an optional end, as one phrase."""
@@ -69,7 +81,7 @@ class Dates:
         if (last.year, last.month) == (start.year, start.month):
             return f"{start.day}{DASH}{self.day_month_year(last)}"
         if last.year == start.year:
-            first = format_date(start, "d MMMM", locale=self.language)
+            first = self.format(start, "d MMMM")
             return f"{first} {DASH} {self.day_month_year(last)}"
         return f"{self.day_month_year(start)} {DASH} {self.day_month_year(last)}"
 

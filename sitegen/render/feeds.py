@@ -200,12 +200,19 @@ def _moment_on(start: Moment, day: date) -> Moment:
 
 
 def render_calendars(
-    routes: Sequence[Route], happenings: Sequence[Happening], config: SiteConfig, headlines: Headlines
+    routes: Sequence[Route],
+    happenings: Sequence[Happening],
+    config: SiteConfig,
+    headlines: Headlines,
+    made: dict[str, bytes] | None = None,
 ) -> dict[str, bytes]:
-    """Every iCalendar file the routes plan, by output path: the subscriptions and each event's own."""
+    """Every iCalendar file the routes plan, by output path: the subscriptions and each event's own.
+
+    `made` is calendar_feed's: serve passes the VEVENTs of the happenings unchanged since its last build.
+    """
     zone = site_timezone(happenings, config)
     urls = Urls.of(config)
-    made: dict[str, bytes] = {}  # each happening's VEVENT, made once for all the files that list it
+    made = {} if made is None else made  # each happening's VEVENT, made once for all the files that list it
     return {
         route.output_path: calendar_feed(route.view.happenings, config, route.view.name, urls.absolute(route.path),
                                          headlines, zone, made)

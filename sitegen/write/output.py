@@ -13,6 +13,7 @@ import os
 import shutil
 import sys
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 
 from sitegen.cache import CACHE_DIR
@@ -135,6 +136,43 @@ def write_site(
             shutil.rmtree(staging, ignore_errors=True)
             raise BuildFailed([error(out.name, None, None, "output_write_failed", problem=_reason(exc))]) from exc
         _swap(out, staging, old)
+
+
+def update_output(out: Path, files: dict[str, bytes], static: dict[str, Path], removed: set[str]) -> list[str]:
+    """Write into the output folder itself (serve's preview after its first build): the files whose bytes differ
+    from what is there, each replaced whole, the static files given, and remove `removed`; the paths written."""
+    written = []
+    with build_lock(out):
+        try:
+            for name, data in sorted(files.items()):
+                target = out / name
+                try:
+                    if target.read_bytes() == data:
+                        continue
+                except OSError:
+                    pass  # not there yet
+                _replace(target, partial(Path.write_bytes, data=data))
+                written.append(name)
+            for name, source in sorted(static.items()):
+                _replace(out / name, partial(shutil.copyfile, source))
+                written.append(name)
+            for name in sorted(removed):
+                (out / name).unlink(missing_ok=True)
+                folder = (out / name).parent
+                while folder != out and not any(folder.iterdir()):
+                    folder.rmdir()
+                    folder = folder.parent
+        except OSError as exc:
+            raise BuildFailed([error(out.name, None, None, "output_write_failed", problem=_reason(exc))]) from exc
+    return written
+
+
+def _replace(target: Path, write: Callable[[Path], object]) -> None:
+    """Write beside `target`, then rename over it: a reader never sees half a file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.new")
+    write(temporary)
+    os.replace(temporary, target)
 
 
 def _swap(out: Path, staging: Path, old: Path) -> None:

@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import zlib
+from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -27,13 +28,20 @@ class IndexIncomplete(OSError):
     """The index on disk is not what Pagefind made (a full disk, a file cut short)."""
 
 
-def index_site(folder: Path, language: str, pages: dict[str, bytes], cache: BuildCache | None = None) -> None:
+def index_site(
+    folder: Path,
+    language: str,
+    pages: dict[str, bytes],
+    cache: BuildCache | None = None,
+    stop: Callable[[], bool] | None = None,
+) -> None:
     """Write folder/pagefind/: the index of `pages` (by output path) marked data-pagefind-body.
 
     Pages are added one by one in sorted order, so the index is the same bytes on any file system
     (Pagefind's own directory walk follows the file system's order). Raises IndexIncomplete when a
     file of the written index is cut short. When no page changed since a build that kept its index
-    in `cache`, that index is written again instead.
+    in `cache`, that index is written again instead. When `stop()` turns true (serve: a newer rebuild came)
+    indexing ends early and nothing is written.
     """
     html = sorted(name for name in pages if name.endswith(".html"))
     key = fingerprint(source_of(__file__), version("pagefind"), language, *(part for name in html
@@ -43,15 +51,18 @@ def index_site(folder: Path, language: str, pages: dict[str, bytes], cache: Buil
         _write(folder / "pagefind", {name: base64.b64decode(data) for name, data in json.loads(stored).items()})
         verify_index(folder / "pagefind")
         return
-    _make_index(folder, language, html, pages)
+    if not _make_index(folder, language, html, pages, stop):
+        return
     if cache is not None:
         written = sorted(path for path in (folder / "pagefind").rglob("*") if path.is_file())
         cache.put(CACHE_KIND, key, json.dumps({path.relative_to(folder / "pagefind").as_posix():
                                                base64.b64encode(path.read_bytes()).decode() for path in written}))
 
 
-def _make_index(folder: Path, language: str, html: list[str], pages: dict[str, bytes]) -> None:
-    """Pagefind's index of the pages named in `html`, in that order, in folder/pagefind/."""
+def _make_index(
+    folder: Path, language: str, html: list[str], pages: dict[str, bytes], stop: Callable[[], bool] | None = None
+) -> bool:
+    """Pagefind's index of the pages named in `html`, in that order, in folder/pagefind/; False when stopped."""
     config = {"exclude_selectors": IGNORED, "force_language": language}
     with _Service() as service:
         index = service.send({"type": "NewIndex", "config": config}, "NewIndex")["index_id"]
@@ -59,6 +70,8 @@ def _make_index(folder: Path, language: str, html: list[str], pages: dict[str, b
         # so that a busy machine's delay in each round trip is not paid once per page.
         waiting = 0
         for name in html:
+            if stop is not None and stop():
+                return False
             service.post({"type": "AddFile", "index_id": index, "url": Urls.of_output(name),
                           "file_contents": pages[name].decode("utf-8"), "file_path": None})
             waiting += 1
@@ -72,6 +85,7 @@ def _make_index(folder: Path, language: str, html: list[str], pages: dict[str, b
         files = service.send({"type": "GetFiles", "index_id": index}, "GetFiles")["files"]
     _write(folder / "pagefind", {file["path"]: base64.b64decode(file["content"]) for file in files})
     verify_index(folder / "pagefind")
+    return True
 
 
 def _write(folder: Path, files: dict[str, bytes]) -> None:

@@ -1,0 +1,176 @@
+"""Which pages to render again after a change (serve): each route's inputs compared with the last build's.
+
+A page shows its route (with its view), the settings and words every page shows, and what its
+template (with the templates it extends, includes and imports) reads of the whole site: `site`,
+`indexes`, `routes` and `atom_routes`. The templates' own source says which parts: `indexes.urgent`,
+`feed.view.title` of `{% for feed in atom_routes %}`. A route is rendered again when it is new or
+differs from the last build's, when anything every page shows changed, or when a part its templates
+read changed. Reading more than a template shows only renders more; the test in
+tests/test_incremental.py compares the result with a clean build. The Python helpers templates call
+(render.Helpers) read only the settings and pictures, which every page is compared on, and
+`file_info`, which is tracked like a name: a helper that reads more of the site must be added here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import jinja2
+from jinja2 import meta, nodes
+
+from sitegen.models.items import Site
+from sitegen.plan.indexes import Indexes
+from sitegen.plan.routes import Route
+from sitegen.plan.views import AtomFeed
+
+# What a template may read beyond its route; file_info() tells the size of any static file.
+WHOLE_SITE = ("site", "indexes", "routes", "atom_routes", "file_info")
+EVERYTHING = ("*",)  # a template whose includes cannot be told: it reads everything
+EACH = "[]"  # in a read, every element of a list: ("atom_routes", "[]", "path")
+COUNT = "#"  # in a read, the length of a list
+KEYS = "in"  # in a read, only what `x in ...` asks: the keys of a mapping
+MISSING = object()
+
+Read = tuple[str, ...]  # ("indexes", "urgent"), ("atom_routes", "[]", "view", "title")
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What a build's pages and feeds were made from."""
+
+    routes: tuple[Route, ...]
+    site: Site
+    indexes: Indexes
+    everywhere: tuple[object, ...]  # what any page or feed may show besides its route: settings, words, layouts
+
+    def whole(self, name: str) -> object:
+        """The value of one of WHOLE_SITE."""
+        if name == "site":
+            return self.site
+        if name == "indexes":
+            return self.indexes
+        if name == "routes":
+            return self.routes
+        if name == "file_info":
+            return self.site.static_files
+        return tuple(route for route in self.routes if isinstance(route.view, AtomFeed))
+
+
+def stale_routes(
+    env: jinja2.Environment, before: Shown | None, after: Shown, memo: dict[tuple[str, str], tuple[set[Read], set[str]]]
+) -> list[Route]:
+    """The routes of `after` whose output may differ from what `before` made (all of them without a `before`).
+
+    `memo` keeps what each template source reads, between calls.
+    """
+    if before is None or before.everywhere != after.everywhere:
+        return list(after.routes)
+    old = {route.output_path: route for route in before.routes}
+    reads = {name: template_reads(env, name, memo) for name in {r.template for r in after.routes if r.template}}
+    changed = {read for found in reads.values() for read in found
+               if read == EVERYTHING or _pick(before.whole(read[0]), read[1:]) != _pick(after.whole(read[0]), read[1:])}
+    return [route for route in after.routes
+            if old.get(route.output_path) != route or (route.template and reads[route.template] & changed)]
+
+
+def template_reads(
+    env: jinja2.Environment, name: str, memo: dict[tuple[str, str], tuple[set[Read], set[str]]]
+) -> frozenset[Read]:
+    """What a template and every template it extends, includes or imports read of WHOLE_SITE."""
+    assert env.loader is not None
+    found: set[Read] = set()
+    seen: set[str] = set()
+    todo = [name]
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        try:
+            source = env.loader.get_source(env, current)[0]
+        except jinja2.TemplateNotFound:
+            continue  # rendering reports it
+        if (current, source) not in memo:
+            try:
+                tree = env.parse(source)
+            except jinja2.TemplateSyntaxError:
+                memo[(current, source)] = ({EVERYTHING}, set())
+            else:
+                named = list(meta.find_referenced_templates(tree))
+                memo[(current, source)] = (
+                    _reads(tree) | ({EVERYTHING} if None in named else set()),
+                    {other for other in named if other is not None},
+                )
+        reads, others = memo[(current, source)]
+        found |= reads
+        todo += sorted(others)
+    return frozenset(found)
+
+
+def _reads(tree: nodes.Template) -> set[Read]:
+    """The reads of WHOLE_SITE in one template: attribute chains, and those of a loop's variable over one."""
+    found: set[Read] = set()
+    aliases: dict[str, Read] = {}
+
+    def chain(node: nodes.Node) -> Read | None:
+        if isinstance(node, nodes.Name):
+            return aliases.get(node.name) or ((node.name,) if node.name in WHOLE_SITE else None)
+        if isinstance(node, nodes.Getattr):
+            inner = chain(node.node)
+            return (*inner, node.attr) if inner else None
+        return None
+
+    def visit(node: nodes.Node) -> None:
+        if isinstance(node, nodes.For):
+            source = chain(node.iter)
+            included = any(True for _ in node.find_all(nodes.Include))  # an include sees the loop variable too
+            if source and isinstance(node.target, nodes.Name) and not included:
+                aliases[node.target.name] = (*source, EACH)
+                found.add((*source, COUNT))
+                for child in _children_but(node, node.iter):
+                    visit(child)
+                return
+        if isinstance(node, nodes.Compare) and all(op.op in ("in", "notin") for op in node.ops):
+            reads = [chain(op.expr) for op in node.ops]
+            if all(reads):  # `"images/favicon.png" in site.static_files` asks for a name, not a size
+                found.update((*read, KEYS) for read in reads if read)
+                visit(node.expr)
+                return
+        if isinstance(node, nodes.Name | nodes.Getattr):
+            read = chain(node)
+            if read:
+                found.add(read)
+                return
+        for child in node.iter_child_nodes():
+            visit(child)
+
+    visit(tree)
+    return found
+
+
+def _children_but(node: nodes.Node, skipped: nodes.Node) -> Iterator[nodes.Node]:
+    return (child for child in node.iter_child_nodes() if child is not skipped)
+
+
+def _pick(value: object, steps: tuple[str, ...]) -> object:
+    """What a read gives of `value`, as Jinja looks it up: an attribute, else an item."""
+    for index, step in enumerate(steps):
+        if value is MISSING:
+            return MISSING
+        if step == COUNT:
+            return len(value) if isinstance(value, tuple | list | dict) else MISSING
+        if step == KEYS:
+            return frozenset(value) if isinstance(value, tuple | list | dict | set | frozenset) else value
+        if step == EACH:
+            if not isinstance(value, tuple | list):
+                return MISSING
+            return tuple(_pick(element, steps[index + 1:]) for element in value)
+        try:
+            value = getattr(value, step)
+        except AttributeError:
+            try:
+                value = value[step]  # type: ignore[index]
+            except (TypeError, LookupError):
+                value = MISSING
+    return value

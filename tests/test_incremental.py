@@ -1,0 +1,166 @@
+"""serve's incremental rebuild against the ground truth: after every edit, the preview folder is a clean build.
+
+Each step changes the example's sources as an editor would, runs the rebuild serve runs on a save
+(sitegen.commands.serve.rebuild, called directly: no file watcher, no sleeping), waits for its search index,
+and compares every file of the preview folder, and the set of files, with a clean build_site of the
+same sources and options.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import TODAY, copy_example
+
+from sitegen.commands.serve import PAGE, PREVIEW_DIR, Preview, Search, rebuild
+from sitegen.pipeline import Options, build_site
+
+pytestmark = pytest.mark.slow
+
+OPTIONS = Options(today=date.fromisoformat(TODAY), drafts=True, dev=True, base_url="http://127.0.0.1:8000/",
+                  output_dir=PREVIEW_DIR, cache=True)
+
+NEW_ANNOUNCEMENT = """\
+---
+title: Sekolah Libur karena Banjir
+date: 2026-11-23
+expires: 2026-11-30
+priority: urgent
+---
+Kegiatan belajar diliburkan sampai air surut.
+"""
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+class Session:
+    """A project with a running preview (serve's state), and the clean build to compare it with."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.preview = Preview(root / PREVIEW_DIR, search=Search(root / PREVIEW_DIR, delay=0))
+
+    def save(self) -> str | None:
+        """What serve does after a save: the rebuild, then (in its thread) the search index."""
+        reload = rebuild(self.root, OPTIONS, self.preview)
+        assert self.preview.search is not None
+        self.preview.search.wait()
+        return reload
+
+    def assert_like_a_clean_build(self, step: str) -> None:
+        assert self.preview.failure is None, step
+        clean = build_site(self.root, Options(**{**OPTIONS.__dict__, "output_dir": "clean", "cache": False}))
+        preview, expected = files_of(self.root / PREVIEW_DIR), files_of(clean.output)
+        assert sorted(preview) == sorted(expected), step
+        assert [name for name in expected if preview[name] != expected[name]] == [], step
+
+    def write(self, name: str, text: str) -> None:
+        (self.root / name).parent.mkdir(parents=True, exist_ok=True)
+        (self.root / name).write_text(text, encoding="utf-8")
+
+    def edit(self, name: str, old: str, new: str) -> None:
+        text = (self.root / name).read_text(encoding="utf-8")
+        assert old in text, f"{name} has no {old!r}"
+        self.write(name, text.replace(old, new, 1))
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Session:
+    started = Session(copy_example(tmp_path / "situs"))
+    assert started.save() == PAGE
+    started.assert_like_a_clean_build("the first build")
+    return started
+
+
+def test_incremental_rebuilds_equal_a_clean_build_after_every_kind_of_edit(session: Session) -> None:
+    event = "content/events/pentas-seni-2026.md"
+
+    assert session.save() is None  # nothing changed: nothing to reload
+    session.assert_like_a_clean_build("no change")
+
+    session.edit(event, "Pentas seni adalah kegiatan tahunan", "Pentas seni ialah kegiatan tahunan")
+    assert session.save() == PAGE
+    session.assert_like_a_clean_build("a body edited")
+
+    session.edit(event, "title: Pentas Seni Secara Daring", "title: Pentas Seni Akhir Tahun")
+    session.edit(event, '"2026-12-17 09:00"', '"2027-01-14 09:00"')
+    session.edit(event, '"2026-12-17 11:30"', '"2027-01-14 11:30"')
+    session.save()
+    session.assert_like_a_clean_build("a title and date changed: the event moves to another month")
+
+    session.write("content/announcements/libur-banjir.md", NEW_ANNOUNCEMENT)
+    session.save()
+    session.assert_like_a_clean_build("an urgent announcement added: a banner on every page")
+
+    (session.root / "content/events/persami-2027.md").rename(session.root / "content/events/perkemahan-2027.md")
+    session.save()
+    session.assert_like_a_clean_build("an event renamed: its old pages are gone")
+
+    (session.root / "content/achievements/akreditasi-a-2006.md").unlink()
+    session.save()
+    session.assert_like_a_clean_build("an achievement deleted")
+
+    session.edit("content/calendars/libur-2026-2027.yaml", "title: Hari Raya Natal", "title: Natal")
+    session.save()
+    session.assert_like_a_clean_build("a calendar entry renamed")
+
+    session.edit("content/pages/kontak.md", "order: 4", "order: 4\nwarna: merah")
+    assert session.save() == PAGE
+    assert session.preview.failure is not None  # an unknown field: the error page
+    session.edit("content/pages/kontak.md", "order: 4\nwarna: merah", "order: 4")
+    session.edit("content/pages/faq.md", "title: Tanya Jawab", "title: Pertanyaan Umum")
+    assert session.save() == PAGE
+    session.assert_like_a_clean_build("a broken page fixed, another renamed in the menu")
+
+    session.edit("site.yaml", "title: SMP Negeri 1 Prabumulih", "title: SMP Negeri 1 Kota Prabumulih")
+    session.save()
+    session.assert_like_a_clean_build("site.yaml changed")
+
+    session.edit("layouts/partials/footer.html", '<footer class="site-footer">',
+                 '<footer class="site-footer">\n<p>Baru</p>')
+    assert session.save() == PAGE
+    session.assert_like_a_clean_build("a template changed")
+
+    session.edit("static/css/site.css", "}", "}\n/* diubah */")
+    assert session.save() == "css/site.css"  # a stylesheet alone: the browser re-fetches it, no page reload
+    session.assert_like_a_clean_build("a stylesheet changed")
+
+    session.edit("content/announcements/pembagian-rapor-semester-ganjil.md", "file: files/jadwal-pembagian-rapor.pdf",
+                 "file: files/tata-tertib.txt")
+    session.save()
+    assert session.preview.failure is not None  # the attachment is not there yet
+    session.write("static/files/tata-tertib.txt", "Tata tertib sekolah.\n")
+    session.save()
+    session.assert_like_a_clean_build("the missing attachment added: the announcement is fine again")
+
+    (session.root / "static/files/tata-tertib.txt").write_text("Tata tertib sekolah yang baru.\n", encoding="utf-8")
+    session.save()
+    session.assert_like_a_clean_build("the attachment changed: its size on the pages too")
+
+    (session.root / "static/files/tata-tertib.txt").unlink()
+    session.edit("content/announcements/pembagian-rapor-semester-ganjil.md", "file: files/tata-tertib.txt",
+                 "file: files/jadwal-pembagian-rapor.pdf")
+    session.save()
+    session.assert_like_a_clean_build("the new file deleted")
+
+
+def test_a_broken_file_shows_its_problem_keeps_the_last_site_and_the_next_good_save_recovers(
+    session: Session,
+) -> None:
+    event = "content/events/pentas-seni-2026.md"
+    before = files_of(session.root / PREVIEW_DIR)
+
+    session.edit(event, '"2026-12-17 09:00"', '"2026-13-17 09:00"')
+    assert session.save() == PAGE  # the error page
+    assert session.preview.failure is not None
+    assert [problem.source for problem in session.preview.failure.errors] == [event]
+    assert files_of(session.root / PREVIEW_DIR) == before
+
+    session.edit(event, '"2026-13-17 09:00"', '"2026-12-17 08:00"')
+    assert session.save() == PAGE
+    session.assert_like_a_clean_build("the broken file fixed, with another time")
