@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sitegen.messages import FRAME, ITEM_WORDS, KIND_WORDS, MESSAGES
+from sitegen.frame import FRAME, ITEM_WORDS, KIND_WORDS
+from sitegen.messages import MESSAGES
 
 
 @dataclass(frozen=True, order=True)

@@ -401,7 +401,7 @@ def test_a_saved_stylesheet_restyles_the_open_page_without_a_reload_and_a_saved_
                                  CHANGE_TIMEOUT)
             page.evaluate("() => { window.notReloaded = true }")
 
-            stylesheet.parent.mkdir(parents=True)
+            stylesheet.parent.mkdir(parents=True, exist_ok=True)
             stylesheet.write_text("h1 { letter-spacing: 3px }\n", encoding="utf-8")
             page.wait_for_function("() => getComputedStyle(document.querySelector('h1')).letterSpacing === '3px'",
                                    timeout=CHANGE_TIMEOUT * 1000)

@@ -14,10 +14,10 @@ from zoneinfo import ZoneInfo
 
 from sitegen.commands.skeleton import LEVELS, ZONES, School, create_site, occupied
 from sitegen.errors import BuildFailed, ConfigUnusable, report, report_warnings
+from sitegen.frame import FRAME
 from sitegen.load.calendars import holiday_calendar, national_holidays
 from sitegen.load.config import load_config, site_language
 from sitegen.load.content import slugify
-from sitegen.messages import FRAME
 from sitegen.pipeline import Options, build_site
 
 COMMANDS = ("build", "check", "serve", "new", "init", "libur")

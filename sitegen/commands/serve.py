@@ -32,7 +32,7 @@ from livereload.watcher import Watcher
 from tornado import ioloop, web
 
 from sitegen.errors import BuildFailed, error, report
-from sitegen.messages import FRAME
+from sitegen.frame import FRAME
 from sitegen.pipeline import Memory, Options, update_site
 from sitegen.sources import CONTROL
 from sitegen.write.search import index_site

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from sitegen.errors import BuildFailed, ConfigUnusable, SiteError, error
+from sitegen.frame import LANGUAGES
 from sitegen.load.yamlload import Path as YamlPath
 from sitegen.load.yamlload import load_yaml, validate
-from sitegen.messages import LANGUAGES
 from sitegen.models.settings import SiteConfig
 from sitegen.sources import check_file, read_text
 
