@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 
 import jinja2
@@ -22,6 +23,11 @@ TEMPLATES = "templates"  # Jinja's compiled templates, checked against their sou
 
 def fingerprint(*parts: str | bytes) -> str:
     """A hash of the parts, each length-prefixed so that ("ab", "c") and ("a", "bc") differ."""
+    return fingerprint_all(parts)
+
+
+def fingerprint_all(parts: Iterable[str | bytes]) -> str:
+    """fingerprint(*parts) of parts taken one by one: the written pages, read as they are hashed."""
     digest = hashlib.sha256()
     for part in parts:
         data = part.encode() if isinstance(part, str) else part
@@ -77,7 +83,7 @@ class BuildCache:
         if self.folder is None or self._database() is None:
             return None
         parent = self.folder / TEMPLATES
-        folder = parent / fingerprint(*_generator_sources())[:32]
+        folder = parent / generator_code()[:32]
         try:
             folder.mkdir(parents=True, exist_ok=True)
             for other in parent.iterdir():
@@ -115,6 +121,11 @@ class BuildCache:
 def _generator_sources() -> list[bytes]:
     """The generator's own code, which filters and globals of the templates run."""
     return [path.read_bytes() for path in sorted(Path(__file__).parent.glob("*.py"))]
+
+
+def generator_code() -> str:
+    """A hash of the generator's own code: part of the key of a value many of its modules make."""
+    return fingerprint(*_generator_sources())
 
 
 def _open(folder: Path) -> sqlite3.Connection | None:

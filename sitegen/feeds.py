@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime, time, timedelta
+from importlib.metadata import version
 from urllib.parse import quote, urlencode
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, vCalAddress, vDuration, vRecur
 
+from sitegen.cache import BuildCache, fingerprint, generator_code
 from sitegen.content import slugify
 from sitegen.fields import Schedule
 from sitegen.headlines import Headlines
@@ -27,12 +29,13 @@ CHANGED = ("rescheduled", "cancelled")  # RFC 5546: a changed event carries a hi
 FREQUENCIES = {"daily": "DAILY", "weekly": "WEEKLY", "monthly": "MONTHLY"}
 GOOGLE = "https://calendar.google.com/calendar/render"
 END_CALENDAR = b"END:VCALENDAR\r\n"
+CACHE_KIND = "vevent"  # in the build cache: one happening's VEVENT text
 
 
-def site_timezone(happenings: Sequence[Happening], config: SiteConfig) -> Timezone | None:
-    """The site's VTIMEZONE over the years of every timed happening: made once, shared by all feeds."""
+def site_timezone(happenings: Sequence[Happening], config: SiteConfig) -> bytes | None:
+    """The text of the site's VTIMEZONE over the years of every timed happening: made once, shared by all feeds."""
     timed = [h.schedule for h in happenings if not h.schedule.all_day]
-    return _timezone(config.timezone, timed) if timed else None
+    return bytes(_timezone(config.timezone, timed).to_ical()) if timed else None
 
 
 def calendar_feed(
@@ -41,13 +44,13 @@ def calendar_feed(
     name: str,
     url: str,
     headlines: Headlines,
-    zone: Timezone | None,
-    made: dict[str, bytes] | None = None,
+    zone: bytes | None,
+    made: Callable[[Happening], bytes] | None = None,
 ) -> bytes:
     """One VCALENDAR with a VEVENT per happening (a series is one VEVENT with RRULE/EXDATE).
 
     `zone` is site_timezone() of a superset of `happenings`; it is included when any has a time.
-    `made` keeps each VEVENT's text by the happening's key, for the other feeds of the same build.
+    `made` gives each VEVENT's text (Vevents: made once for all the feeds of a build, kept across builds).
     """
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -60,19 +63,42 @@ def calendar_feed(
     calendar.add("x-published-ttl", vDuration(REFRESH))
     calendar.add("source", url, parameters={"VALUE": "URI"})
     calendar.add("url", url)
+    # The text of a VCALENDAR is its own lines, then each component's, then END:VCALENDAR: the VTIMEZONE's
+    # and each VEVENT's text is the same in every feed, so each is made once and put in place.
+    components = []
     if zone is not None and any(not h.schedule.all_day for h in happenings):
-        calendar.add_component(zone)
-    # The text of a VCALENDAR is its own lines, then each component's, then END:VCALENDAR: a VEVENT's
-    # text is the same in every feed, so it is made once and put in place.
-    made = {} if made is None else made
-    events = []
-    for happening in sorted(happenings, key=lambda h: (sort_key(h.schedule.start), _uid(h, config))):
-        if happening.key not in made:
-            made[happening.key] = bytes(_event(happening, config, headlines).to_ical())
-        events.append(made[happening.key])
+        components.append(zone)
+    event_text = made or (lambda happening: bytes(_event(happening, config, headlines).to_ical()))
+    components += [event_text(happening)
+                   for happening in sorted(happenings, key=lambda h: (sort_key(h.schedule.start), _uid(h, config)))]
     text = bytes(calendar.to_ical())
     assert text.endswith(END_CALENDAR)
-    return text[: -len(END_CALENDAR)] + b"".join(events) + END_CALENDAR
+    return text[: -len(END_CALENDAR)] + b"".join(components) + END_CALENDAR
+
+
+class Vevents:
+    """Each happening's VEVENT text: made once per build, and kept in the build cache for the next builds,
+    keyed by everything that goes into it (the happening, site.yaml, the interface text, the code, the
+    versions of icalendar and Babel)."""
+
+    def __init__(self, config: SiteConfig, headlines: Headlines, cache: BuildCache | None = None) -> None:
+        self._config = config
+        self._headlines = headlines
+        self._cache = cache or BuildCache(None)
+        self._made: dict[str, bytes] = {}
+        self._context = fingerprint(generator_code(), version("icalendar"), version("babel"), repr(config),
+                                    repr(sorted(headlines.words.items())), repr(headlines.dates))
+
+    def __call__(self, happening: Happening) -> bytes:
+        if happening.key not in self._made:
+            key = fingerprint(self._context, happening.key, happening.title, repr(happening.summary),
+                              repr(happening.schedule), repr(happening.path), repr(happening.revision))
+            stored = self._cache.get(CACHE_KIND, key)
+            if stored is None:
+                stored = bytes(_event(happening, self._config, self._headlines).to_ical()).decode("utf-8")
+                self._cache.put(CACHE_KIND, key, stored)
+            self._made[happening.key] = stored.encode("utf-8")
+        return self._made[happening.key]
 
 
 def google_calendar_link(happening: Happening, config: SiteConfig, headlines: Headlines) -> str | None:
@@ -200,14 +226,17 @@ def _moment_on(start: Moment, day: date) -> Moment:
 
 
 def render_calendars(
-    routes: Sequence[Route], happenings: Sequence[Happening], config: SiteConfig, headlines: Headlines
-) -> dict[str, bytes]:
-    """Every iCalendar file the routes plan, by output path: the subscriptions and each event's own."""
+    routes: Sequence[Route],
+    happenings: Sequence[Happening],
+    config: SiteConfig,
+    headlines: Headlines,
+    cache: BuildCache | None = None,
+) -> Iterator[tuple[str, bytes]]:
+    """Every iCalendar file the routes plan, one by one: the subscriptions and each event's own, by output path."""
     zone = site_timezone(happenings, config)
     urls = Urls.of(config)
-    made: dict[str, bytes] = {}  # each happening's VEVENT, made once for all the files that list it
-    return {
-        route.output_path: calendar_feed(route.view.happenings, config, route.view.name, urls.absolute(route.path),
-                                         headlines, zone, made)
-        for route in routes if isinstance(route.view, CalendarFile)
-    }
+    made = Vevents(config, headlines, cache)  # each happening's VEVENT, made once for all the files that list it
+    for route in routes:
+        if isinstance(route.view, CalendarFile):
+            yield route.output_path, calendar_feed(route.view.happenings, config, route.view.name,
+                                                   urls.absolute(route.path), headlines, zone, made)

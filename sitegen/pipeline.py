@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import chain
 from pathlib import Path
 
 from sitegen.admin import admin_files
@@ -30,8 +32,8 @@ from sitegen.images import (
 from sitegen.indexes import build_indexes
 from sitegen.items import Achievement, Announcement, Event, Page, Site
 from sitegen.links import check_links
-from sitegen.output import resolve_output, write_site
-from sitegen.render import load_interface_text, make_environment, render_pages
+from sitegen.output import WrittenFiles, resolve_output, write_site
+from sitegen.render import Rendered, load_interface_text, make_environment, render_pages
 from sitegen.routes import find_collisions, plan_routes
 from sitegen.search import index_site
 from sitegen.settings import SiteConfig
@@ -59,7 +61,8 @@ class Options:
 class Built:
     config: SiteConfig
     output: Path  # where the site was (or would be) written
-    files: dict[str, bytes]  # rendered pages by output path: "agenda/index.html"
+    files: Mapping[str, bytes]  # made files by output path ("agenda/index.html"): read from the output when
+    # written (a build holds no page after writing it), kept in memory by `check` (options.write False)
     static: dict[str, Path]  # copied files by output path: "images/logo.png"
     warnings: tuple[SiteError, ...] = ()  # what an editor should look at, though the site was built
 
@@ -96,21 +99,43 @@ def build_site(root: Path, options: Options, settings: Settings | None = None) -
         headlines = Headlines(translations, Dates.for_site(config))
         environment = make_environment(root, site, translations, headlines, routes, options.dev, pictures, warnings,
                                        cache.templates())
-        files, template_problems = render_pages(environment, routes, indexes)
-        files.update(render_calendars(routes, indexes.happenings, config, headlines))
-        if problems or template_problems or (options.strict and warnings):
-            raise BuildFailed(problems + template_problems, warnings=warnings)
-        files.update(images)
+        made = chain(render_pages(environment, routes, indexes),
+                     render_calendars(routes, indexes.happenings, config, headlines, cache))
         static = {name: path for name, path in static.items() if name not in images}
-        if options.write:
-            write_site(output, files | editor, static,
-                       finish=lambda folder: index_site(folder, config.language, files, cache))
+        failing = bool(problems) or (options.strict and bool(warnings))
+        if failing or not options.write:  # rendered all the same, for the template problems
+            kept: dict[str, bytes] = {}  # check keeps what it would write (for tests); a failing build nothing
+            template_problems = take(made, (lambda name, data: None) if failing else kept.__setitem__)
+            if failing or template_problems:
+                raise BuildFailed(problems + template_problems, warnings=warnings)
+            files: Mapping[str, bytes] = kept | images
+        else:
+            with write_site(output, static) as staging:
+                for name, data in sorted((images | editor).items()):
+                    staging.put(name, data)
+                template_problems = take(made, staging.put)  # each page written as it is made, none kept
+                if template_problems:  # the staging folder goes; the previous output stays untouched
+                    raise BuildFailed(template_problems, warnings=warnings)
+                written = [name for name in staging.names if name not in editor]
+                index_site(staging.folder, config.language, written, cache)
+            files = WrittenFiles(output, written)
     except BuildFailed as exc:
         raise type(exc)(exc.errors, config.language, exc.warnings) from exc
     finally:
         cache.save()
         cache.close()
     return Built(config, output, files, static, warnings)
+
+
+def take(made: Iterable[Rendered], put: Callable[[str, bytes], None]) -> list[SiteError]:
+    """Hand each made file to `put` as it comes; the problems that kept some from being made."""
+    problems = []
+    for name, result in made:
+        if isinstance(result, SiteError):
+            problems.append(result)
+        else:
+            put(name, result)
+    return problems
 
 
 def prepare_images(site: Site, static: dict[str, Path]) -> tuple[dict[str, bytes], dict[str, Picture], list[SiteError]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,7 @@ from sitegen.images import DEFAULT_CARD, OG_SIZE, Picture
 from sitegen.indexes import AlbumView, Indexes, PageNode
 from sitegen.items import Achievement, Announcement, Event, Page, Site
 from sitegen.jsonld import article_data, event_data, school_data, to_json
-from sitegen.parallel import forked_map, worker_count
+from sitegen.parallel import forked_results, worker_count
 from sitegen.routes import Route
 from sitegen.sources import check_file, read_text
 from sitegen.timeline import Happening
@@ -266,22 +266,23 @@ def make_environment(
 
 
 PARALLEL_FROM = 400  # pages to render before a pool of forked processes pays for its start
+Rendered = tuple[str, bytes | SiteError]  # an output path and its bytes, or what kept it from being made
 
 
-def render_pages(
-    env: jinja2.Environment, routes: tuple[Route, ...], indexes: Indexes
-) -> tuple[dict[str, bytes], list[SiteError]]:
-    """Every route with a template, rendered (in forked processes on a large site, in route order); template
-    problems are returned with template and line."""
+def render_pages(env: jinja2.Environment, routes: tuple[Route, ...], indexes: Indexes) -> Iterator[Rendered]:
+    """Every route with a template, rendered one by one in route order (in forked processes on a large site):
+    each page's output path and bytes, or the template problem (with template and line) that stopped it.
+
+    Nothing keeps the pages: the caller writes each away as it comes (pipeline.build_site).
+    """
     pages = [route for route in routes if route.template is not None]
 
     def render(index: int) -> bytes | SiteError:
         return render_page(env, pages[index], indexes, routes)
 
-    results = forked_map(render, len(pages), worker_count(len(pages), PARALLEL_FROM))
-    files = {route.output_path: result for route, result in zip(pages, results, strict=True)
-             if isinstance(result, bytes)}
-    return files, [result for result in results if isinstance(result, SiteError)]
+    results = forked_results(render, len(pages), worker_count(len(pages), PARALLEL_FROM))
+    for route, result in zip(pages, results, strict=True):
+        yield route.output_path, result
 
 
 def render_page(

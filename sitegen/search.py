@@ -8,13 +8,15 @@ import json
 import os
 import subprocess
 import zlib
+from collections.abc import Iterable
 from importlib.metadata import version
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from pagefind.service import get_executable
 
-from sitegen.cache import BuildCache, fingerprint, source_of
+from sitegen.cache import BuildCache, fingerprint_all, source_of
 from sitegen.urls import Urls
 
 CACHE_KIND = "search"  # in the build cache: the whole index, by the pages it was made of
@@ -27,31 +29,32 @@ class IndexIncomplete(OSError):
     """The index on disk is not what Pagefind made (a full disk, a file cut short)."""
 
 
-def index_site(folder: Path, language: str, pages: dict[str, bytes], cache: BuildCache | None = None) -> None:
-    """Write folder/pagefind/: the index of `pages` (by output path) marked data-pagefind-body.
+def index_site(folder: Path, language: str, pages: Iterable[str], cache: BuildCache | None = None) -> None:
+    """Write folder/pagefind/: the index of the written `pages` (output paths under `folder`) marked
+    data-pagefind-body.
 
-    Pages are added one by one in sorted order, so the index is the same bytes on any file system
-    (Pagefind's own directory walk follows the file system's order). Raises IndexIncomplete when a
-    file of the written index is cut short. When no page changed since a build that kept its index
-    in `cache`, that index is written again instead.
+    Pages are read from `folder` and added one by one in sorted order, so the index is the same bytes on
+    any file system (Pagefind's own directory walk follows the file system's order), and no more than one
+    page is held at a time. Raises IndexIncomplete when a file of the written index is cut short. When no
+    page changed since a build that kept its index in `cache`, that index is written again instead.
     """
     html = sorted(name for name in pages if name.endswith(".html"))
-    key = fingerprint(source_of(__file__), version("pagefind"), language, *(part for name in html
-                                                                          for part in (name, pages[name])))
+    key = fingerprint_all(chain((source_of(__file__), version("pagefind"), language),
+                                (part for name in html for part in (name, (folder / name).read_bytes()))))
     stored = cache.get(CACHE_KIND, key) if cache is not None else None
     if stored is not None:
         _write(folder / "pagefind", {name: base64.b64decode(data) for name, data in json.loads(stored).items()})
         verify_index(folder / "pagefind")
         return
-    _make_index(folder, language, html, pages)
+    _make_index(folder, language, html)
     if cache is not None:
         written = sorted(path for path in (folder / "pagefind").rglob("*") if path.is_file())
         cache.put(CACHE_KIND, key, json.dumps({path.relative_to(folder / "pagefind").as_posix():
                                                base64.b64encode(path.read_bytes()).decode() for path in written}))
 
 
-def _make_index(folder: Path, language: str, html: list[str], pages: dict[str, bytes]) -> None:
-    """Pagefind's index of the pages named in `html`, in that order, in folder/pagefind/."""
+def _make_index(folder: Path, language: str, html: list[str]) -> None:
+    """Pagefind's index of the pages under `folder` named in `html`, in that order, in folder/pagefind/."""
     config = {"exclude_selectors": IGNORED, "force_language": language}
     with _Service() as service:
         index = service.send({"type": "NewIndex", "config": config}, "NewIndex")["index_id"]
@@ -60,7 +63,7 @@ def _make_index(folder: Path, language: str, html: list[str], pages: dict[str, b
         waiting = 0
         for name in html:
             service.post({"type": "AddFile", "index_id": index, "url": Urls.of_output(name),
-                          "file_contents": pages[name].decode("utf-8"), "file_path": None})
+                          "file_contents": (folder / name).read_text(encoding="utf-8"), "file_path": None})
             waiting += 1
             if waiting == AHEAD:
                 service.answer("IndexedFile")
