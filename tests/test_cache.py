@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import TODAY, copy_example
 
-from sitegen import markdown, parallel, render, search
+from sitegen import feeds, markdown, parallel, render, search
 from sitegen.cache import CACHE_DIR
 from sitegen.pipeline import Options, build_site
 
@@ -68,6 +68,17 @@ def test_an_unchanged_site_gets_its_search_index_from_the_cache_byte_for_byte(
     assert search_index(root, cache=True) == search_index(root, cache=False) != plain  # made again
 
 
+def test_unchanged_events_get_their_icalendar_text_from_the_cache(
+    tmp_path: Path, plain: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = copy_example(tmp_path / "situs")
+    assert build(root, cache=True) == plain
+    with monkeypatch.context() as patch:
+        patch.setattr(feeds, "_event", None)  # no VEVENT is made again
+        assert build(root, cache=True) == plain
+    assert build(root, cache=False) == plain  # and the cache is not needed for it
+
+
 def test_a_damaged_cache_file_is_replaced_and_the_build_goes_on(tmp_path: Path, plain: dict[str, bytes]) -> None:
     root = copy_example(tmp_path / "situs")
     (root / CACHE_DIR).mkdir()
@@ -80,6 +91,18 @@ def edit_body(root: Path) -> None:
     _replace(root / EVENT, "Pentas seni adalah", "Pentas seni dan budaya adalah")
 
 
+def edit_event_time(root: Path) -> None:  # front matter only: the page and every feed listing the event
+    _replace(root / EVENT, 'end: "2026-12-17 11:30"', 'end: "2026-12-17 12:00"')
+
+
+def edit_interface_text(root: Path) -> None:  # a word of a VEVENT's SUMMARY ("DARING: Pentas Seni ...")
+    _replace(root / "layouts/i18n/id.yaml", "headline_online: DARING", "headline_online: ONLINE")
+
+
+def edit_school_name(root: Path) -> None:  # the ORGANIZER of every VEVENT
+    _replace(root / "site.yaml", "name: SMP Negeri 1 Prabumulih", "name: SMP Negeri 1 Kota Prabumulih")
+
+
 def edit_template(root: Path) -> None:
     _replace(root / "layouts/page.html", "</article>", "</article><!-- diubah -->")
 
@@ -90,8 +113,10 @@ def edit_site_yaml(root: Path) -> None:  # the base path is in every link, also 
 
 @pytest.mark.parametrize(
     ("edit", "expected"),
-    [(edit_body, {"agenda/pentas-seni-2026/"}), (edit_template, set()), (edit_site_yaml, set())],
-    ids=["markdown-body", "template", "site-yaml"],
+    [(edit_body, {"agenda/pentas-seni-2026/"}), (edit_template, set()), (edit_site_yaml, set()),
+     (edit_event_time, {"agenda/pentas-seni-2026/", "kalender/semua.ics"}),
+     (edit_interface_text, {"kalender/semua.ics"}), (edit_school_name, {"kalender/semua.ics"})],
+    ids=["markdown-body", "template", "site-yaml", "event-time", "interface-text", "school-name"],
 )
 def test_a_change_changes_exactly_what_a_build_without_cache_changes(
     tmp_path: Path, plain: dict[str, bytes], edit: Callable[[Path], None], expected: set[str]
