@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_time
@@ -25,6 +25,8 @@ class Dates:
     language: str  # "id"
     zone_label: str  # "WIB"
     zone: ZoneInfo  # Asia/Jakarta
+    # Each text made once per build: Babel parses its pattern anew on every call, and a site names each day often.
+    _made: dict[tuple[date | time, str], str] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def for_site(cls, config: SiteConfig) -> Dates:
@@ -32,26 +34,35 @@ class Dates:
         return cls(config.language, label, ZoneInfo(config.timezone))
 
     def long(self, day: date) -> str:
-        return format_date(day, "EEEE, d MMMM y", locale=self.language)
+        return self._date(day, "EEEE, d MMMM y")
 
     def day_month_year(self, day: date) -> str:
-        return format_date(day, "d MMMM y", locale=self.language)
+        return self._date(day, "d MMMM y")
 
     def month(self, day: date) -> str:
-        return format_date(day, "LLLL y", locale=self.language)
+        return self._date(day, "LLLL y")
 
     def weekday(self, day: date) -> str:
-        return format_date(day, "EEEE", locale=self.language)
+        return self._date(day, "EEEE")
 
     def weekday_short(self, day: date) -> str:
-        return format_date(day, "EEE", locale=self.language)
+        return self._date(day, "EEE")
 
     def month_of_key(self, key: str) -> str:
         """'2026-12' -> 'Desember 2026'."""
         return self.month(date.fromisoformat(key + "-01"))
 
     def time(self, moment: datetime) -> str:
-        return format_time(moment.time(), TIME_PATTERN.get(self.language, "HH:mm"), locale=self.language)
+        key = (moment.time(), TIME_PATTERN.get(self.language, "HH:mm"))
+        if key not in self._made:
+            self._made[key] = format_time(key[0], key[1], locale=self.language)
+        return self._made[key]
+
+    def _date(self, day: date, pattern: str) -> str:
+        key = (day.date() if isinstance(day, datetime) else day, pattern)
+        if key not in self._made:
+            self._made[key] = format_date(key[0], pattern, locale=self.language)
+        return self._made[key]
 
     def when(self, start: Moment, end: Moment | None) -> str:
         """A start and an optional end, as one phrase."""
@@ -69,7 +80,7 @@ class Dates:
         if (last.year, last.month) == (start.year, start.month):
             return f"{start.day}{DASH}{self.day_month_year(last)}"
         if last.year == start.year:
-            first = format_date(start, "d MMMM", locale=self.language)
+            first = self._date(start, "d MMMM")
             return f"{first} {DASH} {self.day_month_year(last)}"
         return f"{self.day_month_year(start)} {DASH} {self.day_month_year(last)}"
 

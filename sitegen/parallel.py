@@ -24,11 +24,6 @@ def worker_count(items: int, smallest: int) -> int:
     return min(cores, items // max(1, smallest // 2))
 
 
-def forked_map(function: Callable[[int], R], count: int, workers: int) -> list[R]:
-    """[function(0), ..., function(count - 1)], computed in `workers` forked processes, in chunks."""
-    return list(forked_results(function, count, workers))
-
-
 def forked_results(function: Callable[[int], R], count: int, workers: int) -> Iterator[R]:
     """function(0), ..., function(count - 1) one by one, as they are made: a caller that writes each result
     away holds only the few that arrived before it took them."""

@@ -6,6 +6,7 @@ import base64
 import gzip
 import json
 import os
+import shutil
 import subprocess
 import zlib
 from collections.abc import Iterable
@@ -19,7 +20,8 @@ from pagefind.service import get_executable
 from sitegen.cache import BuildCache, fingerprint_all, source_of
 from sitegen.urls import Urls
 
-CACHE_KIND = "search"  # in the build cache: the whole index, by the pages it was made of
+CACHE_KIND = "search"  # in the build cache: the names of the index's files, by the pages it was made of
+FILE_KIND = "search-file"  # and each file, by that key and its name: one held at a time
 AHEAD = 32  # pages sent before their answers are read: the answers (~300 bytes each) fit a pipe's buffer
 # Parts of a page that are not its content: sharing text, menus, filters.
 IGNORED = [".share", ".page-menu", ".filters", ".month-nav", ".add-calendar", "nav"]
@@ -42,15 +44,16 @@ def index_site(folder: Path, language: str, pages: Iterable[str], cache: BuildCa
     key = fingerprint_all(chain((source_of(__file__), version("pagefind"), language),
                                 (part for name in html for part in (name, (folder / name).read_bytes()))))
     stored = cache.get(CACHE_KIND, key) if cache is not None else None
-    if stored is not None:
-        _write(folder / "pagefind", {name: base64.b64decode(data) for name, data in json.loads(stored).items()})
+    if cache is not None and stored is not None and _restore(folder / "pagefind", cache, key, json.loads(stored)):
         verify_index(folder / "pagefind")
         return
     _make_index(folder, language, html)
     if cache is not None:
         written = sorted(path for path in (folder / "pagefind").rglob("*") if path.is_file())
-        cache.put(CACHE_KIND, key, json.dumps({path.relative_to(folder / "pagefind").as_posix():
-                                               base64.b64encode(path.read_bytes()).decode() for path in written}))
+        names = [path.relative_to(folder / "pagefind").as_posix() for path in written]
+        for name, path in zip(names, written, strict=True):
+            cache.put(FILE_KIND, f"{key}/{name}", base64.b64encode(path.read_bytes()).decode())
+        cache.put(CACHE_KIND, key, json.dumps(names))
 
 
 def _make_index(folder: Path, language: str, html: list[str]) -> None:
@@ -75,6 +78,18 @@ def _make_index(folder: Path, language: str, html: list[str]) -> None:
         files = service.send({"type": "GetFiles", "index_id": index}, "GetFiles")["files"]
     _write(folder / "pagefind", {file["path"]: base64.b64decode(file["content"]) for file in files})
     verify_index(folder / "pagefind")
+
+
+def _restore(folder: Path, cache: BuildCache, key: str, names: list[str]) -> bool:
+    """Write the index kept under `key` into `folder`, a file at a time; False (and nothing written) when a file
+    of it is missing from the cache."""
+    for name in names:
+        data = cache.get(FILE_KIND, f"{key}/{name}")
+        if data is None:
+            shutil.rmtree(folder, ignore_errors=True)
+            return False
+        _write(folder, {name: base64.b64decode(data)})
+    return True
 
 
 def _write(folder: Path, files: dict[str, bytes]) -> None:
