@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import TODAY, copy_example
 
-from sitegen import feeds, markdown, parallel, render, search
+from sitegen import cache, feeds, markdown, parallel, render, search
 from sitegen.cache import CACHE_DIR
 from sitegen.pipeline import Options, build_site
 
@@ -77,6 +78,23 @@ def test_unchanged_events_get_their_icalendar_text_from_the_cache(
         patch.setattr(feeds, "_event", None)  # no VEVENT is made again
         assert build(root, cache=True) == plain
     assert build(root, cache=False) == plain  # and the cache is not needed for it
+
+
+def test_values_written_out_during_the_build_are_found_by_it_and_the_next(
+    tmp_path: Path, plain: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "FLUSH_AT", 0)  # every value goes to the database at once, none held
+    root = copy_example(tmp_path / "situs")
+    assert build(root, cache=True) == plain
+    assert build(root, cache=True) == plain
+
+
+def test_a_search_index_missing_a_file_in_the_cache_is_made_again(tmp_path: Path) -> None:
+    root = copy_example(tmp_path / "situs")
+    plain = search_index(root, cache=True)
+    with sqlite3.connect(root / CACHE_DIR / "cache.sqlite3") as db:
+        db.execute("DELETE FROM entries WHERE rowid = (SELECT MIN(rowid) FROM entries WHERE kind = 'search-file')")
+    assert search_index(root, cache=True) == plain
 
 
 def test_a_damaged_cache_file_is_replaced_and_the_build_goes_on(tmp_path: Path, plain: dict[str, bytes]) -> None:
