@@ -29,7 +29,7 @@ CHANGED = ("rescheduled", "cancelled")  # RFC 5546: a changed event carries a hi
 FREQUENCIES = {"daily": "DAILY", "weekly": "WEEKLY", "monthly": "MONTHLY"}
 GOOGLE = "https://calendar.google.com/calendar/render"
 END_CALENDAR = b"END:VCALENDAR\r\n"
-CACHE_KIND = "vevent"  # in the build cache: one happening's VEVENT text
+CACHE_KIND = "icalendar"  # in the build cache: one happening's VEVENT text, or a feed's own lines
 
 
 def site_timezone(happenings: Sequence[Happening], config: SiteConfig) -> bytes | None:
@@ -45,13 +45,26 @@ def calendar_feed(
     url: str,
     headlines: Headlines,
     zone: bytes | None,
-    made: Callable[[Happening], bytes] | None = None,
+    texts: CalendarTexts | None = None,
 ) -> bytes:
     """One VCALENDAR with a VEVENT per happening (a series is one VEVENT with RRULE/EXDATE).
 
     `zone` is site_timezone() of a superset of `happenings`; it is included when any has a time.
-    `made` gives each VEVENT's text (Vevents: made once for all the feeds of a build, kept across builds).
+    `texts` makes the parts (made once for all the feeds of a build, kept across builds by a build cache).
     """
+    texts = texts or CalendarTexts(config, headlines)
+    # The text of a VCALENDAR is its own lines, then each component's, then END:VCALENDAR: the VTIMEZONE's
+    # and each VEVENT's text is the same in every feed, so each is made once and put in place.
+    components = []
+    if zone is not None and any(not h.schedule.all_day for h in happenings):
+        components.append(zone)
+    components += [texts.event(happening)
+                   for happening in sorted(happenings, key=lambda h: (sort_key(h.schedule.start), _uid(h, config)))]
+    return texts.header(name, url) + b"".join(components) + END_CALENDAR
+
+
+def _header(config: SiteConfig, name: str, url: str) -> bytes:
+    """A VCALENDAR's own lines, without its END."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -63,42 +76,41 @@ def calendar_feed(
     calendar.add("x-published-ttl", vDuration(REFRESH))
     calendar.add("source", url, parameters={"VALUE": "URI"})
     calendar.add("url", url)
-    # The text of a VCALENDAR is its own lines, then each component's, then END:VCALENDAR: the VTIMEZONE's
-    # and each VEVENT's text is the same in every feed, so each is made once and put in place.
-    components = []
-    if zone is not None and any(not h.schedule.all_day for h in happenings):
-        components.append(zone)
-    event_text = made or (lambda happening: bytes(_event(happening, config, headlines).to_ical()))
-    components += [event_text(happening)
-                   for happening in sorted(happenings, key=lambda h: (sort_key(h.schedule.start), _uid(h, config)))]
     text = bytes(calendar.to_ical())
     assert text.endswith(END_CALENDAR)
-    return text[: -len(END_CALENDAR)] + b"".join(components) + END_CALENDAR
+    return text[: -len(END_CALENDAR)]
 
 
-class Vevents:
-    """Each happening's VEVENT text: made once per build, and kept in the build cache for the next builds,
-    keyed by everything that goes into it (the happening, site.yaml, the interface text, the code, the
-    versions of icalendar and Babel)."""
+class CalendarTexts:
+    """Each happening's VEVENT text and each feed's own lines: made once per build, and kept in the build cache
+    for the next builds, keyed by everything that goes into them (the happening or the feed's name and address,
+    site.yaml, the interface text, the generator's code, the versions of icalendar and Babel)."""
 
     def __init__(self, config: SiteConfig, headlines: Headlines, cache: BuildCache | None = None) -> None:
         self._config = config
         self._headlines = headlines
         self._cache = cache or BuildCache(None)
-        self._made: dict[str, bytes] = {}
+        self._events: dict[str, bytes] = {}
         self._context = fingerprint(generator_code(), version("icalendar"), version("babel"), repr(config),
                                     repr(sorted(headlines.words.items())), repr(headlines.dates))
 
-    def __call__(self, happening: Happening) -> bytes:
-        if happening.key not in self._made:
+    def event(self, happening: Happening) -> bytes:
+        if happening.key not in self._events:
             key = fingerprint(self._context, happening.key, happening.title, repr(happening.summary),
                               repr(happening.schedule), repr(happening.path), repr(happening.revision))
-            stored = self._cache.get(CACHE_KIND, key)
-            if stored is None:
-                stored = bytes(_event(happening, self._config, self._headlines).to_ical()).decode("utf-8")
-                self._cache.put(CACHE_KIND, key, stored)
-            self._made[happening.key] = stored.encode("utf-8")
-        return self._made[happening.key]
+            self._events[happening.key] = self._kept(key, lambda: bytes(
+                _event(happening, self._config, self._headlines).to_ical()))
+        return self._events[happening.key]
+
+    def header(self, name: str, url: str) -> bytes:
+        return self._kept(fingerprint(self._context, "VCALENDAR", name, url), lambda: _header(self._config, name, url))
+
+    def _kept(self, key: str, make: Callable[[], bytes]) -> bytes:
+        stored = self._cache.get(CACHE_KIND, key)
+        if stored is None:
+            stored = make().decode("utf-8")
+            self._cache.put(CACHE_KIND, key, stored)
+        return stored.encode("utf-8")
 
 
 def google_calendar_link(happening: Happening, config: SiteConfig, headlines: Headlines) -> str | None:
@@ -235,8 +247,8 @@ def render_calendars(
     """Every iCalendar file the routes plan, one by one: the subscriptions and each event's own, by output path."""
     zone = site_timezone(happenings, config)
     urls = Urls.of(config)
-    made = Vevents(config, headlines, cache)  # each happening's VEVENT, made once for all the files that list it
+    texts = CalendarTexts(config, headlines, cache)  # each VEVENT made once for all the files that list it
     for route in routes:
         if isinstance(route.view, CalendarFile):
             yield route.output_path, calendar_feed(route.view.happenings, config, route.view.name,
-                                                   urls.absolute(route.path), headlines, zone, made)
+                                                   urls.absolute(route.path), headlines, zone, texts)

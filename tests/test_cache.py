@@ -76,6 +76,7 @@ def test_unchanged_events_get_their_icalendar_text_from_the_cache(
     assert build(root, cache=True) == plain
     with monkeypatch.context() as patch:
         patch.setattr(feeds, "_event", None)  # no VEVENT is made again
+        patch.setattr(feeds, "_header", None)  # nor a feed's own lines
         assert build(root, cache=True) == plain
     assert build(root, cache=False) == plain  # and the cache is not needed for it
 
