@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 
 import jinja2
@@ -18,10 +19,16 @@ import jinja2
 CACHE_DIR = ".sitegen-cache"  # beside site.yaml; git-ignored
 DATABASE = "cache.sqlite3"
 TEMPLATES = "templates"  # Jinja's compiled templates, checked against their source by Jinja itself
+FLUSH_AT = 4 << 20  # characters of new values held before they are written out: a large site's are not all held
 
 
 def fingerprint(*parts: str | bytes) -> str:
     """A hash of the parts, each length-prefixed so that ("ab", "c") and ("a", "bc") differ."""
+    return fingerprint_all(parts)
+
+
+def fingerprint_all(parts: Iterable[str | bytes]) -> str:
+    """fingerprint(*parts) of parts taken one by one: the written pages, read as they are hashed."""
     digest = hashlib.sha256()
     for part in parts:
         data = part.encode() if isinstance(part, str) else part
@@ -41,6 +48,7 @@ class BuildCache:
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
         self._memory: dict[tuple[str, str], str] = {}
+        self._held = 0  # characters in _memory
         self._used: set[tuple[str, str]] = set()
         self._db: sqlite3.Connection | None = None
         self._opened = False  # the folder is made at the first look-up: a refused build writes nothing
@@ -66,6 +74,9 @@ class BuildCache:
         """Keep a value for the rest of this build and, when saved, for the next ones."""
         self._used.add((kind, key))
         self._memory[(kind, key)] = value
+        self._held += len(value)
+        if self._held > FLUSH_AT and self._database() is not None:
+            self._write()
 
     def templates(self) -> jinja2.BytecodeCache | None:
         """Jinja's compiled templates, kept in the cache folder; None without one.
@@ -77,7 +88,7 @@ class BuildCache:
         if self.folder is None or self._database() is None:
             return None
         parent = self.folder / TEMPLATES
-        folder = parent / fingerprint(*_generator_sources())[:32]
+        folder = parent / generator_code()[:32]
         try:
             folder.mkdir(parents=True, exist_ok=True)
             for other in parent.iterdir():
@@ -90,21 +101,31 @@ class BuildCache:
     def save(self) -> None:
         """Write the new entries and drop the ones this build did not use."""
         db = self._database() if self._used else None
-        if db is None:
+        if db is None or not self._write():
             return
         try:
             with db:
-                db.executemany(
-                    "INSERT OR REPLACE INTO entries (kind, key, value) VALUES (?, ?, ?)",
-                    [(kind, key, value) for (kind, key), value in sorted(self._memory.items())],
-                )
                 stored = db.execute("SELECT kind, key FROM entries").fetchall()
                 unused = [(kind, key) for kind, key in stored if (kind, key) not in self._used]
                 db.executemany("DELETE FROM entries WHERE kind = ? AND key = ?", unused)
         except sqlite3.Error:
-            return  # a full disk or a locked file: the next build computes these again
+            return  # a full disk or a locked file: the unused entries go with a later build
+
+    def _write(self) -> bool:
+        """Write the values held in memory to the database (which then answers for them); False on failure."""
+        assert self._db is not None
+        try:
+            with self._db:
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO entries (kind, key, value) VALUES (?, ?, ?)",
+                    [(kind, key, value) for (kind, key), value in sorted(self._memory.items())],
+                )
+        except sqlite3.Error:
+            return False  # a full disk or a locked file: the next build computes these again
         finally:
             self._memory.clear()
+            self._held = 0
+        return True
 
     def close(self) -> None:
         if self._db is not None:
@@ -115,6 +136,11 @@ class BuildCache:
 def _generator_sources() -> list[bytes]:
     """The generator's own code, which filters and globals of the templates run."""
     return [path.read_bytes() for path in sorted(Path(__file__).parent.rglob("*.py"))]
+
+
+def generator_code() -> str:
+    """A hash of the generator's own code: part of the key of a value many of its modules make."""
+    return fingerprint(*_generator_sources())
 
 
 def _open(folder: Path) -> sqlite3.Connection | None:

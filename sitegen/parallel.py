@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
 R = TypeVar("R")
 
 # What the forked workers run. A worker inherits it with the whole build (templates, site, indexes), so
-# nothing of that is pickled; only indexes go out and results come back. Set only inside forked_map.
+# nothing of that is pickled; only indexes go out and results come back. Set only inside forked_results.
 _job: Callable[[int], object] | None = None
+CHUNK = 64  # the most results a worker sends back at once: what waits to be taken stays small
 
 
 def worker_count(items: int, smallest: int) -> int:
@@ -23,17 +24,20 @@ def worker_count(items: int, smallest: int) -> int:
     return min(cores, items // max(1, smallest // 2))
 
 
-def forked_map(function: Callable[[int], R], count: int, workers: int) -> list[R]:
-    """[function(0), ..., function(count - 1)], computed in `workers` forked processes, in chunks."""
+def forked_results(function: Callable[[int], R], count: int, workers: int) -> Iterator[R]:
+    """function(0), ..., function(count - 1) one by one, as they are made: a caller that writes each result
+    away holds only the few that arrived before it took them."""
     global _job
     if workers < 2:
-        return [function(index) for index in range(count)]
-    size = max(1, count // (workers * 8))
+        yield from (function(index) for index in range(count))
+        return
+    size = max(1, min(count // (workers * 8), CHUNK))
     chunks = [range(start, min(start + size, count)) for start in range(0, count, size)]
     _job = function
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return [result for chunk in pool.map(_run, chunks) for result in chunk]  # type: ignore[misc]
+            for chunk in pool.map(_run, chunks):
+                yield from chunk  # type: ignore[misc]
     finally:
         _job = None
 

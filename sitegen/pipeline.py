@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import chain
 from pathlib import Path
 
 import jinja2
-from icalendar import Timezone
 
 from sitegen.cache import CACHE_DIR, BuildCache
 from sitegen.errors import BuildFailed, SiteError, error, sort_problems
@@ -22,13 +23,10 @@ from sitegen.models.headlines import Headlines
 from sitegen.models.items import Achievement, Announcement, Event, Page, Site
 from sitegen.models.settings import SiteConfig
 from sitegen.models.urls import Urls
-from sitegen.parallel import forked_map, worker_count
 from sitegen.plan.indexes import Indexes, build_indexes
 from sitegen.plan.links import check_links
 from sitegen.plan.routes import Route, find_collisions, plan_routes
-from sitegen.plan.timeline import Happening
-from sitegen.render.changes import Read, Shown, stale_routes
-from sitegen.render.feeds import render_calendars, site_timezone
+from sitegen.render.feeds import render_calendars
 from sitegen.render.images import (
     ALBUM_WIDTHS,
     DEFAULT_CARD,
@@ -39,17 +37,10 @@ from sitegen.render.images import (
     strip_metadata,
     svg_active_content,
 )
-from sitegen.render.pages import (
-    PARALLEL_FROM,
-    load_interface_text,
-    make_environment,
-    missing_assets,
-    render_page,
-    render_pages,
-)
+from sitegen.render.pages import Rendered, load_interface_text, make_environment, missing_assets, render_pages
 from sitegen.sources import read_bytes, scan_sources
 from sitegen.write.admin import admin_files
-from sitegen.write.output import MARKER, resolve_output, update_output, write_site
+from sitegen.write.output import WrittenFiles, resolve_output, write_site
 from sitegen.write.search import index_site
 
 UNSAFE_IMAGES = (".heic", ".heif", ".tif", ".tiff")  # may carry GPS data we cannot remove
@@ -72,7 +63,8 @@ class Options:
 class Built:
     config: SiteConfig
     output: Path  # where the site was (or would be) written
-    files: dict[str, bytes]  # rendered pages by output path: "agenda/index.html"
+    files: Mapping[str, bytes]  # made files by output path ("agenda/index.html"): read from the output when
+    # written (a build holds no page after writing it), kept in memory by `check` (options.write False)
     static: dict[str, Path]  # copied files by output path: "images/logo.png"
     warnings: tuple[SiteError, ...] = ()  # what an editor should look at, though the site was built
     held: tuple[SiteError, ...] = ()  # valid files not published: drafts, and what is dated after today
@@ -91,21 +83,51 @@ def build_site(root: Path, options: Options, settings: Settings | None = None) -
     cache = BuildCache(root / CACHE_DIR if options.cache else None)
     try:
         plan = plan_site(root, options, config, config_lines, cache)
-        files, template_problems = render_pages(plan.environment, plan.routes, plan.indexes)
-        files.update(render_calendars(plan.routes, plan.indexes.happenings, config, plan.headlines))
-        if plan.problems or template_problems or (options.strict and plan.warnings):
-            raise BuildFailed(plan.problems + template_problems, warnings=plan.warnings)
-        files.update(plan.images)
-        static = {name: path for name, path in plan.static.items() if name not in plan.images}
-        if options.write:
-            write_site(plan.output, files | plan.editor, static,
-                       finish=lambda folder: index_site(folder, config.language, files, cache))
+        files, static = render_site(plan, options, cache)
     except BuildFailed as exc:
         raise type(exc)(exc.errors, config.language, exc.warnings) from exc
     finally:
         cache.save()
         cache.close()
     return Built(config, plan.output, files, static, plan.warnings, plan.site.held)
+
+
+def render_site(plan: Plan, options: Options, cache: BuildCache) -> tuple[Mapping[str, bytes], dict[str, Path]]:
+    """Render every page and calendar of `plan` and write each as it is made into a staging folder swapped in at
+    the end (or keep them, for `check`); the files by output path and the static files copied. Raises BuildFailed
+    on any problem (or, with --strict, warning), leaving the previous output untouched.
+    """
+    config = plan.config
+    made = chain(render_pages(plan.environment, plan.routes, plan.indexes),
+                 render_calendars(plan.routes, plan.indexes.happenings, config, plan.headlines, cache))
+    static = {name: path for name, path in plan.static.items() if name not in plan.images}
+    failing = bool(plan.problems) or (options.strict and bool(plan.warnings))
+    if failing or not options.write:  # rendered all the same, for the template problems
+        kept: dict[str, bytes] = {}  # check keeps what it would write (for tests); a failing build nothing
+        template_problems = take(made, (lambda name, data: None) if failing else kept.__setitem__)
+        if failing or template_problems:
+            raise BuildFailed(plan.problems + template_problems, warnings=plan.warnings)
+        return kept | plan.images, static
+    with write_site(plan.output, static) as staging:
+        for name, data in sorted((plan.images | plan.editor).items()):
+            staging.put(name, data)
+        template_problems = take(made, staging.put)  # each page written as it is made, none kept
+        if template_problems:  # the staging folder goes; the previous output stays untouched
+            raise BuildFailed(template_problems, warnings=plan.warnings)
+        written = [name for name in staging.names if name not in plan.editor]
+        index_site(staging.folder, config.language, written, cache)
+    return WrittenFiles(plan.output, written), static
+
+
+def take(made: Iterable[Rendered], put: Callable[[str, bytes], None]) -> list[SiteError]:
+    """Hand each made file to `put` as it comes; the problems that kept some from being made."""
+    problems = []
+    for name, result in made:
+        if isinstance(result, SiteError):
+            problems.append(result)
+        else:
+            put(name, result)
+    return problems
 
 
 @dataclass(frozen=True)
@@ -134,19 +156,22 @@ def plan_site(
     config: SiteConfig,
     config_lines: dict[YamlPath, int],
     cache: BuildCache,
-    memory: Memory | None = None,
+    loaded: dict[str, Loaded] | None = None,
+    photos: dict[tuple[object, ...], Photos] | None = None,
 ) -> Plan:
-    """Every stage before rendering; raises BuildFailed when nothing can be read or no page can be rendered."""
+    """Every stage before rendering; raises BuildFailed when nothing can be read or no page can be rendered.
+
+    `loaded` and `photos` are serve's memos of loaded content files and prepared photos, kept between rebuilds.
+    """
     line = None if options.output_dir else config_lines.get(("output_dir",))
     output = resolve_output(root, options.output_dir or config.output_dir, line)
     static, problems = scan_static(root)
     problems += scan_sources(root)
     if problems:  # nothing is read while a link out of the project or a FIFO is among the sources
         raise BuildFailed(problems)
-    memo = memory.loaded_with(config) if memory else None
     site, problems, warnings = load_site(root, config, config_lines, static, options.drafts, options.today, cache,
-                                         memo)
-    images, pictures, image_problems = prepare_images(site, static, memory.photos if memory else None)
+                                         loaded)
+    images, pictures, image_problems = prepare_images(site, static, photos)
     indexes = build_indexes(site, options.now or datetime.combine(options.today, datetime.min.time()))
     routes = plan_routes(site, indexes)
     editor = admin_files(root, site)  # not a page of the site: neither counted nor searched
@@ -164,102 +189,7 @@ def plan_site(
                 translations, headlines, environment)
 
 
-@dataclass
-class Memory:
-    """What serve keeps between rebuilds: each content file's loading, and what the last written build showed."""
-
-    loaded: dict[str, Loaded] = field(default_factory=dict)  # load_content's memo, by source
-    loaded_for: SiteConfig | None = None  # the settings of `loaded`
-    shown: Shown | None = None  # what the pages in the output folder were made from; None: write it whole
-    written: frozenset[str] = frozenset()  # every output path of that build but the search index
-    static: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # each copied static file's stat
-    reads: dict[tuple[str, str], tuple[set[Read], set[str]]] = field(default_factory=dict)  # by template source
-    photos: dict[tuple[object, ...], Photos] = field(default_factory=dict)  # prepare_images's memo
-    vevents: dict[str, tuple[Happening, bytes]] = field(default_factory=dict)  # each VEVENT's text, by its key
-
-    def loaded_with(self, config: SiteConfig) -> dict[str, Loaded]:
-        """The memo for loading with these settings (which decide what is valid)."""
-        if self.loaded_for != config:
-            self.loaded.clear()
-            self.loaded_for = config
-        return self.loaded
-
-
-@dataclass(frozen=True)
-class Update:
-    built: Built  # its files are the pages and feeds rendered by this update only
-    written: list[str]  # the output paths written or replaced; empty when no file changed
-    pages: list[str]  # every page of the site to search, by output path
-    whole: bool  # the site was written whole, with its search index (the first update)
-
-
-def update_site(root: Path, options: Options, memory: Memory) -> Update:
-    """serve's rebuild: every stage before rendering runs again (unchanged files from `memory`), only pages and
-    feeds whose inputs changed are rendered, and only files whose bytes changed are written, into the output
-    folder itself. The first update writes the whole site like build_site, with its search index; later ones
-    leave the search index to the caller. Raises BuildFailed as build_site does, leaving the output as it was.
-    """
-    config, config_lines = load_config(root, options.base_url)
-    cache = BuildCache(root / CACHE_DIR if options.cache else None)
-    try:
-        plan = plan_site(root, options, config, config_lines, cache, memory)
-        layouts = root / "layouts"
-        shown = Shown(plan.routes, plan.site, plan.indexes, (
-            config, plan.translations, plan.warnings if options.dev else (), plan.pictures,
-            options, _ical(site_timezone(plan.indexes.happenings, config)),
-            [(path.relative_to(layouts).as_posix(), path.read_bytes()) for path in sorted(layouts.rglob("*"))
-             if path.is_file() and path.relative_to(layouts).parts[0] != "admin"],
-        ))
-        first = memory.shown is None or not (plan.output / MARKER).is_file()
-        stale = stale_routes(plan.environment, None if first else memory.shown, shown, memory.reads)
-        files, template_problems = render_routes(plan.environment, stale, plan.routes, plan.indexes)
-        happenings = {happening.key: happening for happening in plan.indexes.happenings}
-        made = {key: text for key, (happening, text) in memory.vevents.items()
-                if not first and memory.shown and memory.shown.everywhere == shown.everywhere
-                and happenings.get(key) == happening}
-        files.update(render_calendars(stale, plan.indexes.happenings, config, plan.headlines, made))
-        if plan.problems or template_problems or (options.strict and plan.warnings):
-            raise BuildFailed(plan.problems + template_problems, warnings=plan.warnings)
-        memory.vevents = {key: (happenings[key], text) for key, text in made.items() if key in happenings}
-        static = {name: path for name, path in plan.static.items() if name not in plan.images}
-        stats = {name: _stat(path) for name, path in static.items()}
-        outputs = frozenset({*(route.output_path for route in plan.routes), *plan.images, *plan.editor, *static})
-        if first:
-            write_site(plan.output, files | plan.images | plan.editor, static,
-                       finish=lambda folder: index_site(folder, config.language, files, cache))
-            cache.save()  # only a whole build: the cache keeps what a build used, and an update uses a few entries
-            written = sorted(outputs)
-        else:
-            copied = {name: path for name, path in static.items() if memory.static.get(name) != stats[name]}
-            written = update_output(plan.output, files | plan.images | plan.editor, copied,
-                                    set(memory.written - outputs))
-            written += sorted(memory.written - outputs)
-        memory.shown, memory.written, memory.static = shown, outputs, stats
-    except BuildFailed as exc:
-        raise type(exc)(exc.errors, config.language, exc.warnings) from exc
-    finally:
-        cache.close()
-    pages = [route.output_path for route in plan.routes if route.template and route.output_path.endswith(".html")]
-    return Update(Built(config, plan.output, files, static, plan.warnings), written, pages, first)
-
-
-def render_routes(
-    env: jinja2.Environment, stale: list[Route], routes: tuple[Route, ...], indexes: Indexes
-) -> tuple[dict[str, bytes], list[SiteError]]:
-    """The pages among `stale`, rendered as render_pages does (in forked processes when there are many)."""
-    pages = [route for route in stale if route.template is not None]
-    results = forked_map(lambda index: render_page(env, pages[index], indexes, routes), len(pages),
-                         worker_count(len(pages), PARALLEL_FROM))
-    files = {route.output_path: result for route, result in zip(pages, results, strict=True)
-             if isinstance(result, bytes)}
-    return files, [result for result in results if isinstance(result, SiteError)]
-
-
-def _ical(zone: Timezone | None) -> bytes | None:
-    return zone.to_ical() if zone is not None else None
-
-
-def _stat(path: Path) -> tuple[int, int, int]:
+def file_status(path: Path) -> tuple[int, int, int]:
     """What tells a changed static file: its modification time, size and inode."""
     status = path.stat()
     return status.st_mtime_ns, status.st_size, status.st_ino
@@ -283,7 +213,7 @@ def prepare_images(
     covers = {album_of(item)[0].file for item in items if album_of(item)}  # an album's link preview
     used: dict[tuple[object, ...], Photos] = {}
     for name, path in sorted(static.items()):
-        key = (name, _stat(path), name in wanted, name in album_photos, name in covers)
+        key = (name, file_status(path), name in wanted, name in album_photos, name in covers)
         done = memo.get(key) if memo is not None else None
         if done is None:
             done = _prepare_photo(name, path, *key[2:])

@@ -22,7 +22,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "plan": ("plan", "plan.timeline", "plan.semesters", "plan.indexes", "plan.views", "plan.routes", "plan.links"),
     "render": ("render", "render.feeds", "render.jsonld", "render.images", "render.pages", "render.changes"),
     "write": ("write", "write.output", "write.search", "write.admin"),
-    "build": ("pipeline",),
+    "build": ("pipeline", "incremental"),
     "commands": ("commands", "commands.skeleton", "commands.serve", "commands.cli"),
 }
 ORDER = [module for modules in LAYERS.values() for module in modules]

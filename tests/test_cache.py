@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -9,10 +10,11 @@ from pathlib import Path
 import pytest
 from conftest import TODAY, copy_example
 
-from sitegen import parallel
+from sitegen import cache, parallel
 from sitegen.cache import CACHE_DIR
 from sitegen.load import markdown
 from sitegen.pipeline import Options, build_site
+from sitegen.render import feeds
 from sitegen.render import pages as render
 from sitegen.write import search
 
@@ -71,6 +73,35 @@ def test_an_unchanged_site_gets_its_search_index_from_the_cache_byte_for_byte(
     assert search_index(root, cache=True) == search_index(root, cache=False) != plain  # made again
 
 
+def test_unchanged_events_get_their_icalendar_text_from_the_cache(
+    tmp_path: Path, plain: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = copy_example(tmp_path / "situs")
+    assert build(root, cache=True) == plain
+    with monkeypatch.context() as patch:
+        patch.setattr(feeds, "_event", None)  # no VEVENT is made again
+        patch.setattr(feeds, "_header", None)  # nor a feed's own lines
+        assert build(root, cache=True) == plain
+    assert build(root, cache=False) == plain  # and the cache is not needed for it
+
+
+def test_values_written_out_during_the_build_are_found_by_it_and_the_next(
+    tmp_path: Path, plain: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "FLUSH_AT", 0)  # every value goes to the database at once, none held
+    root = copy_example(tmp_path / "situs")
+    assert build(root, cache=True) == plain
+    assert build(root, cache=True) == plain
+
+
+def test_a_search_index_missing_a_file_in_the_cache_is_made_again(tmp_path: Path) -> None:
+    root = copy_example(tmp_path / "situs")
+    plain = search_index(root, cache=True)
+    with sqlite3.connect(root / CACHE_DIR / "cache.sqlite3") as db:
+        db.execute("DELETE FROM entries WHERE rowid = (SELECT MIN(rowid) FROM entries WHERE kind = 'search-file')")
+    assert search_index(root, cache=True) == plain
+
+
 def test_a_damaged_cache_file_is_replaced_and_the_build_goes_on(tmp_path: Path, plain: dict[str, bytes]) -> None:
     root = copy_example(tmp_path / "situs")
     (root / CACHE_DIR).mkdir()
@@ -83,6 +114,18 @@ def edit_body(root: Path) -> None:
     _replace(root / EVENT, "Pentas seni adalah", "Pentas seni dan budaya adalah")
 
 
+def edit_event_time(root: Path) -> None:  # front matter only: the page and every feed listing the event
+    _replace(root / EVENT, 'end: "2026-12-17 11:30"', 'end: "2026-12-17 12:00"')
+
+
+def edit_interface_text(root: Path) -> None:  # a word of a VEVENT's SUMMARY ("DARING: Pentas Seni ...")
+    _replace(root / "layouts/i18n/id.yaml", "headline_online: DARING", "headline_online: ONLINE")
+
+
+def edit_school_name(root: Path) -> None:  # the ORGANIZER of every VEVENT
+    _replace(root / "site.yaml", "name: SMP Negeri 1 Prabumulih", "name: SMP Negeri 1 Kota Prabumulih")
+
+
 def edit_template(root: Path) -> None:
     _replace(root / "layouts/page.html", "</article>", "</article><!-- diubah -->")
 
@@ -93,8 +136,10 @@ def edit_site_yaml(root: Path) -> None:  # the base path is in every link, also 
 
 @pytest.mark.parametrize(
     ("edit", "expected"),
-    [(edit_body, {"agenda/pentas-seni-2026/"}), (edit_template, set()), (edit_site_yaml, set())],
-    ids=["markdown-body", "template", "site-yaml"],
+    [(edit_body, {"agenda/pentas-seni-2026/"}), (edit_template, set()), (edit_site_yaml, set()),
+     (edit_event_time, {"agenda/pentas-seni-2026/", "kalender/semua.ics"}),
+     (edit_interface_text, {"kalender/semua.ics"}), (edit_school_name, {"kalender/semua.ics"})],
+    ids=["markdown-body", "template", "site-yaml", "event-time", "interface-text", "school-name"],
 )
 def test_a_change_changes_exactly_what_a_build_without_cache_changes(
     tmp_path: Path, plain: dict[str, bytes], edit: Callable[[Path], None], expected: set[str]

@@ -1,7 +1,7 @@
 """Preview: build with drafts into .dev-site/, serve it on 127.0.0.1, rebuild on change.
 
 The loaded site stays in memory: a save reads again only the changed files, renders only the pages
-whose inputs changed and writes only the files whose bytes changed (pipeline.update_site); the
+whose inputs changed and writes only the files whose bytes changed (incremental.update_site); the
 browser then reloads, or only re-fetches its stylesheets when nothing but CSS changed. The search
 index is made again in a thread a moment later, so the page does not wait for it.
 
@@ -33,7 +33,8 @@ from tornado import ioloop, web
 
 from sitegen.errors import BuildFailed, error, report
 from sitegen.frame import FRAME
-from sitegen.pipeline import Memory, Options, update_site
+from sitegen.incremental import Memory, update_site
+from sitegen.pipeline import Options
 from sitegen.sources import CONTROL
 from sitegen.write.search import index_site
 
@@ -81,7 +82,7 @@ class Search:
         # Beside the preview folder, to be renamed into it; git-ignored, removed whatever happens.
         work = Path(tempfile.mkdtemp(prefix=f".{self.folder.name}.search-", dir=self.folder.parent))
         try:
-            index_site(work, language, {name: (self.folder / name).read_bytes() for name in pages}, stop=stale)
+            index_site(work, language, pages, stop=stale, source=self.folder)
             with self.lock:
                 if stale() or not (work / "pagefind").is_dir():
                     return

@@ -17,7 +17,7 @@ import nh3
 from sitegen.cache import BuildCache, fingerprint, source_of
 from sitegen.errors import SiteError, error
 from sitegen.models.items import BodyLink
-from sitegen.parallel import forked_map, worker_count
+from sitegen.parallel import forked_results, worker_count
 from sitegen.sources import CONTROL
 
 EXTENSIONS = ["tables", "toc", "attr_list", "footnotes", "fenced_code", "sane_lists"]
@@ -94,7 +94,8 @@ class Converter:
             return  # convert() does them one by one, as fast as a pool would
         texts = [keys[key] for key in missing]
         # Each forked process converts with its own copy of this converter.
-        for key, stored in zip(missing, forked_map(lambda i: self._try(texts[i]), len(texts), workers), strict=True):
+        results = forked_results(lambda i: self._try(texts[i]), len(texts), workers)  # kept by the cache, not here
+        for key, stored in zip(missing, results, strict=True):
             if stored is not None:
                 self._cache.put(CACHE_KIND, key, stored)
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime, time, timedelta
+from importlib.metadata import version
 from urllib.parse import quote, urlencode
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, vCalAddress, vDuration, vRecur
 
+from sitegen.cache import BuildCache, fingerprint, generator_code
 from sitegen.load.content import slugify
 from sitegen.models.fields import Schedule
 from sitegen.models.headlines import Headlines
@@ -27,12 +29,13 @@ CHANGED = ("rescheduled", "cancelled")  # RFC 5546: a changed event carries a hi
 FREQUENCIES = {"daily": "DAILY", "weekly": "WEEKLY", "monthly": "MONTHLY"}
 GOOGLE = "https://calendar.google.com/calendar/render"
 END_CALENDAR = b"END:VCALENDAR\r\n"
+CACHE_KIND = "icalendar"  # in the build cache: one happening's VEVENT text, or a feed's own lines
 
 
-def site_timezone(happenings: Sequence[Happening], config: SiteConfig) -> Timezone | None:
-    """The site's VTIMEZONE over the years of every timed happening: made once, shared by all feeds."""
+def site_timezone(happenings: Sequence[Happening], config: SiteConfig) -> bytes | None:
+    """The text of the site's VTIMEZONE over the years of every timed happening: made once, shared by all feeds."""
     timed = [h.schedule for h in happenings if not h.schedule.all_day]
-    return _timezone(config.timezone, timed) if timed else None
+    return bytes(_timezone(config.timezone, timed).to_ical()) if timed else None
 
 
 def calendar_feed(
@@ -41,14 +44,27 @@ def calendar_feed(
     name: str,
     url: str,
     headlines: Headlines,
-    zone: Timezone | None,
-    made: dict[str, bytes] | None = None,
+    zone: bytes | None,
+    texts: CalendarTexts | None = None,
 ) -> bytes:
     """One VCALENDAR with a VEVENT per happening (a series is one VEVENT with RRULE/EXDATE).
 
     `zone` is site_timezone() of a superset of `happenings`; it is included when any has a time.
-    `made` keeps each VEVENT's text by the happening's key, for the other feeds of the same build.
+    `texts` makes the parts (made once for all the feeds of a build, kept across builds by a build cache).
     """
+    texts = texts or CalendarTexts(config, headlines)
+    # The text of a VCALENDAR is its own lines, then each component's, then END:VCALENDAR: the VTIMEZONE's
+    # and each VEVENT's text is the same in every feed, so each is made once and put in place.
+    components = []
+    if zone is not None and any(not h.schedule.all_day for h in happenings):
+        components.append(zone)
+    components += [texts.event(happening)
+                   for happening in sorted(happenings, key=lambda h: (sort_key(h.schedule.start), _uid(h, config)))]
+    return texts.header(name, url) + b"".join(components) + END_CALENDAR
+
+
+def _header(config: SiteConfig, name: str, url: str) -> bytes:
+    """A VCALENDAR's own lines, without its END."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -60,19 +76,41 @@ def calendar_feed(
     calendar.add("x-published-ttl", vDuration(REFRESH))
     calendar.add("source", url, parameters={"VALUE": "URI"})
     calendar.add("url", url)
-    if zone is not None and any(not h.schedule.all_day for h in happenings):
-        calendar.add_component(zone)
-    # The text of a VCALENDAR is its own lines, then each component's, then END:VCALENDAR: a VEVENT's
-    # text is the same in every feed, so it is made once and put in place.
-    made = {} if made is None else made
-    events = []
-    for happening in sorted(happenings, key=lambda h: (sort_key(h.schedule.start), _uid(h, config))):
-        if happening.key not in made:
-            made[happening.key] = bytes(_event(happening, config, headlines).to_ical())
-        events.append(made[happening.key])
     text = bytes(calendar.to_ical())
     assert text.endswith(END_CALENDAR)
-    return text[: -len(END_CALENDAR)] + b"".join(events) + END_CALENDAR
+    return text[: -len(END_CALENDAR)]
+
+
+class CalendarTexts:
+    """Each happening's VEVENT text and each feed's own lines: made once per build, and kept in the build cache
+    for the next builds, keyed by everything that goes into them (the happening or the feed's name and address,
+    site.yaml, the interface text, the generator's code, the versions of icalendar and Babel)."""
+
+    def __init__(self, config: SiteConfig, headlines: Headlines, cache: BuildCache | None = None) -> None:
+        self._config = config
+        self._headlines = headlines
+        self._cache = cache or BuildCache(None)
+        self._events: dict[str, bytes] = {}
+        self._context = fingerprint(generator_code(), version("icalendar"), version("babel"), repr(config),
+                                    repr(sorted(headlines.words.items())), repr(headlines.dates))
+
+    def event(self, happening: Happening) -> bytes:
+        if happening.key not in self._events:
+            key = fingerprint(self._context, happening.key, happening.title, repr(happening.summary),
+                              repr(happening.schedule), repr(happening.path), repr(happening.revision))
+            self._events[happening.key] = self._kept(key, lambda: bytes(
+                _event(happening, self._config, self._headlines).to_ical()))
+        return self._events[happening.key]
+
+    def header(self, name: str, url: str) -> bytes:
+        return self._kept(fingerprint(self._context, "VCALENDAR", name, url), lambda: _header(self._config, name, url))
+
+    def _kept(self, key: str, make: Callable[[], bytes]) -> bytes:
+        stored = self._cache.get(CACHE_KIND, key)
+        if stored is None:
+            stored = make().decode("utf-8")
+            self._cache.put(CACHE_KIND, key, stored)
+        return stored.encode("utf-8")
 
 
 def google_calendar_link(happening: Happening, config: SiteConfig, headlines: Headlines) -> str | None:
@@ -204,17 +242,13 @@ def render_calendars(
     happenings: Sequence[Happening],
     config: SiteConfig,
     headlines: Headlines,
-    made: dict[str, bytes] | None = None,
-) -> dict[str, bytes]:
-    """Every iCalendar file the routes plan, by output path: the subscriptions and each event's own.
-
-    `made` is calendar_feed's: serve passes the VEVENTs of the happenings unchanged since its last build.
-    """
+    cache: BuildCache | None = None,
+) -> Iterator[tuple[str, bytes]]:
+    """Every iCalendar file the routes plan, one by one: the subscriptions and each event's own, by output path."""
     zone = site_timezone(happenings, config)
     urls = Urls.of(config)
-    made = {} if made is None else made  # each happening's VEVENT, made once for all the files that list it
-    return {
-        route.output_path: calendar_feed(route.view.happenings, config, route.view.name, urls.absolute(route.path),
-                                         headlines, zone, made)
-        for route in routes if isinstance(route.view, CalendarFile)
-    }
+    texts = CalendarTexts(config, headlines, cache)  # each VEVENT made once for all the files that list it
+    for route in routes:
+        if isinstance(route.view, CalendarFile):
+            yield route.output_path, calendar_feed(route.view.happenings, config, route.view.name,
+                                                   urls.absolute(route.path), headlines, zone, texts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import traceback
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from sitegen.load.yamlload import load_yaml
 from sitegen.models.headlines import Headlines
 from sitegen.models.items import Achievement, Announcement, Event, Page, Site
 from sitegen.models.urls import Urls
-from sitegen.parallel import forked_map, worker_count
+from sitegen.parallel import forked_results, worker_count
 from sitegen.plan.indexes import AlbumView, Indexes, PageNode
 from sitegen.plan.routes import Route
 from sitegen.plan.timeline import Happening
@@ -283,22 +283,26 @@ def make_environment(
 
 
 PARALLEL_FROM = 400  # pages to render before a pool of forked processes pays for its start
+Rendered = tuple[str, bytes | SiteError]  # an output path and its bytes, or what kept it from being made
 
 
 def render_pages(
-    env: jinja2.Environment, routes: tuple[Route, ...], indexes: Indexes
-) -> tuple[dict[str, bytes], list[SiteError]]:
-    """Every route with a template, rendered (in forked processes on a large site, in route order); template
-    problems are returned with template and line."""
-    pages = [route for route in routes if route.template is not None]
+    env: jinja2.Environment, routes: tuple[Route, ...], indexes: Indexes, only: Sequence[Route] | None = None
+) -> Iterator[Rendered]:
+    """Every route with a template (or those of `only`: serve's stale ones), rendered one by one in route order
+    (in forked processes when there are many): each page's output path and bytes, or the template problem (with
+    template and line) that stopped it.
+
+    Nothing keeps the pages: the caller writes each away as it comes (pipeline.build_site).
+    """
+    pages = [route for route in (routes if only is None else only) if route.template is not None]
 
     def render(index: int) -> bytes | SiteError:
         return render_page(env, pages[index], indexes, routes)
 
-    results = forked_map(render, len(pages), worker_count(len(pages), PARALLEL_FROM))
-    files = {route.output_path: result for route, result in zip(pages, results, strict=True)
-             if isinstance(result, bytes)}
-    return files, [result for result in results if isinstance(result, SiteError)]
+    results = forked_results(render, len(pages), worker_count(len(pages), PARALLEL_FROM))
+    for route, result in zip(pages, results, strict=True):
+        yield route.output_path, result
 
 
 def render_page(

@@ -12,7 +12,7 @@ import contextlib
 import os
 import shutil
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import partial
 from pathlib import Path
 
@@ -105,10 +105,39 @@ def build_lock(out: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def write_site(
-    out: Path, files: dict[str, bytes], static: dict[str, Path], finish: Callable[[Path], None] | None = None
-) -> None:
-    """Write everything to `.<name>.staging`, let `finish` add to it (the search index), then swap it in."""
+class Staging:
+    """The staging folder of one build: files go in one by one, as they are made."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.names: list[str] = []  # what was put, in order (not the copied static files)
+        self._folders: set[Path] = {folder}
+
+    def put(self, name: str, data: bytes) -> None:
+        """Write a made file (a page, a feed, an image variant) at its output path."""
+        self._target(name).write_bytes(data)
+        self.names.append(name)
+
+    def copy(self, name: str, source: Path) -> None:
+        """Copy a file of static/ to its output path."""
+        shutil.copyfile(source, self._target(name))
+
+    def _target(self, name: str) -> Path:
+        target = self.folder / name
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
+        return target
+
+
+@contextlib.contextmanager
+def write_site(out: Path, static: dict[str, Path]) -> Iterator[Staging]:
+    """A staging folder `.<name>.staging` holding the static files, for the caller to write the made files into
+    as they come (and the search index); swapped in when the block ends, removed when it raises.
+
+    The previous output stays untouched until the swap: an error found while writing (a template problem,
+    a full disk, a search index cut short) leaves it as it was, and a disk error is a BuildFailed.
+    """
     staging = out.with_name(f".{out.name}.staging")
     old = out.with_name(f".{out.name}.old")
     with build_lock(out):
@@ -122,19 +151,16 @@ def write_site(
         try:
             staging.mkdir(parents=True)
             (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+            stage = Staging(staging)
             for name, source in sorted(static.items()):
-                target = staging / name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(source, target)
-            for name, data in sorted(files.items()):
-                target = staging / name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
-            if finish is not None:
-                finish(staging)
+                stage.copy(name, source)
+            yield stage
         except OSError as exc:  # a full disk, a read-only folder: the previous site stays as it was
             shutil.rmtree(staging, ignore_errors=True)
             raise BuildFailed([error(out.name, None, None, "output_write_failed", problem=_reason(exc))]) from exc
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
         _swap(out, staging, old)
 
 
@@ -173,6 +199,23 @@ def _replace(target: Path, write: Callable[[Path], object]) -> None:
     temporary = target.with_name(f".{target.name}.new")
     write(temporary)
     os.replace(temporary, target)
+class WrittenFiles(Mapping[str, bytes]):
+    """The files a build wrote, by output path: their names kept, their bytes read from the output when asked."""
+
+    def __init__(self, folder: Path, names: Iterable[str]) -> None:
+        self.folder = folder
+        self._names = dict.fromkeys(names)
+
+    def __getitem__(self, name: str) -> bytes:
+        if name not in self._names:
+            raise KeyError(name)
+        return (self.folder / name).read_bytes()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
 
 
 def _swap(out: Path, staging: Path, old: Path) -> None:

@@ -6,19 +6,22 @@ import base64
 import gzip
 import json
 import os
+import shutil
 import subprocess
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from importlib.metadata import version
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from pagefind.service import get_executable
 
-from sitegen.cache import BuildCache, fingerprint, source_of
+from sitegen.cache import BuildCache, fingerprint_all, source_of
 from sitegen.models.urls import Urls
 
-CACHE_KIND = "search"  # in the build cache: the whole index, by the pages it was made of
+CACHE_KIND = "search"  # in the build cache: the names of the index's files, by the pages it was made of
+FILE_KIND = "search-file"  # and each file, by that key and its name: one held at a time
 AHEAD = 32  # pages sent before their answers are read: the answers (~300 bytes each) fit a pipe's buffer
 # Parts of a page that are not its content: sharing text, menus, filters.
 IGNORED = [".share", ".page-menu", ".filters", ".month-nav", ".add-calendar", "nav"]
@@ -31,38 +34,43 @@ class IndexIncomplete(OSError):
 def index_site(
     folder: Path,
     language: str,
-    pages: dict[str, bytes],
+    pages: Iterable[str],
     cache: BuildCache | None = None,
     stop: Callable[[], bool] | None = None,
+    source: Path | None = None,
 ) -> None:
-    """Write folder/pagefind/: the index of `pages` (by output path) marked data-pagefind-body.
+    """Write folder/pagefind/: the index of the written `pages` (output paths under `source`, by default
+    `folder`) marked data-pagefind-body.
 
-    Pages are added one by one in sorted order, so the index is the same bytes on any file system
-    (Pagefind's own directory walk follows the file system's order). Raises IndexIncomplete when a
-    file of the written index is cut short. When no page changed since a build that kept its index
-    in `cache`, that index is written again instead. When `stop()` turns true (serve: a newer rebuild came)
-    indexing ends early and nothing is written.
+    Pages are read from `source` and added one by one in sorted order, so the index is the same bytes on
+    any file system (Pagefind's own directory walk follows the file system's order), and no more than one
+    page is held at a time. Raises IndexIncomplete when a file of the written index is cut short. When no
+    page changed since a build that kept its index in `cache`, that index is written again instead. When
+    `stop()` turns true (serve: a newer rebuild came) indexing ends early and nothing is written.
     """
+    source = source or folder
     html = sorted(name for name in pages if name.endswith(".html"))
-    key = fingerprint(source_of(__file__), version("pagefind"), language, *(part for name in html
-                                                                          for part in (name, pages[name])))
+    key = fingerprint_all(chain((source_of(__file__), version("pagefind"), language),
+                                (part for name in html for part in (name, (source / name).read_bytes()))))
     stored = cache.get(CACHE_KIND, key) if cache is not None else None
-    if stored is not None:
-        _write(folder / "pagefind", {name: base64.b64decode(data) for name, data in json.loads(stored).items()})
+    if cache is not None and stored is not None and _restore(folder / "pagefind", cache, key, json.loads(stored)):
         verify_index(folder / "pagefind")
         return
-    if not _make_index(folder, language, html, pages, stop):
+    if not _make_index(folder, language, html, source, stop):
         return
     if cache is not None:
         written = sorted(path for path in (folder / "pagefind").rglob("*") if path.is_file())
-        cache.put(CACHE_KIND, key, json.dumps({path.relative_to(folder / "pagefind").as_posix():
-                                               base64.b64encode(path.read_bytes()).decode() for path in written}))
+        names = [path.relative_to(folder / "pagefind").as_posix() for path in written]
+        for name, path in zip(names, written, strict=True):
+            cache.put(FILE_KIND, f"{key}/{name}", base64.b64encode(path.read_bytes()).decode())
+        cache.put(CACHE_KIND, key, json.dumps(names))
 
 
 def _make_index(
-    folder: Path, language: str, html: list[str], pages: dict[str, bytes], stop: Callable[[], bool] | None = None
+    folder: Path, language: str, html: list[str], source: Path, stop: Callable[[], bool] | None = None
 ) -> bool:
-    """Pagefind's index of the pages named in `html`, in that order, in folder/pagefind/; False when stopped."""
+    """Pagefind's index of the pages under `source` named in `html`, in that order, in folder/pagefind/;
+    False (and nothing written) when stopped."""
     config = {"exclude_selectors": IGNORED, "force_language": language}
     with _Service() as service:
         index = service.send({"type": "NewIndex", "config": config}, "NewIndex")["index_id"]
@@ -73,7 +81,7 @@ def _make_index(
             if stop is not None and stop():
                 return False
             service.post({"type": "AddFile", "index_id": index, "url": Urls.of_output(name),
-                          "file_contents": pages[name].decode("utf-8"), "file_path": None})
+                          "file_contents": (source / name).read_text(encoding="utf-8"), "file_path": None})
             waiting += 1
             if waiting == AHEAD:
                 service.answer("IndexedFile")
@@ -85,6 +93,18 @@ def _make_index(
         files = service.send({"type": "GetFiles", "index_id": index}, "GetFiles")["files"]
     _write(folder / "pagefind", {file["path"]: base64.b64decode(file["content"]) for file in files})
     verify_index(folder / "pagefind")
+    return True
+
+
+def _restore(folder: Path, cache: BuildCache, key: str, names: list[str]) -> bool:
+    """Write the index kept under `key` into `folder`, a file at a time; False (and nothing written) when a file
+    of it is missing from the cache."""
+    for name in names:
+        data = cache.get(FILE_KIND, f"{key}/{name}")
+        if data is None:
+            shutil.rmtree(folder, ignore_errors=True)
+            return False
+        _write(folder, {name: base64.b64decode(data)})
     return True
 
 
