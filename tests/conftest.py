@@ -8,8 +8,10 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -128,6 +130,19 @@ def second_school(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(REPO / "layouts", root / "layouts")
     build_site(root, Options(today=SECOND_SCHOOL_NOW.date(), now=SECOND_SCHOOL_NOW))
     return root / "_site"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium per test process (pytest-xdist worker), shared by every browser test.
+
+    Each test opens a context or page of its own and closes it, so no cookie, storage or viewport
+    carries over. Skipped without Chromium or Playwright (a failure in CI, see below).
+    """
+    from sitehttp import chromium
+
+    with chromium() as running:
+        yield running
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
