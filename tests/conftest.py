@@ -145,6 +145,21 @@ def browser() -> Iterator[Any]:
         yield running
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests marked `early` first, highest rank first; the rest in their usual order.
+
+    pytest-xdist (--dist loadgroup) hands tests out in this order to whichever worker is free: a long test
+    handed out last would keep one worker busy while the other has nothing left to do.
+    """
+    def rank(item: pytest.Item) -> float:
+        marker = item.get_closest_marker("early")
+        if marker is None:
+            return float("inf")
+        return -float(marker.args[0] if marker.args else marker.kwargs.get("rank", 0))
+
+    items.sort(key=rank)  # stable: equal ranks keep the collection order
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """In CI every test must run: a skip (for example no Chromium) fails the run."""
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")

@@ -137,6 +137,7 @@ def save(page: Any, tmp: Path, name: str) -> None:
     page.get_by_role("button", name="Create New Entry").first.wait_for()  # back at the list: saved
 
 
+@pytest.mark.early(1)
 def test_an_editor_creates_an_event_an_announcement_and_an_achievement(
     browser: Any, project: tuple[Path, ServedSite], tmp_path: Path
 ) -> None:
@@ -233,6 +234,7 @@ def test_an_editor_creates_an_event_an_announcement_and_an_achievement(
     assert "Lomba Pidato" in (out / "prestasi/juara-1-lomba-pidato-bahasa-indonesia/index.html").read_text()
 
 
+@pytest.mark.early(1)
 def test_the_editor_passes_axe(browser: Any, project: tuple[Path, ServedSite]) -> None:
     """axe-core, the WCAG 2.1 A/AA rules of the quality gates, on the sign-in screen and an empty event form."""
     from sitehttp import node_tool

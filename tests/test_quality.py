@@ -136,6 +136,7 @@ def _java() -> str:
     return java
 
 
+@pytest.mark.early
 def test_every_page_is_valid_html(built_site: Path) -> None:
     """One Java process checks every page; any error fails, grouped by message with its pages."""
     jar = node_tool("vnu-jar/build/dist/vnu.jar")
@@ -167,6 +168,7 @@ def test_every_page_is_valid_html(built_site: Path) -> None:
 
 
 @pytest.mark.browser
+@pytest.mark.early(2)
 def test_axe_finds_no_wcag_violation_on_any_page_type(browser: Any, site_under_prefix: ServedSite) -> None:
     """axe-core, WCAG 2.1 A/AA tags, on one page of every type at phone and desktop width."""
     axe = node_tool("axe-core/axe.min.js")
@@ -295,6 +297,7 @@ def _explain(report: dict[str, Any], category: str) -> list[str]:
 
 
 @pytest.mark.browser
+@pytest.mark.early(3)
 def test_lighthouse_scores_on_the_main_pages(site_under_prefix: ServedSite, tmp_path: Path) -> None:
     """Mobile preset: performance >= 0.95, accessibility 1.0, best practices >= 0.95, SEO 1.0; one run a page."""
     cli = node_tool("lighthouse/cli/index.js")
@@ -343,6 +346,7 @@ LAZY_URLS = """() => {
 
 
 @pytest.mark.browser
+@pytest.mark.early
 def test_first_visit_to_any_page_is_at_most_60_kb(browser: Any, site_under_prefix: ServedSite) -> None:
     """Every page on a phone with an empty cache: HTML, CSS, JS and eager images, compressed."""
     site = site_under_prefix

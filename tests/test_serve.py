@@ -345,6 +345,7 @@ def other_addresses() -> list[str]:
 
 
 @pytest.mark.browser
+@pytest.mark.early
 def test_the_browser_shows_a_broken_file_and_returns_to_the_page_once_it_is_fixed(browser: Any,
                                                                                   own_preview: Preview) -> None:
     """Live reload in Chromium: the open page turns into the problem list, then back, without a click."""
