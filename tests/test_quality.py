@@ -4,8 +4,9 @@
 - Accessibility: axe-core in Chromium, WCAG 2.1 A/AA rules, zero violations on every page type at
   360 px and 1280 px.
 - Lighthouse (mobile preset) on the home page, the agenda, an event, this month, an announcement, an album
-  and the humas programme page, one run each; its CPU slowdown follows the CPU the run gets (see
-  LIGHTHOUSE_HOST_INDEX), so a busy machine simulates the same phone instead of a slower one.
+  and the humas programme page, one run each (a second only when the performance score misses); its CPU
+  slowdown follows the CPU the run gets (see LIGHTHOUSE_HOST_INDEX), so a busy machine simulates the same
+  phone instead of a slower one.
 - Page weight: the first visit to any page transfers at most 60 KB compressed.
 
 The npm tools come from package-lock.json (`npm ci`); Java and Chromium from Debian. A missing tool
@@ -318,10 +319,16 @@ def test_lighthouse_scores_on_the_main_pages(site_under_prefix: ServedSite, tmp_
     summary = []
     for name, path in _lighthouse_pages(site).items():  # one at a time: each run measures the CPU it gets
         report = _run_lighthouse(node, cli, site.url(path), tmp_path / name.replace(" ", "-"), chrome)
+        runs = 1
+        if _scores(report)["performance"] < LIGHTHOUSE_TARGETS["performance"]:
+            # The BenchmarkIndex is measured as the load begins: a test on the other worker that starts after it
+            # slows the load unseen. One more run; its report stands.
+            report = _run_lighthouse(node, cli, site.url(path), tmp_path / f"{name.replace(' ', '-')}-2", chrome)
+            runs = 2
         scores = _scores(report)
         summary.append(f"{name} (/{path}): " + ", ".join(f"{k} {v:.2f}" for k, v in scores.items())
                        + f" (BenchmarkIndex {report['environment']['benchmarkIndex']:.0f}, CPU slowdown "
-                       f"{report['configSettings']['throttling']['cpuSlowdownMultiplier']})")
+                       f"{report['configSettings']['throttling']['cpuSlowdownMultiplier']}, run {runs})")
         for category, target in LIGHTHOUSE_TARGETS.items():
             if scores[category] < target:
                 failures.append(f"{name} (/{path}) {category} {scores[category]:.2f} < {target}\n"
