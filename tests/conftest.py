@@ -8,8 +8,10 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -132,6 +134,34 @@ def second_school(tmp_path_factory: pytest.TempPathFactory) -> Path:
     copy_generator(root)
     build_site(root, Options(today=SECOND_SCHOOL_NOW.date(), now=SECOND_SCHOOL_NOW))
     return root / "_site"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium per test process (pytest-xdist worker), shared by every browser test.
+
+    Each test opens a context or page of its own and closes it, so no cookie, storage or viewport
+    carries over. Skipped without Chromium or Playwright (a failure in CI, see below).
+    """
+    from sitehttp import chromium
+
+    with chromium() as running:
+        yield running
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests marked `early` first, highest rank first; the rest in their usual order.
+
+    pytest-xdist (--dist loadgroup) hands tests out in this order to whichever worker is free: a long test
+    handed out last would keep one worker busy while the other has nothing left to do.
+    """
+    def rank(item: pytest.Item) -> float:
+        marker = item.get_closest_marker("early")
+        if marker is None:
+            return float("inf")
+        return -float(marker.args[0] if marker.args else marker.kwargs.get("rank", 0))
+
+    items.sort(key=rank)  # stable: equal ranks keep the collection order
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

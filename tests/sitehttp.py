@@ -8,9 +8,8 @@ GitHub Pages behaviour that matters to links is imitated: the site lives under `
 unknown address under the prefix answers 404 with the site's own ``404.html``. Text is sent gzipped
 when the client accepts it, as GitHub Pages does.
 
-``in_chromium(work)`` runs ``work(browser)`` with Debian's Chromium (or CHROME_PATH) in a thread of its
-own, safe beside another module's Playwright; ``chromium()`` is the same browser as a context manager
-in the calling thread. ``node_tool()`` finds the npm tools installed by ``npm ci``.
+``chromium()`` starts Debian's Chromium (or CHROME_PATH) through Playwright: the session's one browser,
+conftest's ``browser`` fixture. ``node_tool()`` finds the npm tools installed by ``npm ci``.
 """
 
 from __future__ import annotations
@@ -24,18 +23,17 @@ import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from conftest import EXAMPLE, REPO, TODAY, copy_example
 
 PREFIX = "/nama-repo/"
-T = TypeVar("T")
 NODE_MODULES = REPO / "node_modules"
 
 # Debian's Chromium; CHROME_PATH (also read by Lighthouse) may name another Chromium or Chrome.
@@ -300,46 +298,12 @@ def require_chromium() -> str:
     return CHROMIUM
 
 
-def in_chromium(work: Callable[[Any], T]) -> T:
-    """`work(browser)` with a fresh headless Chromium driven by Playwright; never downloads a browser.
-
-    It runs in a thread of its own: Playwright's sync API refuses to start in a thread where another
-    test module still holds a running Playwright (for example a session-scoped browser fixture).
-    Whatever `work` raises (an assertion, pytest.fail, pytest.skip) is raised again here.
-    """
-    executable = require_chromium()
-    outcome: dict[str, Any] = {}
-
-    def run() -> None:
-        try:
-            from playwright.sync_api import sync_playwright
-        except ImportError:
-            outcome["error"] = pytest.skip.Exception("playwright is not installed: .venv/bin/pip install -e '.[test]'")
-            return
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
-                try:
-                    outcome["value"] = work(browser)
-                finally:
-                    browser.close()
-        except BaseException as exc:  # noqa: BLE001 - handed to the test's thread and raised there
-            outcome["error"] = exc
-
-    thread = threading.Thread(target=run, name="chromium")
-    thread.start()
-    thread.join()
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["value"]
-
-
 @contextlib.contextmanager
 def chromium() -> Iterator[Any]:
     """A headless Chromium driven by Playwright in this thread; never downloads a browser.
 
-    Playwright's sync API cannot start while another Playwright is running in the same thread
-    (a session-scoped browser of another module): `in_chromium()` avoids that.
+    Tests take the session's one Chromium, the `browser` fixture of conftest.py, made with this: Playwright's
+    sync API cannot start a second Playwright in a thread where one is running.
     """
     executable = require_chromium()
     try:

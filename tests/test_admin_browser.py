@@ -154,16 +154,15 @@ def save(page: Any, tmp: Path, name: str, at: str = "title") -> None:
     page.get_by_role("button", name="Create New Entry").first.wait_for()  # back at the list: saved
 
 
+@pytest.mark.early(1)
 def test_an_editor_creates_an_event_an_announcement_and_an_achievement(
-    project: tuple[Path, ServedSite], tmp_path: Path
+    browser: Any, project: tuple[Path, ServedSite], tmp_path: Path
 ) -> None:
-    from sitehttp import chromium
-
     root, site = project
     pdf = tmp_path / "jadwal-ujian-semester-genap.pdf"
     pdf.write_bytes(PDF)
-    with chromium() as browser:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
         outside: list[str] = []  # what reached another site: the editor's page must stop it (its CSP)
         local = (site.origin, "data:", "blob:")
         fetched: list[str] = []
@@ -219,6 +218,8 @@ def test_an_editor_creates_an_event_an_announcement_and_an_achievement(
         save(page, tmp_path, "admin-kalender.png")
 
         saved = {name: base64.b64decode(data) for name, data in page.evaluate(DUMP).items()}
+    finally:
+        page.close()
     assert not outside, f"the editor reached another site: {outside}"
     assert all(b.endswith(" csp") for b in blocked if not b.startswith(site.origin)), blocked
     assert site.url("css/site.css") in fetched  # the preview wears the site's stylesheet
@@ -263,18 +264,20 @@ def test_an_editor_creates_an_event_an_announcement_and_an_achievement(
     assert "Lomba Pidato" in (out / "prestasi/juara-1-lomba-pidato-bahasa-indonesia/index.html").read_text()
 
 
-def test_the_editor_passes_axe(project: tuple[Path, ServedSite]) -> None:
+@pytest.mark.early(1)
+def test_the_editor_passes_axe(browser: Any, project: tuple[Path, ServedSite]) -> None:
     """axe-core, the WCAG 2.1 A/AA rules of the quality gates, on the sign-in screen and an empty event form."""
-    from sitehttp import chromium, node_tool
+    from sitehttp import node_tool
     from test_quality import AXE_TAGS
 
     axe = node_tool("axe-core/axe.min.js")
     root, site = project
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
     found = []
-    with chromium() as browser:
-        # bypass_csp: the editor's Content-Security-Policy would refuse the injected axe script.
-        page = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True).new_page()
+    # bypass_csp: the editor's Content-Security-Policy would refuse the injected axe script.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    try:
+        page = context.new_page()
         page.add_init_script(f"window.__project = {sources(root)!r};" + PICKER)
         page.goto(site.url("admin/"))
         page.get_by_role("button", name="Work with Local Repository").wait_for()
@@ -288,6 +291,8 @@ def test_the_editor_passes_axe(project: tuple[Path, ServedSite]) -> None:
             result = page.evaluate("options => axe.run(document, options)", options)
             found += [f"{screen}: [{v['id']}] {v['help']}: {node['html'][:160]}"
                       for v in result["violations"] for node in v["nodes"]]
+    finally:
+        context.close()
     assert found == [], "\n".join(found)
 
 

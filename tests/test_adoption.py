@@ -133,6 +133,7 @@ def test_no_test_module_reads_the_repositorys_own_content() -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.early(2)
 def test_a_repository_whose_example_is_replaced_by_an_init_made_school_passes_its_checks(tmp_path: Path) -> None:
     copy = tmp_path / "repo"
     ignore = shutil.ignore_patterns(".git", ".venv", "node_modules", "_site", ".dev-site", "__pycache__", "*.egg-info",

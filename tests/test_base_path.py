@@ -19,7 +19,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 from conftest import TinySite
-from sitehttp import Answer, ServedSite, example_under_prefix, fetch, in_chromium
+from sitehttp import Answer, ServedSite, example_under_prefix, fetch
 
 DEEP_UNKNOWN = "a/b/c/tidak-ada/"
 
@@ -221,13 +221,12 @@ def test_404_page_at_a_deep_unknown_address(site_under_prefix: ServedSite) -> No
 
 
 @pytest.mark.browser
-def test_404_page_in_chromium_loads_everything_at_a_deep_address(site_under_prefix: ServedSite) -> None:
+def test_404_page_in_chromium_loads_everything_at_a_deep_address(browser: Any, site_under_prefix: ServedSite) -> None:
     """The page a visitor sees: its stylesheets and images load, and each link works."""
     site = site_under_prefix
     failed: list[str] = []
-
-    def visit(browser: Any) -> tuple[list[int], list[str], list[str]]:
-        page = browser.new_page()
+    page = browser.new_page()
+    try:
         page.on("requestfailed", lambda request: failed.append(f"{request.url} ({request.failure})"))
         page.on("response", lambda r: failed.append(f"{r.url} ({r.status})")
                 if r.status >= 400 and r.url != site.url(DEEP_UNKNOWN) else None)
@@ -238,9 +237,8 @@ def test_404_page_in_chromium_loads_everything_at_a_deep_address(site_under_pref
             "[...document.styleSheets].map(s => { try { return s.cssRules.length } catch { return -1 } })")
         hrefs = page.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.href)")
         ids = page.evaluate("[...document.querySelectorAll('[id]')].map(e => e.id)")
-        return sheets, hrefs, ids
-
-    sheets, hrefs, ids = in_chromium(visit)
+    finally:
+        page.close()
     assert sheets and all(count > 0 for count in sheets), f"a stylesheet did not load: {sheets}"
     assert not failed, "requests of the 404 page failed:\n" + "\n".join(failed)
     crawl = Crawl(site)

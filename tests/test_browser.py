@@ -12,7 +12,6 @@ from __future__ import annotations
 import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,9 +21,6 @@ from sitehttp import ServedSite, example_under_prefix
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PHONE = {"width": 360, "height": 740}
 
 # (name, path under the prefix, text the page must show)
@@ -50,20 +46,6 @@ def site_under_prefix(request: pytest.FixtureRequest, tmp_path_factory: pytest.T
 def site_url(site_under_prefix: ServedSite) -> str:
     """The example site, built for http://127.0.0.1:<port>/nama-repo/ and served there (shared with other modules)."""
     return site_under_prefix.base_url
-
-
-@pytest.fixture(scope="module")  # one Playwright per thread at a time: closed before the next module
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium (CI fails on this skip)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @dataclass

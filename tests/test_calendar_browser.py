@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 import pytest
-from sitehttp import ServedSite, example_under_prefix, in_chromium
+from sitehttp import ServedSite, example_under_prefix
 
 pytestmark = pytest.mark.browser
 
@@ -17,9 +17,10 @@ def site_under_prefix(request: pytest.FixtureRequest, tmp_path_factory: pytest.T
 
 
 @pytest.mark.parametrize("width", [360, 1280])
-def test_a_parent_moves_between_months_and_back_to_this_month(site_under_prefix: ServedSite, width: int) -> None:
-    def walk(browser: Any) -> list[tuple[str, str]]:
-        page = browser.new_page(viewport={"width": width, "height": 900})
+def test_a_parent_moves_between_months_and_back_to_this_month(browser: Any, site_under_prefix: ServedSite,
+                                                              width: int) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    try:
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(site_under_prefix.url("agenda/"))
@@ -37,9 +38,8 @@ def test_a_parent_moves_between_months_and_back_to_this_month(site_under_prefix:
         assert "Hari ini" in today.inner_text()
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         assert not errors, errors
-        return seen
-
-    seen = in_chromium(walk)
+    finally:
+        page.close()
     base = site_under_prefix.url("kalender/")
     assert seen == [
         (base + "bulan-ini/", "Kalender November 2026"),
@@ -49,26 +49,25 @@ def test_a_parent_moves_between_months_and_back_to_this_month(site_under_prefix:
     ]
 
 
-def test_on_a_phone_the_month_is_a_list_of_days_with_entries(site_under_prefix: ServedSite) -> None:
-    def look(browser: Any) -> tuple[bool, list[str]]:
-        page = browser.new_page(viewport={"width": 360, "height": 740})
+def test_on_a_phone_the_month_is_a_list_of_days_with_entries(browser: Any, site_under_prefix: ServedSite) -> None:
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    try:
         page.goto(site_under_prefix.url("kalender/2026-12/"))
         header_visible = page.locator(".month-grid thead").bounding_box()["width"] > 1
-        return header_visible, page.locator(".month-grid td:visible .day-number").all_inner_texts()
-
-    header_visible, days = in_chromium(look)
+        days = page.locator(".month-grid td:visible .day-number").all_inner_texts()
+    finally:
+        page.close()
     assert not header_visible  # column headers are left to screen readers; each day says its name
     assert days[0].startswith("Selasa, 1") and "Senin, 21" in days  # the holiday week, day by day
     assert not any(day.startswith("Minggu, 6") for day in days)  # a day with nothing on it is left out
 
 
 @pytest.mark.parametrize("month", ["2026-12", "2026-08"])  # five weeks, and six
-def test_a_printed_month_is_one_page(site_under_prefix: ServedSite, month: str) -> None:
-    def print_month(browser: Any) -> bytes:
-        page = browser.new_page()
+def test_a_printed_month_is_one_page(browser: Any, site_under_prefix: ServedSite, month: str) -> None:
+    page = browser.new_page()
+    try:
         page.goto(site_under_prefix.url(f"kalender/{month}/"))
         pdf: bytes = page.pdf(prefer_css_page_size=True)
-        return pdf
-
-    pdf = in_chromium(print_month)
+    finally:
+        page.close()
     assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1

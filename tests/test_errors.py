@@ -1140,6 +1140,7 @@ def test_a_file_with_a_byte_order_mark_and_windows_line_ends_is_read_with_the_ri
 # --- any front matter at all ------------------------------------------------------------------------
 
 
+@pytest.mark.early(1)
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(front_matter=st.text())
 def test_any_front_matter_either_builds_or_fails_with_located_problems(tiny: TinySite, front_matter: str) -> None:

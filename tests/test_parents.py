@@ -13,7 +13,6 @@ import json
 import math
 import os
 import re
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -602,14 +601,6 @@ def site_under_prefix(request: pytest.FixtureRequest, tmp_path_factory: pytest.T
     from sitehttp import example_under_prefix
 
     return example_under_prefix(request, tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from sitehttp import chromium
-
-    with chromium() as running:
-        yield running
 
 
 @pytest.mark.browser

@@ -24,14 +24,6 @@ def site_under_prefix(request: pytest.FixtureRequest, tmp_path_factory: pytest.T
     return example_under_prefix(request, tmp_path_factory)
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from sitehttp import chromium
-
-    with chromium() as running:
-        yield running
-
-
 def search(browser: Any, site: ServedSite, words: str) -> list[str]:
     """The site paths the search page lists for `words`, best first."""
     page = browser.new_page()

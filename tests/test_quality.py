@@ -4,7 +4,9 @@
 - Accessibility: axe-core in Chromium, WCAG 2.1 A/AA rules, zero violations on every page type at
   360 px and 1280 px.
 - Lighthouse (mobile preset) on the home page, the agenda, an event, this month, an announcement, an album
-  and the humas programme page.
+  and the humas programme page, one run each (a second only when the performance score misses); its CPU
+  slowdown follows the CPU the run gets (see LIGHTHOUSE_HOST_INDEX), so a busy machine simulates the same
+  phone instead of a slower one.
 - Page weight: the first visit to any page transfers at most 60 KB compressed.
 
 The npm tools come from package-lock.json (`npm ci`); Java and Chromium from Debian. A missing tool
@@ -35,7 +37,6 @@ from sitehttp import (
     ServedSite,
     content_type,
     example_under_prefix,
-    in_chromium,
     is_text,
     node_tool,
     require_chromium,
@@ -49,7 +50,13 @@ SEARCH_PAGE = "cari/"
 
 LIGHTHOUSE_TARGETS = {"performance": 0.95, "accessibility": 1.0, "best-practices": 0.95, "seo": 1.0}
 LIGHTHOUSE_FLAGS = ["--headless", *CHROMIUM_ARGS]
-LIGHTHOUSE_RETRIES = 2  # more runs of a page whose performance score is below target
+# The mobile preset slows the CPU fourfold and expects a host whose BenchmarkIndex (Lighthouse's measure of the CPU
+# it gets, taken in each run) is above LIGHTHOUSE_HOST_INDEX: below it, Lighthouse warns that the score suffers.
+# A slower host, or one the other test worker keeps busy, gets a smaller slowdown in proportion, so that every
+# run simulates the phone the preset makes of such a host (Lighthouse's threshold is half the index of the host
+# it targets: the phone is slower than Lighthouse's usual one, never faster).
+LIGHTHOUSE_CPU_SLOWDOWN = 4
+LIGHTHOUSE_HOST_INDEX = 1000  # SLOW_CPU_BENCHMARK_INDEX_THRESHOLD in lighthouse/core/gather/driver/environment.js
 
 BUDGET = 60 * 1024  # bytes, compressed, first visit
 
@@ -130,6 +137,7 @@ def _java() -> str:
     return java
 
 
+@pytest.mark.early
 def test_every_page_is_valid_html(built_site: Path) -> None:
     """One Java process checks every page; any error fails, grouped by message with its pages."""
     jar = node_tool("vnu-jar/build/dist/vnu.jar")
@@ -161,7 +169,8 @@ def test_every_page_is_valid_html(built_site: Path) -> None:
 
 
 @pytest.mark.browser
-def test_axe_finds_no_wcag_violation_on_any_page_type(site_under_prefix: ServedSite) -> None:
+@pytest.mark.early(2)
+def test_axe_finds_no_wcag_violation_on_any_page_type(browser: Any, site_under_prefix: ServedSite) -> None:
     """axe-core, WCAG 2.1 A/AA tags, on one page of every type at phone and desktop width."""
     axe = node_tool("axe-core/axe.min.js")
     site = site_under_prefix
@@ -191,7 +200,7 @@ def test_axe_finds_no_wcag_violation_on_any_page_type(site_under_prefix: ServedS
             page.close()
         context.close()
 
-    in_chromium(check_all)
+    check_all(browser)
     report = []
     for (rule, selector), e in sorted(found.items()):
         where = sorted(e["where"])
@@ -226,17 +235,47 @@ def _node() -> str:
     return node
 
 
-def _run_lighthouse(node: str, cli: Path, url: str, out: Path, chrome: str) -> dict[str, Any]:
-    command = [node, str(cli), url, "--output=json", f"--output-path={out}", "--quiet",
-               "--only-categories=performance,accessibility,best-practices,seo",
-               f"--chrome-flags={' '.join(LIGHTHOUSE_FLAGS)}", "--max-wait-for-load=45000"]
+def _cpu_slowdown(benchmark_index: float) -> float:
+    """The preset's CPU slowdown on a host as fast as Lighthouse expects; less, in proportion, on a slower one or
+    while other tests keep the CPU busy (pytest-xdist), never below 1 (no speed-up)."""
+    return round(max(1.0, LIGHTHOUSE_CPU_SLOWDOWN * min(1.0, benchmark_index / LIGHTHOUSE_HOST_INDEX)), 2)
+
+
+def _lighthouse(node: str, cli: Path, url: str, *args: str, chrome: str) -> None:
+    command = [node, str(cli), url, "--quiet", "--only-categories=performance,accessibility,best-practices,seo",
+               f"--chrome-flags={' '.join(LIGHTHOUSE_FLAGS)}", "--max-wait-for-load=45000", *args]
     env = {**os.environ, "CHROME_PATH": chrome}
     result = subprocess.run(command, capture_output=True, text=True, env=env, check=False, timeout=300)
-    if result.returncode != 0 or not out.is_file():
+    if result.returncode != 0:
         pytest.fail(f"Lighthouse failed on {url} (exit {result.returncode}):\n{result.stderr[-3000:]}")
+
+
+def _report(out: Path, url: str) -> dict[str, Any]:
     report: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
     if report.get("runtimeError"):
         pytest.fail(f"Lighthouse could not load {url}: {report['runtimeError']}")
+    return report
+
+
+def _run_lighthouse(node: str, cli: Path, url: str, work: Path, chrome: str) -> dict[str, Any]:
+    """One Lighthouse run with the preset, its recording of the load kept (-G -A). When the BenchmarkIndex that
+    Lighthouse measured during the load is below LIGHTHOUSE_HOST_INDEX, the same recording is scored again (-A)
+    with the smaller CPU slowdown that fits it: the slowdown only enters the simulation, which Lighthouse makes
+    from the unthrottled recording, so it may be set after the load."""
+    work.mkdir(parents=True)
+    out = work / "report.json"
+    _lighthouse(node, cli, url, f"--gather-mode={work}", f"--audit-mode={work}", "--output=json",
+                f"--output-path={out}", chrome=chrome)
+    report = _report(out, url)
+    slowdown = _cpu_slowdown(report["environment"]["benchmarkIndex"])
+    if slowdown != report["configSettings"]["throttling"]["cpuSlowdownMultiplier"]:
+        artifacts_file = work / "artifacts.json"
+        artifacts = json.loads(artifacts_file.read_text(encoding="utf-8"))
+        artifacts["settings"]["throttling"]["cpuSlowdownMultiplier"] = slowdown  # -A checks that they agree
+        artifacts_file.write_text(json.dumps(artifacts), encoding="utf-8")
+        _lighthouse(node, cli, url, f"--audit-mode={work}", "--output=json", f"--output-path={out}",
+                    f"--throttling.cpuSlowdownMultiplier={slowdown}", chrome=chrome)
+        report = _report(out, url)
     return report
 
 
@@ -269,27 +308,27 @@ def _explain(report: dict[str, Any], category: str) -> list[str]:
 
 
 @pytest.mark.browser
+@pytest.mark.early(3)
 def test_lighthouse_scores_on_the_main_pages(site_under_prefix: ServedSite, tmp_path: Path) -> None:
-    """Mobile preset: performance >= 0.95, accessibility 1.0, best practices >= 0.95, SEO 1.0."""
+    """Mobile preset: performance >= 0.95, accessibility 1.0, best practices >= 0.95, SEO 1.0; one run a page."""
     cli = node_tool("lighthouse/cli/index.js")
     node = _node()
     chrome = require_chromium()
     site = site_under_prefix
     failures = []
     summary = []
-    for name, path in _lighthouse_pages(site).items():  # one at a time: scores need a quiet machine
-        out = tmp_path / f"{name.replace(' ', '-')}.json"
-        report = _run_lighthouse(node, cli, site.url(path), out, chrome)
+    for name, path in _lighthouse_pages(site).items():  # one at a time: each run measures the CPU it gets
+        report = _run_lighthouse(node, cli, site.url(path), tmp_path / name.replace(" ", "-"), chrome)
+        runs = 1
+        if _scores(report)["performance"] < LIGHTHOUSE_TARGETS["performance"]:
+            # The BenchmarkIndex is measured as the load begins: a test on the other worker that starts after it
+            # slows the load unseen. One more run; its report stands.
+            report = _run_lighthouse(node, cli, site.url(path), tmp_path / f"{name.replace(' ', '-')}-2", chrome)
+            runs = 2
         scores = _scores(report)
-        for _ in range(LIGHTHOUSE_RETRIES):
-            if scores["performance"] >= LIGHTHOUSE_TARGETS["performance"]:
-                break
-            # Simulated throttling still depends on this machine's load (a test worker on every other
-            # core, pytest-xdist): the best of a few runs decides.
-            again = _run_lighthouse(node, cli, site.url(path), out, chrome)
-            if _scores(again)["performance"] > scores["performance"]:
-                report, scores = again, {**scores, "performance": _scores(again)["performance"]}
-        summary.append(f"{name} (/{path}): " + ", ".join(f"{k} {v:.2f}" for k, v in scores.items()))
+        summary.append(f"{name} (/{path}): " + ", ".join(f"{k} {v:.2f}" for k, v in scores.items())
+                       + f" (BenchmarkIndex {report['environment']['benchmarkIndex']:.0f}, CPU slowdown "
+                       f"{report['configSettings']['throttling']['cpuSlowdownMultiplier']}, run {runs})")
         for category, target in LIGHTHOUSE_TARGETS.items():
             if scores[category] < target:
                 failures.append(f"{name} (/{path}) {category} {scores[category]:.2f} < {target}\n"
@@ -324,7 +363,8 @@ LAZY_URLS = """() => {
 
 
 @pytest.mark.browser
-def test_first_visit_to_any_page_is_at_most_60_kb(site_under_prefix: ServedSite) -> None:
+@pytest.mark.early
+def test_first_visit_to_any_page_is_at_most_60_kb(browser: Any, site_under_prefix: ServedSite) -> None:
     """Every page on a phone with an empty cache: HTML, CSS, JS and eager images, compressed."""
     site = site_under_prefix
     pages = [p for p in site.pages() if p != "404.html"] + [DEEP_UNKNOWN]
@@ -372,7 +412,7 @@ def test_first_visit_to_any_page_is_at_most_60_kb(site_under_prefix: ServedSite)
                             + ", ".join(f"{name or '(page)'} {size / 1024:.1f} KB" for name, size in top))
         context.close()
 
-    in_chromium(visit_all)
+    visit_all(browser)
     print(f"heaviest first visit: /{heaviest[0]} {heaviest[1] / 1024:.1f} KB")
     if over:
         pytest.fail(f"pages over {BUDGET // 1024} KB on first visit:\n" + "\n".join(over), pytrace=False)

@@ -17,6 +17,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -344,75 +345,64 @@ def other_addresses() -> list[str]:
 
 
 @pytest.mark.browser
-def test_the_browser_shows_a_broken_file_and_returns_to_the_page_once_it_is_fixed(own_preview: Preview) -> None:
+@pytest.mark.early
+def test_the_browser_shows_a_broken_file_and_returns_to_the_page_once_it_is_fixed(browser: Any,
+                                                                                  own_preview: Preview) -> None:
     """Live reload in Chromium: the open page turns into the problem list, then back, without a click."""
-    from test_browser import CHROMIUM, CHROMIUM_ARGS
-
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium (CI fails on this skip)")
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     event = own_preview.root / "content" / "events" / "rapat.md"
     good = event.read_text(encoding="utf-8")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = chromium.new_page()
-            page.goto(f"http://127.0.0.1:{own_preview.port}/agenda/rapat/")
-            expect(page.locator("h1")).to_have_text("Rapat orang tua")
-            page.wait_for_function("() => window.LiveReload !== undefined")
-            # The script exists before its socket is open; a change before that would reload nobody.
-            own_preview.wait_for("the page's live-reload socket is connected",
-                                 lambda: "Browser Connected" in own_preview.log.read_text(errors="replace"),
-                                 CHANGE_TIMEOUT)
+    page = browser.new_page()
+    try:
+        page.goto(f"http://127.0.0.1:{own_preview.port}/agenda/rapat/")
+        expect(page.locator("h1")).to_have_text("Rapat orang tua")
+        page.wait_for_function("() => window.LiveReload !== undefined")
+        # The script exists before its socket is open; a change before that would reload nobody.
+        own_preview.wait_for("the page's live-reload socket is connected",
+                             lambda: "Browser Connected" in own_preview.log.read_text(errors="replace"),
+                             CHANGE_TIMEOUT)
 
-            event.write_text(BROKEN_EVENT, encoding="utf-8")
-            expect(page.locator("h1")).to_have_text("Pratinjau: build gagal", timeout=CHANGE_TIMEOUT * 1000)
-            expect(page.locator(".problems li")).to_contain_text(
-                "content/events/rapat.md:3: kolom 'start': tanggal atau waktu '2026-13-19' tidak valid.")
+        event.write_text(BROKEN_EVENT, encoding="utf-8")
+        expect(page.locator("h1")).to_have_text("Pratinjau: build gagal", timeout=CHANGE_TIMEOUT * 1000)
+        expect(page.locator(".problems li")).to_contain_text(
+            "content/events/rapat.md:3: kolom 'start': tanggal atau waktu '2026-13-19' tidak valid.")
 
-            event.write_text(good, encoding="utf-8")  # at once: every rebuild reloads, however soon after the last
-            expect(page.locator("h1")).to_have_text("Rapat orang tua", timeout=CHANGE_TIMEOUT * 1000)
-        finally:
-            chromium.close()
+        event.write_text(good, encoding="utf-8")  # at once: every rebuild reloads, however soon after the last
+        expect(page.locator("h1")).to_have_text("Rapat orang tua", timeout=CHANGE_TIMEOUT * 1000)
+    finally:
+        page.close()
 
 
 @pytest.mark.browser
 def test_a_saved_stylesheet_restyles_the_open_page_without_a_reload_and_a_saved_item_reloads_it(
-    own_preview: Preview,
+    browser: Any, own_preview: Preview
 ) -> None:
     """Live reload in Chromium after an incremental rebuild: CSS alone is swapped in place, an edit reloads."""
-    from test_browser import CHROMIUM, CHROMIUM_ARGS
-
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium (CI fails on this skip)")
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     stylesheet = own_preview.root / "static" / "css" / "site.css"
     event = own_preview.root / "content" / "events" / "rapat.md"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = chromium.new_page()
-            page.goto(f"http://127.0.0.1:{own_preview.port}/agenda/rapat/")
-            page.wait_for_function("() => window.LiveReload !== undefined")
-            own_preview.wait_for("the page's live-reload socket is connected",
-                                 lambda: "Browser Connected" in own_preview.log.read_text(errors="replace"),
-                                 CHANGE_TIMEOUT)
-            page.evaluate("() => { window.notReloaded = true }")
+    page = browser.new_page()
+    try:
+        page.goto(f"http://127.0.0.1:{own_preview.port}/agenda/rapat/")
+        page.wait_for_function("() => window.LiveReload !== undefined")
+        own_preview.wait_for("the page's live-reload socket is connected",
+                             lambda: "Browser Connected" in own_preview.log.read_text(errors="replace"),
+                             CHANGE_TIMEOUT)
+        page.evaluate("() => { window.notReloaded = true }")
 
-            stylesheet.parent.mkdir(parents=True, exist_ok=True)
-            stylesheet.write_text("h1 { letter-spacing: 3px }\n", encoding="utf-8")
-            page.wait_for_function("() => getComputedStyle(document.querySelector('h1')).letterSpacing === '3px'",
-                                   timeout=CHANGE_TIMEOUT * 1000)
-            stylesheet.write_text("h1 { letter-spacing: 5px }\n", encoding="utf-8")
-            page.wait_for_function("() => getComputedStyle(document.querySelector('h1')).letterSpacing === '5px'",
-                                   timeout=CHANGE_TIMEOUT * 1000)
-            assert page.evaluate("() => window.notReloaded") is True  # restyled in place
+        stylesheet.write_text("h1 { letter-spacing: 3px }\n", encoding="utf-8")
+        page.wait_for_function("() => getComputedStyle(document.querySelector('h1')).letterSpacing === '3px'",
+                               timeout=CHANGE_TIMEOUT * 1000)
+        stylesheet.write_text("h1 { letter-spacing: 5px }\n", encoding="utf-8")
+        page.wait_for_function("() => getComputedStyle(document.querySelector('h1')).letterSpacing === '5px'",
+                               timeout=CHANGE_TIMEOUT * 1000)
+        assert page.evaluate("() => window.notReloaded") is True  # restyled in place
 
-            event.write_text(event.read_text(encoding="utf-8").replace("Rapat orang tua", "Rapat komite"),
-                             encoding="utf-8")
-            expect(page.locator("h1")).to_have_text("Rapat komite", timeout=CHANGE_TIMEOUT * 1000)
-            assert page.evaluate("() => window.notReloaded === undefined")  # the page itself reloaded
-        finally:
-            chromium.close()
+        event.write_text(event.read_text(encoding="utf-8").replace("Rapat orang tua", "Rapat komite"),
+                         encoding="utf-8")
+        expect(page.locator("h1")).to_have_text("Rapat komite", timeout=CHANGE_TIMEOUT * 1000)
+        assert page.evaluate("() => window.notReloaded === undefined")  # the page itself reloaded
+    finally:
+        page.close()

@@ -307,6 +307,7 @@ def test_a_changed_calendar_entry_without_a_page_shows_the_change_on_its_card(ti
         assert [words(p) for p in tree.xpath('//p[@class="change"]')] == [change], page
 
 
+@pytest.mark.early
 def test_a_cancelled_event_is_neither_next_nor_held_in_the_humas_year(tmp_path: Path) -> None:
     def built_on(day: str) -> dict[str, bytes]:
         root = copy_example(tmp_path / day)
