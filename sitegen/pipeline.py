@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import base64
+import dataclasses
+import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from importlib.metadata import version
 from itertools import chain
 from pathlib import Path
 
 import jinja2
 
-from sitegen.cache import CACHE_DIR, BuildCache
+from sitegen.cache import CACHE_DIR, BuildCache, fingerprint, generator_code
 from sitegen.errors import BuildFailed, SiteError, error, sort_problems
 from sitegen.history import load_history
 from sitegen.load.calendars import load_calendars
@@ -43,6 +47,7 @@ from sitegen.write.admin import admin_files
 from sitegen.write.output import WrittenFiles, resolve_output, write_site
 from sitegen.write.search import index_site
 
+PHOTO_KIND = "photo"  # in the build cache: a photo's cleaned copy, sizes and picture, by its bytes and use
 UNSAFE_IMAGES = (".heic", ".heif", ".tif", ".tiff")  # may carry GPS data we cannot remove
 
 
@@ -171,7 +176,7 @@ def plan_site(
         raise BuildFailed(problems)
     site, problems, warnings = load_site(root, config, config_lines, static, options.drafts, options.today, cache,
                                          loaded)
-    images, pictures, image_problems = prepare_images(site, static, photos)
+    images, pictures, image_problems = prepare_images(site, static, photos, cache)
     indexes = build_indexes(site, options.now or datetime.combine(options.today, datetime.min.time()))
     routes = plan_routes(site, indexes)
     editor = admin_files(root, site)  # not a page of the site: neither counted nor searched
@@ -196,12 +201,17 @@ def file_status(path: Path) -> tuple[int, int, int]:
 
 
 def prepare_images(
-    site: Site, static: dict[str, Path], memo: dict[tuple[object, ...], Photos] | None = None
+    site: Site,
+    static: dict[str, Path],
+    memo: dict[tuple[object, ...], Photos] | None = None,
+    cache: BuildCache | None = None,
 ) -> tuple[dict[str, bytes], dict[str, Picture], list[SiteError]]:
     """Static photos without metadata; resized variants and a preview of every content image.
 
-    `memo` (serve's) keeps each photo's results by its name, file status and use, between rebuilds.
+    `memo` (serve's) keeps each photo's results by its name, file status and use, between rebuilds; `cache`
+    keeps them between builds, by the photo's bytes and use (PhotoCache).
     """
+    kept = PhotoCache(cache or BuildCache(None))
     files: dict[str, bytes] = {}
     pictures: dict[str, Picture] = {}
     problems: list[SiteError] = []
@@ -216,7 +226,7 @@ def prepare_images(
         key = (name, file_status(path), name in wanted, name in album_photos, name in covers)
         done = memo.get(key) if memo is not None else None
         if done is None:
-            done = _prepare_photo(name, path, *key[2:])
+            done = kept.photo(name, path, *key[2:])
         used[key] = done
         made, picture, problem = done
         files.update(made)
@@ -240,6 +250,36 @@ def prepare_images(
 
 
 Photos = tuple[dict[str, bytes], Picture | None, SiteError | None]  # one static file's outputs, picture, problem
+
+
+class PhotoCache:
+    """_prepare_photo's results kept in the build cache, keyed by the photo's name and bytes, its use, the
+    generator's code and Pillow's version: resizing and re-encoding are most of a clean build of a site with
+    albums. What failed is not kept (its message is made again)."""
+
+    def __init__(self, cache: BuildCache) -> None:
+        self._cache = cache
+        self._context = ""
+
+    def photo(self, name: str, path: Path, wanted: bool, in_album: bool, cover: bool) -> Photos:
+        if path.suffix.lower() not in PHOTO_FORMATS:
+            return _prepare_photo(name, path, wanted, in_album, cover)
+        self._context = self._context or fingerprint(generator_code(), version("pillow"))
+        key = fingerprint(self._context, name, read_bytes(path, f"static/{name}"), repr((wanted, in_album, cover)))
+        stored = self._cache.get(PHOTO_KIND, key)
+        if stored is not None:
+            value = json.loads(stored)
+            shown = value["picture"]
+            picture = Picture(**{**shown, "srcset": tuple((src, width) for src, width in shown["srcset"])}) \
+                if shown else None
+            return {file: base64.b64decode(data) for file, data in value["files"].items()}, picture, None
+        done = _prepare_photo(name, path, wanted, in_album, cover)
+        files, picture, problem = done
+        if problem is None:
+            self._cache.put(PHOTO_KIND, key, json.dumps({
+                "files": {file: base64.b64encode(data).decode() for file, data in files.items()},
+                "picture": dataclasses.asdict(picture) if picture else None}))
+        return done
 
 
 def _prepare_photo(name: str, path: Path, wanted: bool, in_album: bool, cover: bool) -> Photos:

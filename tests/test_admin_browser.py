@@ -326,13 +326,11 @@ def values(text: str) -> Any:
 
 
 def test_an_item_opened_and_saved_keeps_its_dates_and_every_other_value(
-    project: tuple[Path, ServedSite], tmp_path: Path
+    browser: Any, project: tuple[Path, ServedSite], tmp_path: Path
 ) -> None:
-    from sitehttp import chromium
-
     root, site = project
-    with chromium() as browser:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
         page.add_init_script(f"window.__project = {sources(root)!r};" + PICKER)
         page.goto(site.url("admin/"))
         page.get_by_role("button", name="Work with Local Repository").click()
@@ -344,6 +342,8 @@ def test_an_item_opened_and_saved_keeps_its_dates_and_every_other_value(
             page.get_by_role("button", name="Save").click()
             page.get_by_role("button", name="Create New Entry").first.wait_for()
         saved = {name: base64.b64decode(data).decode() for name, data in page.evaluate(DUMP).items()}
+    finally:
+        page.close()
     project_copy = copy_example(tmp_path / "situs")
     (project_copy / "site.yaml").write_bytes((root / "site.yaml").read_bytes())
     for name in OPENED.values():

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import TODAY, copy_example
 
-from sitegen import cache, parallel
+from sitegen import cache, parallel, pipeline
 from sitegen.cache import CACHE_DIR
 from sitegen.load import markdown
 from sitegen.pipeline import Options, build_site
@@ -85,6 +85,17 @@ def test_unchanged_events_get_their_icalendar_text_from_the_cache(
     assert build(root, cache=False) == plain  # and the cache is not needed for it
 
 
+def test_unchanged_photos_get_their_sizes_from_the_cache(
+    tmp_path: Path, plain: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = copy_example(tmp_path / "situs")
+    assert build(root, cache=True) == plain
+    with monkeypatch.context() as patch:
+        patch.setattr(pipeline, "strip_metadata", None)  # no photo is cleaned again
+        patch.setattr(pipeline, "make_picture", None)  # nor resized
+        assert build(root, cache=True) == plain
+
+
 def test_values_written_out_during_the_build_are_found_by_it_and_the_next(
     tmp_path: Path, plain: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -126,6 +137,14 @@ def edit_school_name(root: Path) -> None:  # the ORGANIZER of every VEVENT
     _replace(root / "site.yaml", "name: SMP Negeri 1 Prabumulih", "name: SMP Negeri 1 Kota Prabumulih")
 
 
+def edit_photo(root: Path) -> None:  # an album photo replaced by another picture under the same name
+    from PIL import Image
+
+    path = root / "static/images/albums/karnaval-hut-kota-prabumulih-2026/02.jpg"
+    with Image.open(path) as image:
+        image.transpose(Image.Transpose.FLIP_LEFT_RIGHT).save(path, "JPEG", quality=80)
+
+
 def edit_template(root: Path) -> None:
     _replace(root / "layouts/page.html", "</article>", "</article><!-- diubah -->")
 
@@ -138,8 +157,9 @@ def edit_site_yaml(root: Path) -> None:  # the base path is in every link, also 
     ("edit", "expected"),
     [(edit_body, {"agenda/pentas-seni-2026/"}), (edit_template, set()), (edit_site_yaml, set()),
      (edit_event_time, {"agenda/pentas-seni-2026/", "kalender/semua.ics"}),
-     (edit_interface_text, {"kalender/semua.ics"}), (edit_school_name, {"kalender/semua.ics"})],
-    ids=["markdown-body", "template", "site-yaml", "event-time", "interface-text", "school-name"],
+     (edit_interface_text, {"kalender/semua.ics"}), (edit_school_name, {"kalender/semua.ics"}),
+     (edit_photo, {"images/albums/karnaval-hut-kota-prabumulih-2026/02-480.webp"})],
+    ids=["markdown-body", "template", "site-yaml", "event-time", "interface-text", "school-name", "photo"],
 )
 def test_a_change_changes_exactly_what_a_build_without_cache_changes(
     tmp_path: Path, plain: dict[str, bytes], edit: Callable[[Path], None], expected: set[str]
