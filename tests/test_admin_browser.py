@@ -158,6 +158,8 @@ def save(page: Any, tmp: Path, name: str, at: str = "title") -> None:
 def test_an_editor_creates_an_event_an_announcement_and_an_achievement(
     browser: Any, project: tuple[Path, ServedSite], tmp_path: Path
 ) -> None:
+    from playwright.sync_api import expect
+
     root, site = project
     pdf = tmp_path / "jadwal-ujian-semester-genap.pdf"
     pdf.write_bytes(PDF)
@@ -193,8 +195,9 @@ def test_an_editor_creates_an_event_an_announcement_and_an_achievement(
         new_entry(page, site, "announcements", {"title": "Jadwal Ujian Semester Genap", "date": "2026-11-20"},
                   {"priority": "Penting"}, "Jadwal ujian semester genap ada di lampiran.")
         preview = page.frame_locator("iframe").first.locator("main > article")  # laid out as the page is
-        assert preview.locator("h1").inner_text() == "Jadwal Ujian Semester Genap"
-        assert preview.locator(".prose").inner_text().strip() == "Jadwal ujian semester genap ada di lampiran."
+        # the preview follows the form a moment later: wait for it rather than read it at once
+        expect(preview.locator("h1")).to_have_text("Jadwal Ujian Semester Genap")
+        expect(preview.locator(".prose")).to_have_text("Jadwal ujian semester genap ada di lampiran.")
         field(page, "attachments").get_by_role("button", name="Add").first.click()
         field(page, "attachments.0.title").locator("input").fill("Jadwal ujian")
         # "Drop a file here": the field's own file input, as a dropped or chosen file reaches it
