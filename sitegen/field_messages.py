@@ -169,6 +169,14 @@ FIELD_MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "Tulis {suggestion}."),
         "en": ("date '{value}' is not written as YYYY-MM-DD.", "Write {suggestion}."),
     },
+    "moment_zone": {
+        "id": ("waktu '{value}' ditulis dengan zona waktu, padahal semua waktu di situs ini memakai zona "
+               "'timezone' di site.yaml.",
+               "Tulis {suggestion}, tanpa WIB/WITA/WIT."),
+        "en": ("time '{value}' is written with a time zone, but every time of this site is in site.yaml's "
+               "'timezone'.",
+               "Write {suggestion}, without WIB/WITA/WIT."),
+    },
     "curly_quotes": {
         "id": ("'{value}' memakai tanda kutip miring (“ ” atau ‘ ’).",
                "Ganti dengan tanda kutip lurus biasa: {suggestion}."),

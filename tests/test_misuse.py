@@ -256,3 +256,16 @@ def test_full_addresses_mail_phone_and_anchor_links_are_not_checked(tiny: TinySi
     tiny.write(EVENT, "---\ntitle: Rapat\nstart: 2026-12-05\ncategory: rapat\n---\n"
                "[a](https://wa.me/62812) [b](mailto:tu@sekolah.sch.id) [c](tel:+62211234) [d](#jadwal)\n")
     tiny.build()
+
+
+@pytest.mark.parametrize("written", ["2026-12-05 08:00 WIB", '"2026-12-05 8.00 wita"'])
+def test_a_time_written_with_its_zone_is_shown_without_it(tiny: TinySite, written: str) -> None:
+    """Indonesian notices write '08.00 WIB'; the site's zone is already in site.yaml."""
+    write_event(tiny, "title: Rapat", f"start: {written}", "category: rapat")
+    value = written.strip('"')
+    assert problems(tiny) == [
+        message(f"{EVENT}:3: kolom 'start'",
+                f"waktu '{value}' ditulis dengan zona waktu, padahal semua waktu di situs ini memakai zona "
+                "'timezone' di site.yaml.",
+                'Tulis "2026-12-05 08:00", tanpa WIB/WITA/WIT.'),
+    ]

@@ -72,6 +72,7 @@ MONTHS = {
 _WORDS_DATE = re.compile(r"(?:\w+,\s*)?(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})(?:,?\s+(?:pukul\s+)?(\d{1,2})[:.](\d{2}))?"
                          r"(?:\s*(?:wib|wita|wit))?", re.I)
 _DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:\s+(\d{1,2})[:.](\d{2}))?")
+_ZONED = re.compile(r"(\d{4}-\d{2}-\d{2})[ T](\d{1,2})[:.](\d{2})\s*(?:wib|wita|wit)", re.I)  # a moment with its zone
 _CURLY = "“”„‘’‚"
 
 
@@ -83,8 +84,12 @@ def _curly(text: str) -> None:
 
 
 def _suggest(text: str, with_time: bool) -> None:
-    """'5 Desember 2026', '05/12/2026' or a date in curly quotes: an error that shows how to write it."""
+    """'5 Desember 2026', '05/12/2026', '2026-12-05 08:00 WIB' or a date in curly quotes: an error that shows how
+    to write it."""
     _curly(text)
+    zoned = _ZONED.fullmatch(text.strip())
+    if zoned and with_time:
+        raise fail("moment_zone", value=text, suggestion=f'"{zoned[1]} {int(zoned[2]):02d}:{zoned[3]}"')
     words = _WORDS_DATE.fullmatch(text.strip())
     numbers = _DAY_FIRST.fullmatch(text.strip())
     if words and words[2].lower() in MONTHS:
