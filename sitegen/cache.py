@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import jinja2
@@ -77,6 +77,14 @@ class BuildCache:
         self._held += len(value)
         if self._held > FLUSH_AT and self._database() is not None:
             self._write()
+
+    def kept(self, kind: str, key: str, make: Callable[[], str]) -> str:
+        """The value stored for (kind, key); made by `make` and kept when there is none."""
+        stored = self.get(kind, key)
+        if stored is None:
+            stored = make()
+            self.put(kind, key, stored)
+        return stored
 
     def templates(self) -> jinja2.BytecodeCache | None:
         """Jinja's compiled templates, kept in the cache folder; None without one.

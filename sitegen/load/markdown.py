@@ -73,11 +73,7 @@ class Converter:
 
     def convert(self, text: str, first_line: int) -> tuple[str, tuple[BodyLink, ...]]:
         """Sanitized HTML and the site-internal links it contains, with their lines."""
-        key = self._key(text)
-        stored = self._cache.get(CACHE_KIND, key)
-        if stored is None:
-            stored = _converted(self._md, self._base_path, text)
-            self._cache.put(CACHE_KIND, key, stored)
+        stored = self._cache.kept(CACHE_KIND, self._key(text), lambda: _converted(self._md, self._base_path, text))
         html, links = json.loads(stored)
         return html, tuple(BodyLink(url, first_line + offset) for url, offset in links)
 

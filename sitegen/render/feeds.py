@@ -106,11 +106,7 @@ class CalendarTexts:
         return self._kept(fingerprint(self._context, "VCALENDAR", name, url), lambda: _header(self._config, name, url))
 
     def _kept(self, key: str, make: Callable[[], bytes]) -> bytes:
-        stored = self._cache.get(CACHE_KIND, key)
-        if stored is None:
-            stored = make().decode("utf-8")
-            self._cache.put(CACHE_KIND, key, stored)
-        return stored.encode("utf-8")
+        return self._cache.kept(CACHE_KIND, key, lambda: make().decode("utf-8")).encode("utf-8")
 
 
 def google_calendar_link(happening: Happening, config: SiteConfig, headlines: Headlines) -> str | None:
