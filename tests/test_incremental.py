@@ -59,6 +59,21 @@ class Session:
         assert sorted(preview) == sorted(expected), step
         assert [name for name in expected if preview[name] != expected[name]] == [], step
 
+    def files(self) -> dict[str, tuple[tuple[int, int], bytes]]:
+        """Each preview file but the search index (made again in its thread): which file on disk, and its bytes."""
+        folder = self.root / PREVIEW_DIR
+        return {path.relative_to(folder).as_posix(): ((path.stat().st_ino, path.stat().st_mtime_ns), path.read_bytes())
+                for path in sorted(folder.rglob("*")) if path.is_file() and "pagefind" not in path.parts}
+
+    def save_and_see_what_was_rewritten(self) -> set[str]:
+        """save(), then the preview files written again; each must differ from before (no file rewritten as is)."""
+        before = self.files()
+        self.save()
+        after = self.files()
+        rewritten = {name for name in after if before.get(name, ((0, 0), b""))[0] != after[name][0]}
+        assert rewritten == {name for name in after if before.get(name, ((0, 0), None))[1] != after[name][1]}
+        return rewritten
+
     def write(self, name: str, text: str) -> None:
         (self.root / name).parent.mkdir(parents=True, exist_ok=True)
         (self.root / name).write_text(text, encoding="utf-8")
@@ -82,9 +97,12 @@ def test_incremental_rebuilds_equal_a_clean_build_after_every_kind_of_edit(sessi
 
     assert session.save() is None  # nothing changed: nothing to reload
     session.assert_like_a_clean_build("no change")
+    assert session.save_and_see_what_was_rewritten() == set()  # and no file written
 
     session.edit(event, "Pentas seni adalah kegiatan tahunan", "Pentas seni ialah kegiatan tahunan")
-    assert session.save() == PAGE
+    rewritten = session.save_and_see_what_was_rewritten()
+    assert "agenda/pentas-seni-2026/index.html" in rewritten  # only pages whose bytes changed, the event's among them
+    assert "index.html" not in rewritten and "informasi/kontak/index.html" not in rewritten
     session.assert_like_a_clean_build("a body edited")
 
     session.edit(event, "title: Pentas Seni Secara Daring", "title: Pentas Seni Akhir Tahun")
