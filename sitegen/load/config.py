@@ -9,8 +9,8 @@ from typing import Any
 
 from sitegen.errors import BuildFailed, ConfigUnusable, SiteError, error
 from sitegen.frame import LANGUAGES
+from sitegen.load.yamlload import Document, load_yaml, validate
 from sitegen.load.yamlload import Path as YamlPath
-from sitegen.load.yamlload import load_yaml, validate
 from sitegen.models.settings import SiteConfig
 from sitegen.sources import check_file, read_text
 
@@ -27,22 +27,17 @@ def site_language(root: Path) -> str:
     """The interface language site.yaml asks for, read by the same loader as the build; Indonesian when it
     cannot be read or names no language we have (the build itself then says why)."""
     try:
-        check_file(root, CONFIG_FILE)
-        data = load_yaml(read_text(root / CONFIG_FILE, CONFIG_FILE), CONFIG_FILE).data
+        return _language(_document(root).data)
     except (BuildFailed, OSError):  # no site.yaml yet (init, new), or --root names a file
         return "id"
-    language = data.get("language") if isinstance(data, dict) else None
-    return language if language in LANGUAGES else "id"
 
 
 def load_config(root: Path, base_url: str | None = None) -> Settings:
     """root/site.yaml and the line of each of its keys; `base_url` (--base-url, SITE_BASE_URL) wins."""
-    path = root / CONFIG_FILE
-    if not os.path.lexists(path):
+    if not os.path.lexists(root / CONFIG_FILE):
         raise ConfigUnusable([error(CONFIG_FILE, None, None, "config_missing")])
     try:
-        check_file(root, CONFIG_FILE)
-        doc = load_yaml(read_text(path, CONFIG_FILE), CONFIG_FILE)
+        doc = _document(root)
     except BuildFailed as exc:
         raise ConfigUnusable(exc.errors) from exc
     if not isinstance(doc.data, dict):
@@ -51,9 +46,20 @@ def load_config(root: Path, base_url: str | None = None) -> Settings:
         doc.data["base_url"] = base_url
     result, problems = validate(SiteConfig, doc)
     if result is None:
-        language = doc.data.get("language")
-        raise ConfigUnusable(problems, language if language in LANGUAGES else "id")
+        raise ConfigUnusable(problems, _language(doc.data))
     return result, doc.lines
+
+
+def _document(root: Path) -> Document:
+    """site.yaml as the build reads it: within the project and its limits, strict YAML."""
+    check_file(root, CONFIG_FILE)
+    return load_yaml(read_text(root / CONFIG_FILE, CONFIG_FILE), CONFIG_FILE)
+
+
+def _language(data: object) -> str:
+    """The `language` of site.yaml's data when it is one we have, else Indonesian."""
+    language = data.get("language") if isinstance(data, dict) else None
+    return language if language in LANGUAGES else "id"
 
 
 def config_warnings(config: SiteConfig, lines: dict[YamlPath, int]) -> list[SiteError]:
