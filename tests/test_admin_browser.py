@@ -26,6 +26,7 @@ import yaml
 from conftest import EXAMPLE, REPO, TODAY, copy_example
 from sitehttp import PREFIX, ServedSite, free_socket, serve
 
+from sitegen.load.markdown import Converter
 from sitegen.models.fields import AnnouncementFields, CalendarEntryFields, EventFields
 
 pytestmark = pytest.mark.browser
@@ -323,9 +324,11 @@ def meaning(value: Any) -> Any:
 
 
 def values(text: str) -> Any:
-    """What a file says, every value as the text the loader reads, without its comments and layout."""
+    """What a file says: every value as the text the loader reads, without its comments and layout, and the body
+    as the page shows it (the CMS's text editor may respace a table's rows: `|---|` becomes `| --- |`)."""
     front, _, body = text.partition("\n---\n") if text.startswith("---\n") else (text, "", "")
-    return meaning(yaml.load(front.removeprefix("---\n"), Loader=yaml.BaseLoader)), body.strip()
+    html = Converter("/").convert(body.strip(), 1)[0]
+    return meaning(yaml.load(front.removeprefix("---\n"), Loader=yaml.BaseLoader)), html
 
 
 def test_an_item_opened_and_saved_keeps_its_dates_and_every_other_value(
