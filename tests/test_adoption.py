@@ -11,14 +11,12 @@ The proof that the test suite does not depend on the example school's content ru
   example built through the CLI from the repository's folder. The whole suite is not nested here: it
   would double the suite's time, and the scan shows that no test module names the repository's content.
 
-The commands run in the test process (`cli.main`): what the tests check is their answer (exit status,
+The commands run in the test process (incli.cli): what the tests check is their answer (exit status,
 output, files), not the process; the repository-copy test starts `init` as a process of its own.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
 import re
 import shutil
 import subprocess
@@ -27,8 +25,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, TODAY
-
-from sitegen.commands.cli import main
+from incli import cli
 
 SCHOOL = ("--name", "SD Negeri 3 Sukamaju", "--level", "SD", "--town", "Kabupaten Sukamaju", "--zone", "WITA",
           "--address", "Jalan Pendidikan No. 7")
@@ -39,19 +36,6 @@ def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """`python build.py ARGS --root ROOT` as an editor (or CI) runs it."""
     command = [sys.executable, str(REPO / "build.py"), *args, "--root", str(root)]
     return subprocess.run(command, capture_output=True, text=True, check=False, timeout=300)
-
-
-def cli(root: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    """The same command in this process, `stdin` as what the editor types."""
-    command = [*args, "--root", str(root)]
-    out, err, typed = io.StringIO(), io.StringIO(), sys.stdin
-    sys.stdin = io.StringIO(stdin)
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            status = main(command)
-    finally:
-        sys.stdin = typed
-    return subprocess.CompletedProcess(command, status, out.getvalue(), err.getvalue())
 
 
 def test_init_writes_a_complete_site_for_another_school_with_no_trace_of_the_example(tmp_path: Path) -> None:
@@ -180,8 +164,10 @@ def test_a_repository_whose_example_is_replaced_by_an_init_made_school_passes_it
     # (test_calendar_output, test_parents, test_cli) copy the frozen example now, which the scan above checks.
     tests = ["tests/test_golden.py::test_golden_site_matches_expected_output",
              "tests/test_golden.py::test_example_site_builds_through_the_cli[today-pinned]"]
-    # -n 0: in this process; the suite around it already has a worker on every core.
-    nested = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "0", *tests],
+    # -n 0: in this process; the suite around it already has a worker on every core. --basetemp: a folder of
+    # its own, so that it does not look through (and delete) the old temporary folders of other test runs.
+    nested = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "0",
+                             "--basetemp", str(tmp_path / "tests"), *tests],
                             cwd=copy, capture_output=True, text=True, check=False, timeout=900)
     assert nested.returncode == 0, nested.stdout[-3000:]
     assert re.search(r"^2 passed", nested.stdout, re.M), nested.stdout[-3000:]
