@@ -4,19 +4,23 @@ The example site is built with `editor:` in site.yaml and served under /nama-rep
 Sveltia CMS offers "Work with Local Repository". That button asks the browser for a folder
 (`showDirectoryPicker`); Playwright cannot click a system dialog, so an init script answers with
 Chromium's origin-private file system holding a copy of the project's content/. What the CMS saves
-there is copied back into the project, which must then pass `check` and build with the new items.
+there is copied into a copy of the project, which must then build with the new items (and so pass
+`check`, the same build without writing).
 
 The files the CMS wrote are compared with tests/fixtures/cms/ (what it wrote before: the same form
 input gives the same bytes). UPDATE_SCREENSHOTS=1 takes the guide's screenshots into docs/gambar/ (without
 it none is taken: nothing compares them), and stores the files the CMS wrote in tests/fixtures/cms/
 (review them: tests/test_admin.py checks them).
 
-The project is built and served once for the module (on one worker: xdist_group), and no test changes
-it: what the CMS saves stays in the browser's file system, and what it saved is built in a copy of the
-project. Loading the CMS and opening the local repository is most of a test's time in Chromium, so
-the tests share one signed-in page (the `editor` fixture), each leaving it at a list of entries; axe-core
-is evaluated in that page as the browser's tools evaluate a script, which its Content-Security-Policy
-(checked by the first test) allows where it refuses an injected <script>.
+The project is built and served once per test process (a session fixture: pytest-xdist may hand the
+module's tests to different workers, and xdist_group, which asks for one, is ignored with pytest 9.2:
+pytest-dev/pytest-xdist#1386), and no test changes it: what the CMS saves stays in the browser's file
+system, and what it saved is built in a copy of the project. Loading the CMS and opening the local
+repository is most of a test's time in Chromium, so the tests share one signed-in page (the `editor`
+fixture, closed when the process moves on to another module: an open CMS keeps using CPU), each
+leaving it at a list of entries. axe-core is evaluated in that page as the browser's tools evaluate a
+script, which its Content-Security-Policy (checked by the first test) allows where it refuses an
+injected <script>.
 """
 
 from __future__ import annotations
@@ -94,7 +98,7 @@ def editor_project(root: Path) -> Path:
     return root
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, ServedSite]]:
     """The project, built for and served at a local address; the tests leave it as it is."""
     root = editor_project(tmp_path_factory.mktemp("admin") / "situs")
