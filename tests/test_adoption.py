@@ -6,9 +6,13 @@ The proof that the test suite does not depend on the example school's content ru
   `static/files/` or `site.yaml` (they copy the frozen `tests/fixtures/example/` instead);
 - a copy of the repository whose `content/`, `static/images/` and `site.yaml` are replaced by an
   `init`-made school runs the site's own check and build (as `.github/workflows/check.yml` does) and,
-  with the README's test command, the test modules that used to read the example content. The whole
-  suite is not nested here: it would double the suite's time, and the scan shows that no other module
-  can see the repository's content.
+  with the README's test command run in that copy, the tests that would see the repository's content if
+  anything still read it: the golden site, built in the test process and compared byte for byte, and the
+  example built through the CLI from the repository's folder. The whole suite is not nested here: it
+  would double the suite's time, and the scan shows that no test module names the repository's content.
+
+The commands run in the test process (incli.cli): what the tests check is their answer (exit status,
+output, files), not the process; the repository-copy test starts `init` as a process of its own.
 """
 
 from __future__ import annotations
@@ -21,20 +25,22 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, TODAY
+from incli import cli
 
 SCHOOL = ("--name", "SD Negeri 3 Sukamaju", "--level", "SD", "--town", "Kabupaten Sukamaju", "--zone", "WITA",
           "--address", "Jalan Pendidikan No. 7")
 SCHOOL_FILES = ["content", "site.yaml", "static/images"]
 
 
-def run(root: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`python build.py ARGS --root ROOT` as an editor (or CI) runs it."""
     command = [sys.executable, str(REPO / "build.py"), *args, "--root", str(root)]
-    return subprocess.run(command, capture_output=True, text=True, input=stdin, check=False, timeout=300)
+    return subprocess.run(command, capture_output=True, text=True, check=False, timeout=300)
 
 
 def test_init_writes_a_complete_site_for_another_school_with_no_trace_of_the_example(tmp_path: Path) -> None:
     root = tmp_path / "sekolah"
-    result = run(root, "init", *SCHOOL, "--today", TODAY)
+    result = cli(root, "init", *SCHOOL, "--today", TODAY)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
         "site.yaml", "content/index.md", "content/pages/profil.md", "content/pages/kontak.md",
@@ -59,16 +65,16 @@ def test_init_writes_a_complete_site_for_another_school_with_no_trace_of_the_exa
 
 def test_an_init_made_site_builds_with_a_card_and_warns_about_each_skeleton_page(tmp_path: Path) -> None:
     root = tmp_path / "sekolah"
-    assert run(root, "init", *SCHOOL, "--today", TODAY).returncode == 0
-    checked = run(root, "check", "--today", TODAY, "--format", "github")
+    assert cli(root, "init", *SCHOOL, "--today", TODAY).returncode == 0
+    checked = cli(root, "check", "--today", TODAY, "--format", "github")
     assert checked.returncode == 0, checked.stderr
     warned = sorted(line.split(",")[0] for line in checked.stdout.splitlines() if line.startswith("::warning"))
     assert warned == [f"::warning file=content/{name}" for name in (
         "index.md", "pages/biaya-dan-komite.md", "pages/faq.md", "pages/jadwal.md", "pages/kontak.md",
         "pages/profil.md", "pages/spmb.md", "pages/tata-tertib.md")]
     assert checked.stdout.endswith("Pemeriksaan selesai: tidak ada kesalahan, 8 peringatan (53 halaman).\n")
-    assert run(root, "check", "--today", TODAY, "--strict").returncode == 1
-    built = run(root, "build", "--today", TODAY)
+    assert cli(root, "check", "--today", TODAY, "--strict").returncode == 1
+    built = cli(root, "build", "--today", TODAY)
     assert built.returncode == 0, built.stderr
     site = root / "_site"
     home = (site / "index.html").read_text(encoding="utf-8")
@@ -82,7 +88,7 @@ def test_an_init_made_site_builds_with_a_card_and_warns_about_each_skeleton_page
 def test_init_asks_for_what_its_flags_do_not_say(tmp_path: Path) -> None:
     root = tmp_path / "sekolah"
     answers = "SMK Negeri 1 Contoh\nsmk\nKota Contoh\nwit\nJalan Contoh No. 1\n"
-    result = run(root, "init", "--today", TODAY, stdin=answers)
+    result = cli(root, "init", "--today", TODAY, stdin=answers)
     assert result.returncode == 0, result.stderr
     assert result.stderr.startswith("Nama sekolah: Jenjang (SD/SMP/SMA/SMK): Kota atau kabupaten: "
                                      "Zona waktu (WIB/WITA/WIT): Alamat jalan: ")
@@ -92,11 +98,11 @@ def test_init_asks_for_what_its_flags_do_not_say(tmp_path: Path) -> None:
 
 def test_init_without_an_answer_or_with_an_unknown_level_stops_with_a_hint(tmp_path: Path) -> None:
     root = tmp_path / "sekolah"
-    silent = run(root, "init", "--name", "SD Contoh", "--today", TODAY)
+    silent = cli(root, "init", "--name", "SD Contoh", "--today", TODAY)
     assert silent.returncode == 2
     assert silent.stderr.endswith("Tidak ada jawaban untuk 'Jenjang (SD/SMP/SMA/SMK)'. "
                                   'Jalankan lagi dengan --level "...".\n')
-    wrong = run(root, "init", *SCHOOL[:2], "--level", "SLTP", *SCHOOL[4:])
+    wrong = cli(root, "init", *SCHOOL[:2], "--level", "SLTP", *SCHOOL[4:])
     assert (wrong.returncode, wrong.stderr) == (
         2, "'SLTP' tidak dikenal untuk Jenjang (SD/SMP/SMA/SMK); pilih salah satu: SD, SMP, SMA, SMK.\n")
     assert not root.exists()
@@ -106,7 +112,7 @@ def test_init_refuses_to_overwrite_the_example_school(tmp_path: Path) -> None:
     root = tmp_path / "repo"
     shutil.copytree(REPO / "tests" / "fixtures" / "example" / "content", root / "content")
     (root / "site.yaml").write_text("title: x\n", encoding="utf-8")
-    result = run(root, "init", *SCHOOL)
+    result = cli(root, "init", *SCHOOL)
     assert result.returncode == 2
     assert result.stderr == (
         f"site.yaml, content sudah ada di {root.as_posix()}; init tidak menimpa apa pun.\n"
@@ -118,7 +124,7 @@ def test_init_refuses_to_overwrite_the_example_school(tmp_path: Path) -> None:
 
 def test_init_into_a_path_that_is_a_file_says_so_in_one_line(tmp_path: Path) -> None:
     (tmp_path / "berkas").write_text("x", encoding="utf-8")
-    result = run(tmp_path / "berkas", "init", *SCHOOL)
+    result = cli(tmp_path / "berkas", "init", *SCHOOL)
     assert result.returncode == 2
     assert result.stderr == (f"Folder {(tmp_path / 'berkas').as_posix()} tidak dapat ditulis: File exists. "
                              "Pilih folder lain dengan --root FOLDER.\n")
@@ -145,18 +151,23 @@ def test_a_repository_whose_example_is_replaced_by_an_init_made_school_passes_it
             shutil.rmtree(target)
         else:
             target.unlink()
-    assert run(copy, "init", *SCHOOL).returncode == 0
+    assert run(copy, "init", *SCHOOL).returncode == 0  # as an editor runs it: a process of its own
     # The site's own steps of check.yml, on the school's content as of the real today.
-    checked = run(copy, "check", "--format", "github")
+    checked = cli(copy, "check", "--format", "github")
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    built = run(copy, "build", "--format", "github")
+    built = cli(copy, "build", "--format", "github")
     assert built.returncode == 0, built.stdout + built.stderr
-    # The README's test command on the modules that read the example school before it was frozen.
-    modules = ["tests/test_calendar_output.py", "tests/test_parents.py", "tests/test_cli.py",
-               "tests/test_golden.py::test_example_site_builds_through_the_cli"]
-    # -n 0: in this process; the suite around it already has a worker on every core.
-    tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "-n", "0",
-                            "-m", "not browser and not slow", *modules],
-                           cwd=copy, capture_output=True, text=True, check=False, timeout=900)
-    assert tests.returncode == 0, tests.stdout[-3000:]
-    assert re.search(r"\d+ passed", tests.stdout)
+    # The README's test command in the copy, on the tests that would show the repository's content if the
+    # generator or a test still read it: the golden site (the generator's layouts and assets of this
+    # folder, byte for byte), and the example built through the CLI with this folder as the working
+    # directory (its exact warnings). The modules that read the example school before it was frozen
+    # (test_calendar_output, test_parents, test_cli) copy the frozen example now, which the scan above checks.
+    tests = ["tests/test_golden.py::test_golden_site_matches_expected_output",
+             "tests/test_golden.py::test_example_site_builds_through_the_cli[today-pinned]"]
+    # -n 0: in this process; the suite around it already has a worker on every core. --basetemp: a folder of
+    # its own, so that it does not look through (and delete) the old temporary folders of other test runs.
+    nested = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "0",
+                             "--basetemp", str(tmp_path / "tests"), *tests],
+                            cwd=copy, capture_output=True, text=True, check=False, timeout=900)
+    assert nested.returncode == 0, nested.stdout[-3000:]
+    assert re.search(r"^2 passed", nested.stdout, re.M), nested.stdout[-3000:]

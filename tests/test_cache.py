@@ -1,7 +1,14 @@
-"""The build cache (.sitegen-cache/) saves time and never changes a byte: cached, parallel and plain builds agree."""
+"""The build cache (.sitegen-cache/) saves time and never changes a byte: cached, parallel and plain builds agree.
+
+The example is built once without a cache (`plain`) and once with a cold cache (`warm`, written with its
+search index as `build` writes it); a test that needs a cache holding the example starts from a copy of
+that project, cache included, rather than building it again.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import shutil
 import sqlite3
 from collections.abc import Callable
 from datetime import date
@@ -35,12 +42,27 @@ def plain(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     return build(copy_example(tmp_path_factory.mktemp("plain") / "situs"), cache=False)
 
 
-def test_a_cold_and_a_warm_cache_build_the_same_bytes_as_no_cache(tmp_path: Path, plain: dict[str, bytes]) -> None:
-    root = copy_example(tmp_path / "situs")
-    assert build(root, cache=True) == plain
+@pytest.fixture(scope="module")
+def warm(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes]]:
+    """The example written by a build with a cold cache (search index included), and the files it made."""
+    root = copy_example(tmp_path_factory.mktemp("warm") / "situs")
+    built = build_site(root, Options(today=date.fromisoformat(TODAY), cache=True))
+    return root, dict(built.files)
+
+
+def warm_copy(warm: tuple[Path, dict[str, bytes]], tmp_path: Path) -> Path:
+    """A project of its own whose cache holds the example (and whose _site/ is what that build wrote)."""
+    return Path(shutil.copytree(warm[0], tmp_path / "situs"))
+
+
+def test_a_cold_and_a_warm_cache_build_the_same_bytes_as_no_cache(
+    tmp_path: Path, plain: dict[str, bytes], warm: tuple[Path, dict[str, bytes]]
+) -> None:
+    assert warm[1] == plain  # cold
+    root = warm_copy(warm, tmp_path)
     assert (root / CACHE_DIR / "cache.sqlite3").is_file()
     assert any((root / CACHE_DIR / "templates").iterdir())  # compiled templates
-    assert build(root, cache=True) == plain
+    assert build(root, cache=True) == plain  # warm
 
 
 def test_converting_and_rendering_in_parallel_processes_builds_the_same_bytes(
@@ -54,18 +76,22 @@ def test_converting_and_rendering_in_parallel_processes_builds_the_same_bytes(
     assert build(copy_example(tmp_path / "situs"), cache=False) == plain
 
 
-def search_index(root: Path, cache: bool) -> dict[str, bytes]:
-    build_site(root, Options(today=date.fromisoformat(TODAY), cache=cache))
-    folder = root / "_site" / "pagefind"
+def index_of(site: Path) -> dict[str, bytes]:
+    folder = site / "pagefind"
     return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
 
 
+def search_index(root: Path, cache: bool) -> dict[str, bytes]:
+    build_site(root, Options(today=date.fromisoformat(TODAY), cache=cache))
+    return index_of(root / "_site")
+
+
 def test_an_unchanged_site_gets_its_search_index_from_the_cache_byte_for_byte(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, warm: tuple[Path, dict[str, bytes]], example_site: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = copy_example(tmp_path / "situs")
-    plain = search_index(root, cache=False)
-    assert search_index(root, cache=True) == plain  # made by Pagefind, kept
+    plain = index_of(example_site)  # the example built without a cache, as of the same day
+    assert index_of(warm[0] / "_site") == plain  # made by Pagefind, kept
+    root = warm_copy(warm, tmp_path)
     with monkeypatch.context() as patch:
         patch.setattr(search, "_make_index", None)  # Pagefind is not asked again
         assert search_index(root, cache=True) == plain
@@ -74,22 +100,19 @@ def test_an_unchanged_site_gets_its_search_index_from_the_cache_byte_for_byte(
 
 
 def test_unchanged_events_get_their_icalendar_text_from_the_cache(
-    tmp_path: Path, plain: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, plain: dict[str, bytes], warm: tuple[Path, dict[str, bytes]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = copy_example(tmp_path / "situs")
-    assert build(root, cache=True) == plain
+    root = warm_copy(warm, tmp_path)
     with monkeypatch.context() as patch:
         patch.setattr(feeds, "_event", None)  # no VEVENT is made again
         patch.setattr(feeds, "_header", None)  # nor a feed's own lines
         assert build(root, cache=True) == plain
-    assert build(root, cache=False) == plain  # and the cache is not needed for it
 
 
 def test_unchanged_photos_get_their_sizes_from_the_cache(
-    tmp_path: Path, plain: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, plain: dict[str, bytes], warm: tuple[Path, dict[str, bytes]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = copy_example(tmp_path / "situs")
-    assert build(root, cache=True) == plain
+    root = warm_copy(warm, tmp_path)
     with monkeypatch.context() as patch:
         patch.setattr(pipeline, "strip_metadata", None)  # no photo is cleaned again
         patch.setattr(pipeline, "make_picture", None)  # nor resized
@@ -105,9 +128,11 @@ def test_values_written_out_during_the_build_are_found_by_it_and_the_next(
     assert build(root, cache=True) == plain
 
 
-def test_a_search_index_missing_a_file_in_the_cache_is_made_again(tmp_path: Path) -> None:
-    root = copy_example(tmp_path / "situs")
-    plain = search_index(root, cache=True)
+def test_a_search_index_missing_a_file_in_the_cache_is_made_again(
+    tmp_path: Path, warm: tuple[Path, dict[str, bytes]]
+) -> None:
+    root = warm_copy(warm, tmp_path)
+    plain = index_of(root / "_site")
     with sqlite3.connect(root / CACHE_DIR / "cache.sqlite3") as db:
         db.execute("DELETE FROM entries WHERE rowid = (SELECT MIN(rowid) FROM entries WHERE kind = 'search-file')")
     assert search_index(root, cache=True) == plain
@@ -118,7 +143,8 @@ def test_a_damaged_cache_file_is_replaced_and_the_build_goes_on(tmp_path: Path, 
     (root / CACHE_DIR).mkdir()
     (root / CACHE_DIR / "cache.sqlite3").write_bytes(b"not a database" * 100)
     assert build(root, cache=True) == plain
-    assert build(root, cache=True) == plain
+    with contextlib.closing(sqlite3.connect(root / CACHE_DIR / "cache.sqlite3")) as db:  # replaced: this build's
+        assert db.execute("SELECT COUNT(*) FROM entries").fetchone()[0] > 0  # values, for the next (see warm above)
 
 
 def edit_body(root: Path) -> None:
@@ -162,13 +188,13 @@ def edit_site_yaml(root: Path) -> None:  # the base path is in every link, also 
     ids=["markdown-body", "template", "site-yaml", "event-time", "interface-text", "school-name", "photo"],
 )
 def test_a_change_changes_exactly_what_a_build_without_cache_changes(
-    tmp_path: Path, plain: dict[str, bytes], edit: Callable[[Path], None], expected: set[str]
+    tmp_path: Path, plain: dict[str, bytes], warm: tuple[Path, dict[str, bytes]], edit: Callable[[Path], None],
+    expected: set[str],
 ) -> None:
-    root = copy_example(tmp_path / "situs")
-    assert build(root, cache=True) == plain  # the cache now holds the example
+    root = warm_copy(warm, tmp_path)  # the cache holds the example
     edit(root)
     cached = build(root, cache=True)
-    assert cached == build(root, cache=False)  # never stale
+    assert cached == build(root, cache=False)  # never stale, and a build without cache does not read it
     pages = changed(plain, cached)
     assert pages  # the edit shows
     assert {name.removesuffix("index.html") for name in pages} >= expected
