@@ -9,15 +9,25 @@ read changed. Reading more than a template shows only renders more; the test in
 tests/test_incremental.py compares the result with a clean build. The Python helpers templates call
 (render.Helpers) read only the settings and pictures, which every page is compared on, and
 `file_info`, which is tracked like a name: a helper that reads more of the site must be added here.
+
+A build (not serve) compares the same inputs with an earlier process's: `input_digests` gives each route a
+digest of them, the same in every process (`digest` never uses hash() or a set's order), kept in the build
+cache with the digest of the bytes they made (pipeline.render_site).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import enum
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, time, timedelta
+from zoneinfo import ZoneInfo
 
 import jinja2
 from jinja2 import meta, nodes
+from pydantic import BaseModel
 
 from sitegen.models.items import Site
 from sitegen.plan.indexes import Indexes
@@ -128,7 +138,7 @@ def _reads(tree: nodes.Template) -> set[Read]:
             if source and isinstance(node.target, nodes.Name) and not included:
                 aliases[node.target.name] = (*source, EACH)
                 found.add((*source, COUNT))
-                for child in _children_but(node, node.iter):
+                for child in _children_but(node, node.iter, node.target):  # the target is written, not read
                     visit(child)
                 return
         if isinstance(node, nodes.Compare) and all(op.op in ("in", "notin") for op in node.ops):
@@ -149,8 +159,8 @@ def _reads(tree: nodes.Template) -> set[Read]:
     return found
 
 
-def _children_but(node: nodes.Node, skipped: nodes.Node) -> Iterator[nodes.Node]:
-    return (child for child in node.iter_child_nodes() if child is not skipped)
+def _children_but(node: nodes.Node, *skipped: nodes.Node) -> Iterator[nodes.Node]:
+    return (child for child in node.iter_child_nodes() if all(child is not other for other in skipped))
 
 
 def _pick(value: object, steps: tuple[str, ...]) -> object:
@@ -174,3 +184,95 @@ def _pick(value: object, steps: tuple[str, ...]) -> object:
             except (TypeError, LookupError):
                 value = MISSING
     return value
+
+
+class Undigestable(TypeError):
+    """A value `digest` cannot tell apart safely: what shows it is rendered again."""
+
+
+Digests = dict[int, tuple[object, bytes]]  # by id(): a value seen before, kept alive so that its id stays its own
+
+
+def input_digests(
+    env: jinja2.Environment, shown: Shown, context: bytes, memo: dict[tuple[str, str], tuple[set[Read], set[str]]]
+) -> dict[str, str | None]:
+    """Each route's output path: a digest of everything stale_routes compares for it (its route and view, what
+    every page shows, the value of each read of its templates) and `context` (the generator's code); None when
+    one of them cannot be digested, or its templates may read anything: such a route is always rendered."""
+    seen: Digests = {}
+    values: dict[Read, bytes | None] = {}
+
+    def value(read: Read) -> bytes:
+        if read == EVERYTHING:
+            raise Undigestable("a template whose includes cannot be told")
+        if read not in values:
+            try:
+                values[read] = digest(_pick(shown.whole(read[0]), read[1:]), seen)
+            except Undigestable:
+                values[read] = None
+        known = values[read]
+        if known is None:
+            raise Undigestable(repr(read))
+        return known
+
+    reads = {name: sorted(template_reads(env, name, memo)) for name in {r.template for r in shown.routes if r.template}}
+    found: dict[str, str | None] = {}
+    for route in shown.routes:
+        try:
+            parts = [context, digest(shown.everywhere, seen), digest(route, seen)]
+            for read in reads[route.template] if route.template else ():
+                parts += [digest(read, seen), value(read)]
+        except Undigestable:
+            found[route.output_path] = None
+            continue
+        found[route.output_path] = hashlib.sha256(b"".join(parts)).hexdigest()
+    return found
+
+
+def digest(value: object, seen: Digests) -> bytes:
+    """A self-delimiting encoding of `value` that two processes give alike for equal values: plain values
+    written out, others as a hash of their type and parts (each computed once, by id, in `seen`). Dictionaries
+    keep their order (a template shows it), sets are sorted (their order differs between processes); a value of
+    another kind raises Undigestable."""
+    kind = type(value)
+    if value is None or value is MISSING:
+        return b"N" if value is None else b"M"
+    if kind is bool:
+        return b"T" if value else b"F"
+    if kind is int or kind is float:
+        return b"i" + repr(value).encode() + b";"
+    if isinstance(value, str) and kind is str:
+        data = value.encode()
+        return b"s" + len(data).to_bytes(8, "big") + data
+    if isinstance(value, bytes) and kind is bytes:
+        return b"b" + len(value).to_bytes(8, "big") + value
+    known = seen.get(id(value))
+    if known is None:
+        known = (value, b"#" + hashlib.sha256(_parts(value, seen)).digest())
+        seen[id(value)] = known
+    return known[1]
+
+
+def _parts(value: object, seen: Digests) -> bytes:
+    """The type of a value that is not plain, then its parts' digests."""
+    name = f"{type(value).__module__}.{type(value).__qualname__}".encode()
+    head = len(name).to_bytes(2, "big") + name
+    if isinstance(value, str | bytes | int | float):  # a subclass: Markup is not escaped, str is
+        plain = str(value) if isinstance(value, str) else value
+        return head + digest(plain if isinstance(plain, str | bytes) else repr(value), seen)
+    if isinstance(value, tuple | list):
+        return head + b"".join(digest(element, seen) for element in value)
+    if isinstance(value, dict):
+        return head + b"".join(digest(key, seen) + digest(element, seen) for key, element in value.items())
+    if isinstance(value, set | frozenset):
+        return head + b"".join(sorted(digest(element, seen) for element in value))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return head + b"".join(digest(getattr(value, field.name), seen)
+                               for field in dataclasses.fields(value) if field.compare)
+    if isinstance(value, BaseModel):
+        return head + b"".join(digest(getattr(value, name), seen) for name in type(value).model_fields)
+    if isinstance(value, date | time):
+        return head + digest(value.isoformat(), seen) + digest(repr(getattr(value, "tzinfo", None)), seen)
+    if isinstance(value, timedelta | ZoneInfo | enum.Enum):
+        return head + digest(repr(value), seen)
+    raise Undigestable(type(value).__qualname__)

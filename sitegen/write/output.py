@@ -9,6 +9,7 @@ between them leaves the previous site in `.<name>.old`, and the next build puts 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import shutil
 import sys
@@ -110,13 +111,38 @@ class Staging:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.names: list[str] = []  # what was put, in order (not the copied static files)
+        self.names: list[str] = []  # what was put or reused, in order (not the copied static files)
+        self.digests: dict[str, str] = {}  # the SHA-256 of each of them, by name
         self._folders: set[Path] = {folder}
 
     def put(self, name: str, data: bytes) -> None:
         """Write a made file (a page, a feed, an image variant) at its output path."""
-        self._target(name).write_bytes(data)
+        target = self._target(name)
+        if name in self.digests:  # never write into a file reused from the previous output
+            target.unlink()
+        target.write_bytes(data)
         self.names.append(name)
+        self.digests[name] = hashlib.sha256(data).hexdigest()
+
+    def reuse(self, name: str, previous: Path, expected: str | None) -> bool:
+        """Take the file `name` of the previous output into the staging folder when its bytes still have the
+        SHA-256 `expected`: a hard link (the previous output is never written to), or a copy where linking
+        fails; False (nothing taken) when it is absent, differs, or is reached through a link."""
+        source = previous / name
+        try:
+            if expected is None or os.path.realpath(source) != os.path.join(os.path.realpath(previous), name) \
+                    or hashlib.sha256(source.read_bytes()).hexdigest() != expected:
+                return False
+            target = self._target(name)
+            try:
+                os.link(source, target)
+            except OSError:  # another file system, or one without links
+                shutil.copyfile(source, target)
+        except (OSError, ValueError):
+            return False
+        self.names.append(name)
+        self.digests[name] = expected
+        return True
 
     def copy(self, name: str, source: Path) -> None:
         """Copy a file of static/ to its output path."""
