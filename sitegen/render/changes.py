@@ -20,9 +20,10 @@ from __future__ import annotations
 import dataclasses
 import enum
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, time, timedelta
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 import jinja2
@@ -190,16 +191,13 @@ class Undigestable(TypeError):
     """A value `digest` cannot tell apart safely: what shows it is rendered again."""
 
 
-Digests = dict[int, tuple[object, bytes]]  # by id(): a value seen before, kept alive so that its id stays its own
-
-
 def input_digests(
     env: jinja2.Environment, shown: Shown, context: bytes, memo: dict[tuple[str, str], tuple[set[Read], set[str]]]
 ) -> dict[str, str | None]:
     """Each route's output path: a digest of everything stale_routes compares for it (its route and view, what
     every page shows, the value of each read of its templates) and `context` (the generator's code); None when
     one of them cannot be digested, or its templates may read anything: such a route is always rendered."""
-    seen: Digests = {}
+    digests = Digests()
     values: dict[Read, bytes | None] = {}
 
     def value(read: Read) -> bytes:
@@ -207,7 +205,7 @@ def input_digests(
             raise Undigestable("a template whose includes cannot be told")
         if read not in values:
             try:
-                values[read] = digest(_pick(shown.whole(read[0]), read[1:]), seen)
+                values[read] = digests.of(_pick(shown.whole(read[0]), read[1:]))
             except Undigestable:
                 values[read] = None
         known = values[read]
@@ -219,9 +217,9 @@ def input_digests(
     found: dict[str, str | None] = {}
     for route in shown.routes:
         try:
-            parts = [context, digest(shown.everywhere, seen), digest(route, seen)]
+            parts = [context, digests.of(shown.everywhere), digests.of(route)]
             for read in reads[route.template] if route.template else ():
-                parts += [digest(read, seen), value(read)]
+                parts += [digests.of(read), value(read)]
         except Undigestable:
             found[route.output_path] = None
             continue
@@ -229,50 +227,68 @@ def input_digests(
     return found
 
 
-def digest(value: object, seen: Digests) -> bytes:
-    """A self-delimiting encoding of `value` that two processes give alike for equal values: plain values
-    written out, others as a hash of their type and parts (each computed once, by id, in `seen`). Dictionaries
-    keep their order (a template shows it), sets are sorted (their order differs between processes); a value of
-    another kind raises Undigestable."""
-    kind = type(value)
-    if value is None or value is MISSING:
-        return b"N" if value is None else b"M"
-    if kind is bool:
-        return b"T" if value else b"F"
-    if kind is int or kind is float:
-        return b"i" + repr(value).encode() + b";"
-    if isinstance(value, str) and kind is str:
-        data = value.encode()
-        return b"s" + len(data).to_bytes(8, "big") + data
-    if isinstance(value, bytes) and kind is bytes:
-        return b"b" + len(value).to_bytes(8, "big") + value
-    known = seen.get(id(value))
-    if known is None:
-        known = (value, b"#" + hashlib.sha256(_parts(value, seen)).digest())
-        seen[id(value)] = known
-    return known[1]
+class Digests:
+    """Digests of one build's values that two processes give alike for equal values (never hash() or a set's
+    order): a self-delimiting encoding of a plain value, and a hash of the type and parts of any other, made once
+    per value (kept by id, with the value, so that its id stays its own). Dictionaries keep their order (a
+    template shows it), sets are sorted; a value of another kind raises Undigestable."""
 
+    def __init__(self) -> None:
+        self._seen: dict[int, tuple[object, bytes]] = {}
+        self._parts: dict[type, Callable[[Any], bytes]] = {}  # how a value of each type gives its parts
 
-def _parts(value: object, seen: Digests) -> bytes:
-    """The type of a value that is not plain, then its parts' digests."""
-    name = f"{type(value).__module__}.{type(value).__qualname__}".encode()
-    head = len(name).to_bytes(2, "big") + name
-    if isinstance(value, str | bytes | int | float):  # a subclass: Markup is not escaped, str is
-        plain = str(value) if isinstance(value, str) else value
-        return head + digest(plain if isinstance(plain, str | bytes) else repr(value), seen)
-    if isinstance(value, tuple | list):
-        return head + b"".join(digest(element, seen) for element in value)
-    if isinstance(value, dict):
-        return head + b"".join(digest(key, seen) + digest(element, seen) for key, element in value.items())
-    if isinstance(value, set | frozenset):
-        return head + b"".join(sorted(digest(element, seen) for element in value))
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return head + b"".join(digest(getattr(value, field.name), seen)
-                               for field in dataclasses.fields(value) if field.compare)
-    if isinstance(value, BaseModel):
-        return head + b"".join(digest(getattr(value, name), seen) for name in type(value).model_fields)
-    if isinstance(value, date | time):
-        return head + digest(value.isoformat(), seen) + digest(repr(getattr(value, "tzinfo", None)), seen)
-    if isinstance(value, timedelta | ZoneInfo | enum.Enum):
-        return head + digest(repr(value), seen)
-    raise Undigestable(type(value).__qualname__)
+    def of(self, value: object) -> bytes:
+        kind = type(value)
+        if kind is str:
+            data = cast(str, value).encode()
+            return b"s" + len(data).to_bytes(8, "big") + data
+        if kind is int or kind is float:
+            return b"i" + repr(value).encode() + b";"
+        if value is None or kind is bool or value is MISSING:
+            return b"N" if value is None else b"M" if value is MISSING else b"T" if value else b"F"
+        if kind is bytes:
+            return b"b" + len(cast(bytes, value)).to_bytes(8, "big") + cast(bytes, value)
+        known = self._seen.get(id(value))
+        if known is None:
+            parts = self._parts.get(kind) or self._parts_of(kind)
+            known = (value, b"#" + hashlib.sha256(parts(value)).digest())
+            self._seen[id(value)] = known
+        return known[1]
+
+    def _parts_of(self, kind: type) -> Callable[[Any], bytes]:
+        """How a value of `kind` gives its type's name, then its parts' digests."""
+        name = f"{kind.__module__}.{kind.__qualname__}".encode()
+        head = len(name).to_bytes(2, "big") + name
+        of = self.of
+
+        def subclassed(value: Any) -> bytes:  # of str, int...: Markup is not escaped, str is
+            return head + of(str(value) if isinstance(value, str) else repr(value))
+
+        def sequence(value: Any) -> bytes:
+            return head + b"".join(map(of, value))
+
+        def mapping(value: Any) -> bytes:
+            return head + b"".join(of(key) + of(item) for key, item in value.items())
+
+        def unordered(value: Any) -> bytes:
+            return head + b"".join(sorted(map(of, value)))
+
+        def fields(value: Any) -> bytes:
+            return head + b"".join(of(getattr(value, name)) for name in names)
+
+        def written(value: Any) -> bytes:  # a date, time, zone, duration or enum: what repr() says of it
+            return head + of(repr(value))
+
+        names: list[str] = []
+        if dataclasses.is_dataclass(kind):
+            names = [field.name for field in dataclasses.fields(kind) if field.compare]
+        elif issubclass(kind, BaseModel):
+            names = list(kind.model_fields)
+        choices: list[tuple[type | tuple[type, ...], Callable[[Any], bytes]]] = [
+            ((str, bytes, int, float), subclassed), ((tuple, list), sequence), (dict, mapping),
+            ((set, frozenset), unordered), ((date, time, timedelta, ZoneInfo, enum.Enum), written)]
+        parts = fields if names else next((made for kinds, made in choices if issubclass(kind, kinds)), None)
+        if parts is None:
+            raise Undigestable(kind.__qualname__)
+        self._parts[kind] = parts
+        return parts

@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import os
 import shutil
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import partial
@@ -126,19 +127,8 @@ class Staging:
 
     def reuse(self, name: str, previous: Path, expected: str | None) -> bool:
         """Take the file `name` of the previous output into the staging folder when its bytes still have the
-        SHA-256 `expected`: a hard link (the previous output is never written to), or a copy where linking
-        fails; False (nothing taken) when it is absent, differs, or is reached through a link."""
-        source = previous / name
-        try:
-            if expected is None or os.path.realpath(source) != os.path.join(os.path.realpath(previous), name) \
-                    or hashlib.sha256(source.read_bytes()).hexdigest() != expected:
-                return False
-            target = self._target(name)
-            try:
-                os.link(source, target)
-            except OSError:  # another file system, or one without links
-                shutil.copyfile(source, target)
-        except (OSError, ValueError):
+        SHA-256 `expected` (link_unchanged); False when it does not."""
+        if expected is None or not link_unchanged(previous / name, self._target(name), expected):
             return False
         self.names.append(name)
         self.digests[name] = expected
@@ -154,6 +144,22 @@ class Staging:
             target.parent.mkdir(parents=True, exist_ok=True)
             self._folders.add(target.parent)
         return target
+
+
+def link_unchanged(source: Path, target: Path, expected: str) -> bool:
+    """Make `target` the file `source` when its bytes have the SHA-256 `expected`: a hard link (no file of a
+    previous output is ever written to), or a copy where linking fails; False (nothing made) when `source` is
+    absent, differs, or is a symbolic link."""
+    try:
+        if not stat.S_ISREG(os.lstat(source).st_mode) or hashlib.sha256(source.read_bytes()).hexdigest() != expected:
+            return False
+        try:
+            os.link(source, target)
+        except OSError:  # another file system, or one without links
+            shutil.copyfile(source, target)
+    except (OSError, ValueError):
+        return False
+    return True
 
 
 @contextlib.contextmanager
