@@ -120,7 +120,7 @@ def render_site(plan: Plan, options: Options, cache: BuildCache) -> tuple[Mappin
         if failing or template_problems:
             raise BuildFailed(plan.problems + template_problems, warnings=plan.warnings)
         return kept | plan.images, static
-    inputs = page_inputs(plan, options) if cache.folder else {}
+    inputs = page_inputs(plan, options, cache) if cache.folder else {}
     with write_site(plan.output, static) as staging:
         for name, data in sorted((plan.images | plan.editor).items()):
             staging.put(name, data)
@@ -139,11 +139,11 @@ def render_site(plan: Plan, options: Options, cache: BuildCache) -> tuple[Mappin
     return WrittenFiles(plan.output, written), static
 
 
-def page_inputs(plan: Plan, options: Options) -> dict[str, str]:
+def page_inputs(plan: Plan, options: Options, cache: BuildCache | None = None) -> dict[str, str]:
     """A digest of each page's and feed's inputs, by output path (render.changes.input_digests); the generator's
     code and the versions of the libraries that render are among them. A route without one is not listed."""
     context = fingerprint(generator_code(), *(version(name) for name in RENDERERS)).encode()
-    digests = input_digests(plan.environment, shown_of(plan, options), context, {})
+    digests = input_digests(plan.environment, shown_of(plan, options), context, cache)
     return {name: found for name, found in digests.items() if found}
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import hashlib
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, time, timedelta
@@ -30,6 +31,7 @@ import jinja2
 from jinja2 import meta, nodes
 from pydantic import BaseModel
 
+from sitegen.cache import BuildCache, fingerprint, source_of
 from sitegen.models.items import Site
 from sitegen.plan.indexes import Indexes
 from sitegen.plan.routes import Route
@@ -42,6 +44,7 @@ EACH = "[]"  # in a read, every element of a list: ("atom_routes", "[]", "path")
 COUNT = "#"  # in a read, the length of a list
 KEYS = "in"  # in a read, only what `x in ...` asks: the keys of a mapping
 MISSING = object()
+READS_KIND = "template-reads"  # in the build cache: what one template's source reads of WHOLE_SITE
 
 Read = tuple[str, ...]  # ("indexes", "urgent"), ("atom_routes", "[]", "view", "title")
 
@@ -86,13 +89,18 @@ def stale_routes(
 
 
 def template_reads(
-    env: jinja2.Environment, name: str, memo: dict[tuple[str, str], tuple[set[Read], set[str]]]
+    env: jinja2.Environment,
+    name: str,
+    memo: dict[tuple[str, str], tuple[set[Read], set[str]]],
+    cache: BuildCache | None = None,
 ) -> frozenset[Read]:
-    """What a template and every template it extends, includes or imports read of WHOLE_SITE."""
+    """What a template and every template it extends, includes or imports read of WHOLE_SITE; each template's
+    own reads kept in `memo` by its name and source, and in `cache` (a build's) by those and this module's code."""
     assert env.loader is not None
     found: set[Read] = set()
     seen: set[str] = set()
     todo = [name]
+    code = source_of(__file__) if cache is not None else b""
     while todo:
         current = todo.pop()
         if current in seen:
@@ -102,6 +110,10 @@ def template_reads(
             source = env.loader.get_source(env, current)[0]
         except jinja2.TemplateNotFound:
             continue  # rendering reports it
+        key = fingerprint(code, current, source) if cache is not None and (current, source) not in memo else ""
+        if key and cache is not None and (stored := cache.get(READS_KIND, key)):
+            kept_reads, kept_names = json.loads(stored)
+            memo[(current, source)] = ({tuple(read) for read in kept_reads}, set(kept_names))
         if (current, source) not in memo:
             try:
                 tree = env.parse(source)
@@ -113,6 +125,9 @@ def template_reads(
                     _reads(tree) | ({EVERYTHING} if None in named else set()),
                     {other for other in named if other is not None},
                 )
+            if cache is not None:
+                cache.put(READS_KIND, key, json.dumps([sorted(memo[(current, source)][0]),
+                                                       sorted(memo[(current, source)][1])]))
         reads, others = memo[(current, source)]
         found |= reads
         todo += sorted(others)
@@ -192,11 +207,12 @@ class Undigestable(TypeError):
 
 
 def input_digests(
-    env: jinja2.Environment, shown: Shown, context: bytes, memo: dict[tuple[str, str], tuple[set[Read], set[str]]]
+    env: jinja2.Environment, shown: Shown, context: bytes, cache: BuildCache | None = None
 ) -> dict[str, str | None]:
     """Each route's output path: a digest of everything stale_routes compares for it (its route and view, what
     every page shows, the value of each read of its templates) and `context` (the generator's code); None when
-    one of them cannot be digested, or its templates may read anything: such a route is always rendered."""
+    one of them cannot be digested, or its templates may read anything: such a route is always rendered. What
+    each template reads is kept in `cache`."""
     digests = Digests()
     values: dict[Read, bytes | None] = {}
 
@@ -213,7 +229,9 @@ def input_digests(
             raise Undigestable(repr(read))
         return known
 
-    reads = {name: sorted(template_reads(env, name, memo)) for name in {r.template for r in shown.routes if r.template}}
+    memo: dict[tuple[str, str], tuple[set[Read], set[str]]] = {}
+    reads = {name: sorted(template_reads(env, name, memo, cache))
+             for name in sorted({route.template for route in shown.routes if route.template})}
     found: dict[str, str | None] = {}
     for route in shown.routes:
         try:
