@@ -11,7 +11,7 @@ tests/test_incremental.py compares the result with a clean build. The Python hel
 `file_info`, which is tracked like a name: a helper that reads more of the site must be added here.
 
 A build (not serve) compares the same inputs with an earlier process's: `input_digests` gives each route a
-digest of them, the same in every process (`digest` never uses hash() or a set's order), kept in the build
+digest of them, the same in every process (`Digests` never uses hash() or a set's order), kept in the build
 cache with the digest of the bytes they made (pipeline.render_site).
 """
 
@@ -203,7 +203,7 @@ def _pick(value: object, steps: tuple[str, ...]) -> object:
 
 
 class Undigestable(TypeError):
-    """A value `digest` cannot tell apart safely: what shows it is rendered again."""
+    """A value `Digests` cannot tell apart safely: what shows it is rendered again."""
 
 
 def input_digests(
