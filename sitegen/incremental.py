@@ -12,9 +12,9 @@ from sitegen.errors import BuildFailed
 from sitegen.load.config import load_config
 from sitegen.load.content import Loaded
 from sitegen.models.settings import SiteConfig
-from sitegen.pipeline import Built, Options, Photos, file_status, plan_site, render_site, take
+from sitegen.pipeline import Built, Options, Photos, file_status, plan_site, render_site, shown_of, take
 from sitegen.render.changes import Read, Shown, stale_routes
-from sitegen.render.feeds import render_calendars, site_timezone
+from sitegen.render.feeds import render_calendars
 from sitegen.render.pages import render_pages
 from sitegen.write.output import MARKER, update_output
 
@@ -57,13 +57,7 @@ def update_site(root: Path, options: Options, memory: Memory) -> Update:
     cache = BuildCache(root / CACHE_DIR if options.cache else None)
     try:
         plan = plan_site(root, options, config, config_lines, cache, memory.loaded_with(config), memory.photos)
-        layouts = root / "layouts"
-        shown = Shown(plan.routes, plan.site, plan.indexes, (
-            config, plan.translations, plan.warnings if options.dev else (), plan.pictures,
-            options, site_timezone(plan.indexes.happenings, config),
-            [(path.relative_to(layouts).as_posix(), path.read_bytes()) for path in sorted(layouts.rglob("*"))
-             if path.is_file() and path.relative_to(layouts).parts[0] != "admin"],
-        ))
+        shown = shown_of(plan, options)
         first = memory.shown is None or not (plan.output / MARKER).is_file()
         stale = stale_routes(plan.environment, None if first else memory.shown, shown, memory.reads)
         outputs = frozenset({*(route.output_path for route in plan.routes), *plan.images, *plan.editor,

@@ -30,7 +30,8 @@ from sitegen.models.urls import Urls
 from sitegen.plan.indexes import Indexes, build_indexes
 from sitegen.plan.links import check_links
 from sitegen.plan.routes import Route, find_collisions, plan_routes
-from sitegen.render.feeds import render_calendars
+from sitegen.render.changes import Shown, input_digests
+from sitegen.render.feeds import render_calendars, site_timezone
 from sitegen.render.images import (
     ALBUM_WIDTHS,
     DEFAULT_CARD,
@@ -47,6 +48,8 @@ from sitegen.write.admin import admin_files
 from sitegen.write.output import WrittenFiles, resolve_output, write_site
 from sitegen.write.search import index_site
 
+PAGE_KIND = "page"  # in the build cache: the digest of a page's or feed's bytes, by the digest of its inputs
+RENDERERS = ("jinja2", "markupsafe", "babel", "icalendar")  # libraries whose versions are part of a page's inputs
 PHOTO_KIND = "photo"  # in the build cache: a photo's cleaned copy, sizes and picture, by its bytes and use
 UNSAFE_IMAGES = (".heic", ".heif", ".tif", ".tiff")  # may carry GPS data we cannot remove
 
@@ -101,27 +104,61 @@ def render_site(plan: Plan, options: Options, cache: BuildCache) -> tuple[Mappin
     """Render every page and calendar of `plan` and write each as it is made into a staging folder swapped in at
     the end (or keep them, for `check`); the files by output path and the static files copied. Raises BuildFailed
     on any problem (or, with --strict, warning), leaving the previous output untouched.
+
+    A page or feed whose inputs are those of a file the previous output still holds byte for byte (the build
+    cache keeps the digest of each file's inputs with that of its bytes) is not rendered: that file is linked
+    into the staging folder instead.
     """
     config = plan.config
-    made = chain(render_pages(plan.environment, plan.routes, plan.indexes),
-                 render_calendars(plan.routes, plan.indexes.happenings, config, plan.headlines, cache))
     static = {name: path for name, path in plan.static.items() if name not in plan.images}
     failing = bool(plan.problems) or (options.strict and bool(plan.warnings))
     if failing or not options.write:  # rendered all the same, for the template problems
+        made = chain(render_pages(plan.environment, plan.routes, plan.indexes),
+                     render_calendars(plan.routes, plan.indexes.happenings, config, plan.headlines, cache))
         kept: dict[str, bytes] = {}  # check keeps what it would write (for tests); a failing build nothing
         template_problems = take(made, (lambda name, data: None) if failing else kept.__setitem__)
         if failing or template_problems:
             raise BuildFailed(plan.problems + template_problems, warnings=plan.warnings)
         return kept | plan.images, static
+    inputs = page_inputs(plan, options, cache) if cache.folder else {}
     with write_site(plan.output, static) as staging:
         for name, data in sorted((plan.images | plan.editor).items()):
             staging.put(name, data)
+        stale = [route for route in plan.routes if not (route.output_path in inputs and staging.reuse(
+            route.output_path, plan.output, cache.get(PAGE_KIND, inputs[route.output_path])))]
+        made = chain(render_pages(plan.environment, plan.routes, plan.indexes, stale),
+                     render_calendars(stale, plan.indexes.happenings, config, plan.headlines, cache))
         template_problems = take(made, staging.put)  # each page written as it is made, none kept
         if template_problems:  # the staging folder goes; the previous output stays untouched
             raise BuildFailed(template_problems, warnings=plan.warnings)
+        for route in stale:
+            if route.output_path in inputs:
+                cache.put(PAGE_KIND, inputs[route.output_path], staging.digests[route.output_path])
         written = [name for name in staging.names if name not in plan.editor]
-        index_site(staging.folder, config.language, written, cache)
+        index_site(staging.folder, config.language, written, cache, digests=staging.digests, previous=plan.output)
     return WrittenFiles(plan.output, written), static
+
+
+def page_inputs(plan: Plan, options: Options, cache: BuildCache | None = None) -> dict[str, str]:
+    """A digest of each page's and feed's inputs, by output path (render.changes.input_digests); the generator's
+    code and the versions of the libraries that render are among them. A route without one is not listed."""
+    context = fingerprint(generator_code(), *(version(name) for name in RENDERERS)).encode()
+    digests = input_digests(plan.environment, shown_of(plan, options), context, cache)
+    return {name: found for name, found in digests.items() if found}
+
+
+def shown_of(plan: Plan, options: Options) -> Shown:
+    """What the pages and feeds of `plan` are made from (render.changes): the routes, the site, its indexes, and
+    what every page may show: settings, words, the preview's warnings, pictures, the layouts' sources."""
+    layouts = plan.root / "layouts"
+    shown_options = dataclasses.replace(options, today=date.min, now=None, write=True, output_dir=None,
+                                        strict=False, cache=False)  # what reaches a page only through the site
+    return Shown(plan.routes, plan.site, plan.indexes, (
+        plan.config, plan.translations, plan.warnings if options.dev else (), plan.pictures, shown_options,
+        site_timezone(plan.indexes.happenings, plan.config),
+        [(path.relative_to(layouts).as_posix(), path.read_bytes()) for path in sorted(layouts.rglob("*"))
+         if path.is_file() and path.relative_to(layouts).parts[0] != "admin"],
+    ))
 
 
 def take(made: Iterable[Rendered], put: Callable[[str, bytes], None]) -> list[SiteError]:
@@ -139,6 +176,7 @@ def take(made: Iterable[Rendered], put: Callable[[str, bytes], None]) -> list[Si
 class Plan:
     """Everything a build knows before rendering: the loaded site, its images, indexes and routes, the problems."""
 
+    root: Path
     config: SiteConfig
     output: Path
     site: Site
@@ -190,7 +228,7 @@ def plan_site(
     headlines = Headlines(translations, Dates.for_site(config))
     environment = make_environment(root, site, translations, headlines, routes, options.dev, pictures, warnings,
                                    cache.templates())
-    return Plan(config, output, site, static, images, pictures, indexes, routes, editor, problems, warnings,
+    return Plan(root, config, output, site, static, images, pictures, indexes, routes, editor, problems, warnings,
                 translations, headlines, environment)
 
 

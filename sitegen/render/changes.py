@@ -9,16 +9,29 @@ read changed. Reading more than a template shows only renders more; the test in
 tests/test_incremental.py compares the result with a clean build. The Python helpers templates call
 (render.Helpers) read only the settings and pictures, which every page is compared on, and
 `file_info`, which is tracked like a name: a helper that reads more of the site must be added here.
+
+A build (not serve) compares the same inputs with an earlier process's: `input_digests` gives each route a
+digest of them, the same in every process (`Digests` never uses hash() or a set's order), kept in the build
+cache with the digest of the bytes they made (pipeline.render_site).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import dataclasses
+import enum
+import hashlib
+import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date, time, timedelta
+from typing import Any, cast
+from zoneinfo import ZoneInfo
 
 import jinja2
 from jinja2 import meta, nodes
+from pydantic import BaseModel
 
+from sitegen.cache import BuildCache, fingerprint, source_of
 from sitegen.models.items import Site
 from sitegen.plan.indexes import Indexes
 from sitegen.plan.routes import Route
@@ -31,6 +44,7 @@ EACH = "[]"  # in a read, every element of a list: ("atom_routes", "[]", "path")
 COUNT = "#"  # in a read, the length of a list
 KEYS = "in"  # in a read, only what `x in ...` asks: the keys of a mapping
 MISSING = object()
+READS_KIND = "template-reads"  # in the build cache: what one template's source reads of WHOLE_SITE
 
 Read = tuple[str, ...]  # ("indexes", "urgent"), ("atom_routes", "[]", "view", "title")
 
@@ -75,13 +89,18 @@ def stale_routes(
 
 
 def template_reads(
-    env: jinja2.Environment, name: str, memo: dict[tuple[str, str], tuple[set[Read], set[str]]]
+    env: jinja2.Environment,
+    name: str,
+    memo: dict[tuple[str, str], tuple[set[Read], set[str]]],
+    cache: BuildCache | None = None,
 ) -> frozenset[Read]:
-    """What a template and every template it extends, includes or imports read of WHOLE_SITE."""
+    """What a template and every template it extends, includes or imports read of WHOLE_SITE; each template's
+    own reads kept in `memo` by its name and source, and in `cache` (a build's) by those and this module's code."""
     assert env.loader is not None
     found: set[Read] = set()
     seen: set[str] = set()
     todo = [name]
+    code = source_of(__file__) if cache is not None else b""
     while todo:
         current = todo.pop()
         if current in seen:
@@ -91,6 +110,10 @@ def template_reads(
             source = env.loader.get_source(env, current)[0]
         except jinja2.TemplateNotFound:
             continue  # rendering reports it
+        key = fingerprint(code, current, source) if cache is not None and (current, source) not in memo else ""
+        if key and cache is not None and (stored := cache.get(READS_KIND, key)):
+            kept_reads, kept_names = json.loads(stored)
+            memo[(current, source)] = ({tuple(read) for read in kept_reads}, set(kept_names))
         if (current, source) not in memo:
             try:
                 tree = env.parse(source)
@@ -102,6 +125,9 @@ def template_reads(
                     _reads(tree) | ({EVERYTHING} if None in named else set()),
                     {other for other in named if other is not None},
                 )
+            if cache is not None:
+                cache.put(READS_KIND, key, json.dumps([sorted(memo[(current, source)][0]),
+                                                       sorted(memo[(current, source)][1])]))
         reads, others = memo[(current, source)]
         found |= reads
         todo += sorted(others)
@@ -128,7 +154,7 @@ def _reads(tree: nodes.Template) -> set[Read]:
             if source and isinstance(node.target, nodes.Name) and not included:
                 aliases[node.target.name] = (*source, EACH)
                 found.add((*source, COUNT))
-                for child in _children_but(node, node.iter):
+                for child in _children_but(node, node.iter, node.target):  # the target is written, not read
                     visit(child)
                 return
         if isinstance(node, nodes.Compare) and all(op.op in ("in", "notin") for op in node.ops):
@@ -149,8 +175,8 @@ def _reads(tree: nodes.Template) -> set[Read]:
     return found
 
 
-def _children_but(node: nodes.Node, skipped: nodes.Node) -> Iterator[nodes.Node]:
-    return (child for child in node.iter_child_nodes() if child is not skipped)
+def _children_but(node: nodes.Node, *skipped: nodes.Node) -> Iterator[nodes.Node]:
+    return (child for child in node.iter_child_nodes() if all(child is not other for other in skipped))
 
 
 def _pick(value: object, steps: tuple[str, ...]) -> object:
@@ -174,3 +200,113 @@ def _pick(value: object, steps: tuple[str, ...]) -> object:
             except (TypeError, LookupError):
                 value = MISSING
     return value
+
+
+class Undigestable(TypeError):
+    """A value `Digests` cannot tell apart safely: what shows it is rendered again."""
+
+
+def input_digests(
+    env: jinja2.Environment, shown: Shown, context: bytes, cache: BuildCache | None = None
+) -> dict[str, str | None]:
+    """Each route's output path: a digest of everything stale_routes compares for it (its route and view, what
+    every page shows, the value of each read of its templates) and `context` (the generator's code); None when
+    one of them cannot be digested, or its templates may read anything: such a route is always rendered. What
+    each template reads is kept in `cache`."""
+    digests = Digests()
+    values: dict[Read, bytes | None] = {}
+
+    def value(read: Read) -> bytes:
+        if read == EVERYTHING:
+            raise Undigestable("a template whose includes cannot be told")
+        if read not in values:
+            try:
+                values[read] = digests.of(_pick(shown.whole(read[0]), read[1:]))
+            except Undigestable:
+                values[read] = None
+        known = values[read]
+        if known is None:
+            raise Undigestable(repr(read))
+        return known
+
+    memo: dict[tuple[str, str], tuple[set[Read], set[str]]] = {}
+    reads = {name: sorted(template_reads(env, name, memo, cache))
+             for name in sorted({route.template for route in shown.routes if route.template})}
+    found: dict[str, str | None] = {}
+    for route in shown.routes:
+        try:
+            parts = [context, digests.of(shown.everywhere), digests.of(route)]
+            for read in reads[route.template] if route.template else ():
+                parts += [digests.of(read), value(read)]
+        except Undigestable:
+            found[route.output_path] = None
+            continue
+        found[route.output_path] = hashlib.sha256(b"".join(parts)).hexdigest()
+    return found
+
+
+class Digests:
+    """Digests of one build's values that two processes give alike for equal values (never hash() or a set's
+    order): a self-delimiting encoding of a plain value, and a hash of the type and parts of any other, made once
+    per value (kept by id, with the value, so that its id stays its own). Dictionaries keep their order (a
+    template shows it), sets are sorted; a value of another kind raises Undigestable."""
+
+    def __init__(self) -> None:
+        self._seen: dict[int, tuple[object, bytes]] = {}
+        self._parts: dict[type, Callable[[Any], bytes]] = {}  # how a value of each type gives its parts
+
+    def of(self, value: object) -> bytes:
+        kind = type(value)
+        if kind is str:
+            data = cast(str, value).encode()
+            return b"s" + len(data).to_bytes(8, "big") + data
+        if kind is int or kind is float:
+            return b"i" + repr(value).encode() + b";"
+        if value is None or kind is bool or value is MISSING:
+            return b"N" if value is None else b"M" if value is MISSING else b"T" if value else b"F"
+        if kind is bytes:
+            return b"b" + len(cast(bytes, value)).to_bytes(8, "big") + cast(bytes, value)
+        known = self._seen.get(id(value))
+        if known is None:
+            parts = self._parts.get(kind) or self._parts_of(kind)
+            known = (value, b"#" + hashlib.sha256(parts(value)).digest())
+            self._seen[id(value)] = known
+        return known[1]
+
+    def _parts_of(self, kind: type) -> Callable[[Any], bytes]:
+        """How a value of `kind` gives its type's name, then its parts' digests."""
+        name = f"{kind.__module__}.{kind.__qualname__}".encode()
+        head = len(name).to_bytes(2, "big") + name
+        of = self.of
+
+        def subclassed(value: Any) -> bytes:  # of str, int...: Markup is not escaped, str is
+            return head + of(str(value) if isinstance(value, str) else repr(value))
+
+        def sequence(value: Any) -> bytes:
+            return head + b"".join(map(of, value))
+
+        def mapping(value: Any) -> bytes:
+            return head + b"".join(of(key) + of(item) for key, item in value.items())
+
+        def unordered(value: Any) -> bytes:
+            return head + b"".join(sorted(map(of, value)))
+
+        def fields(value: Any) -> bytes:
+            return head + b"".join(of(getattr(value, name)) for name in names)
+
+        def written(value: Any) -> bytes:  # a date, time, zone, duration or enum: what repr() says of it
+            return head + of(repr(value))
+
+        names: list[str] = []
+        if dataclasses.is_dataclass(kind):
+            names = [field.name for field in dataclasses.fields(kind) if field.compare]
+        elif issubclass(kind, BaseModel):
+            names = list(kind.model_fields)
+        choices: list[tuple[type | tuple[type, ...], Callable[[Any], bytes]]] = [
+            ((str, bytes, int, float), subclassed), ((tuple, list), sequence), (dict, mapping),
+            ((set, frozenset), unordered), ((date, time, timedelta, ZoneInfo, enum.Enum), written)]
+        parts = fields if names else next((made for kinds, made in choices if issubclass(kind, kinds)), None)
+        if parts is None:
+            raise Undigestable(kind.__qualname__)
+        self._parts[kind] = parts
+        return parts

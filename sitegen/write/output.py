@@ -9,8 +9,10 @@ between them leaves the previous site in `.<name>.old`, and the next build puts 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import shutil
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import partial
@@ -110,13 +112,27 @@ class Staging:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.names: list[str] = []  # what was put, in order (not the copied static files)
+        self.names: list[str] = []  # what was put or reused, in order (not the copied static files)
+        self.digests: dict[str, str] = {}  # the SHA-256 of each of them, by name
         self._folders: set[Path] = {folder}
 
     def put(self, name: str, data: bytes) -> None:
         """Write a made file (a page, a feed, an image variant) at its output path."""
-        self._target(name).write_bytes(data)
+        target = self._target(name)
+        if name in self.digests:  # never write into a file reused from the previous output
+            target.unlink()
+        target.write_bytes(data)
         self.names.append(name)
+        self.digests[name] = hashlib.sha256(data).hexdigest()
+
+    def reuse(self, name: str, previous: Path, expected: str | None) -> bool:
+        """Take the file `name` of the previous output into the staging folder when its bytes still have the
+        SHA-256 `expected` (link_unchanged); False when it does not."""
+        if expected is None or not link_unchanged(previous / name, self._target(name), expected):
+            return False
+        self.names.append(name)
+        self.digests[name] = expected
+        return True
 
     def copy(self, name: str, source: Path) -> None:
         """Copy a file of static/ to its output path."""
@@ -128,6 +144,22 @@ class Staging:
             target.parent.mkdir(parents=True, exist_ok=True)
             self._folders.add(target.parent)
         return target
+
+
+def link_unchanged(source: Path, target: Path, expected: str) -> bool:
+    """Make `target` the file `source` when its bytes have the SHA-256 `expected`: a hard link (no file of a
+    previous output is ever written to), or a copy where linking fails; False (nothing made) when `source` is
+    absent, differs, or is a symbolic link."""
+    try:
+        if not stat.S_ISREG(os.lstat(source).st_mode) or hashlib.sha256(source.read_bytes()).hexdigest() != expected:
+            return False
+        try:
+            os.link(source, target)
+        except OSError:  # another file system, or one without links
+            shutil.copyfile(source, target)
+    except (OSError, ValueError):
+        return False
+    return True
 
 
 @contextlib.contextmanager

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import base64
 import gzip
+import hashlib
 import json
 import os
 import shutil
 import subprocess
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from importlib.metadata import version
 from itertools import chain
 from pathlib import Path
@@ -19,8 +20,9 @@ from pagefind.service import get_executable
 
 from sitegen.cache import BuildCache, fingerprint_all, source_of
 from sitegen.models.urls import Urls
+from sitegen.write.output import link_unchanged
 
-CACHE_KIND = "search"  # in the build cache: the names of the index's files, by the pages it was made of
+CACHE_KIND = "search"  # in the build cache: the index's files (name: SHA-256), by the pages it was made of
 FILE_KIND = "search-file"  # and each file, by that key and its name: one held at a time
 AHEAD = 32  # pages sent before their answers are read: the answers (~300 bytes each) fit a pipe's buffer
 # Parts of a page that are not its content: sharing text, menus, filters.
@@ -38,6 +40,8 @@ def index_site(
     cache: BuildCache | None = None,
     stop: Callable[[], bool] | None = None,
     source: Path | None = None,
+    digests: Mapping[str, str] | None = None,
+    previous: Path | None = None,
 ) -> None:
     """Write folder/pagefind/: the index of the written `pages` (output paths under `source`, by default
     `folder`) marked data-pagefind-body.
@@ -45,25 +49,33 @@ def index_site(
     Pages are read from `source` and added one by one in sorted order, so the index is the same bytes on
     any file system (Pagefind's own directory walk follows the file system's order), and no more than one
     page is held at a time. Raises IndexIncomplete when a file of the written index is cut short. When no
-    page changed since a build that kept its index in `cache`, that index is written again instead. When
-    `stop()` turns true (serve: a newer rebuild came) indexing ends early and nothing is written.
+    page changed since a build that kept its index in `cache` (pages are compared by their SHA-256, from
+    `digests` where it has them), that index is written again instead, each file linked from the `previous`
+    output where it still has the same bytes. When `stop()` turns true (serve: a newer rebuild came) indexing
+    ends early and nothing is written.
     """
     source = source or folder
+    known = digests or {}
     html = sorted(name for name in pages if name.endswith(".html"))
-    key = fingerprint_all(chain((source_of(__file__), version("pagefind"), language),
-                                (part for name in html for part in (name, (source / name).read_bytes()))))
+    key = fingerprint_all(chain((source_of(__file__), version("pagefind"), language), (
+        part for name in html
+        for part in (name, known.get(name) or hashlib.sha256((source / name).read_bytes()).hexdigest()))))
     stored = cache.get(CACHE_KIND, key) if cache is not None else None
-    if cache is not None and stored is not None and _restore(folder / "pagefind", cache, key, json.loads(stored)):
+    if cache is not None and stored is not None and _restore(folder / "pagefind", cache, key, json.loads(stored),
+                                                             previous / "pagefind" if previous else None):
         verify_index(folder / "pagefind")
         return
     if not _make_index(folder, language, html, source, stop):
         return
     if cache is not None:
         written = sorted(path for path in (folder / "pagefind").rglob("*") if path.is_file())
-        names = [path.relative_to(folder / "pagefind").as_posix() for path in written]
-        for name, path in zip(names, written, strict=True):
-            cache.put(FILE_KIND, f"{key}/{name}", base64.b64encode(path.read_bytes()).decode())
-        cache.put(CACHE_KIND, key, json.dumps(names))
+        files = {}
+        for path in written:
+            data = path.read_bytes()
+            name = path.relative_to(folder / "pagefind").as_posix()
+            cache.put(FILE_KIND, f"{key}/{name}", base64.b64encode(data).decode())
+            files[name] = hashlib.sha256(data).hexdigest()
+        cache.put(CACHE_KIND, key, json.dumps(files))
 
 
 def _make_index(
@@ -96,15 +108,23 @@ def _make_index(
     return True
 
 
-def _restore(folder: Path, cache: BuildCache, key: str, names: list[str]) -> bool:
-    """Write the index kept under `key` into `folder`, a file at a time; False (and nothing written) when a file
-    of it is missing from the cache."""
-    for name in names:
+def _restore(folder: Path, cache: BuildCache, key: str, files: dict[str, str], previous: Path | None) -> bool:
+    """Write the index kept under `key` (its files' SHA-256 by name) into `folder`, each file linked from the
+    `previous` index where it is the same, else from the cache; False (and nothing written) when a file of it is
+    missing from the cache."""
+    folders: set[Path] = set()
+    for name, expected in files.items():
+        target = folder / name
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+        if previous is not None and link_unchanged(previous / name, target, expected):
+            continue
         data = cache.get(FILE_KIND, f"{key}/{name}")
         if data is None:
             shutil.rmtree(folder, ignore_errors=True)
             return False
-        _write(folder, {name: base64.b64decode(data)})
+        target.write_bytes(base64.b64decode(data))
     return True
 
 
