@@ -11,7 +11,6 @@ import gzip
 import html
 import json
 import math
-import os
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -77,10 +76,6 @@ def meta(tree: lxml.html.HtmlElement, key: str) -> list[str]:
 
 def json_ld(tree: lxml.html.HtmlElement) -> list[dict[str, Any]]:
     return [json.loads(s.text) for s in tree.xpath('//script[@type="application/ld+json"]')]
-
-
-def env_without_base_url() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if k != "SITE_BASE_URL"}
 
 
 # --- Atom feeds -----------------------------------------------------------------------------------
@@ -302,9 +297,8 @@ def test_students_without_consent_appear_only_as_initials_anywhere_in_the_site(t
         "---\ntitle: Juara Lomba Pidato\ndate: 2026-09-01\nlevel: province\nfield: non-academic\n"
         "rank: Juara 2\nconsent: true\nstudents: [Budi Santoso]\n---\nSelamat.\n"))
 
-    result = tiny.run("build", "--today", TODAY, env=env_without_base_url())
+    tiny.build()  # with the search index, which the scan reads too
 
-    assert result.returncode == 0, result.stderr
     site = tiny.root / "_site"
     files = {p.relative_to(site).as_posix(): file_bytes(p) for p in site.rglob("*") if p.is_file()}
     fragments = [name for name in files if name.endswith(".pf_fragment")]
