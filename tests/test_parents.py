@@ -37,6 +37,8 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 FEEDS = ["feed.xml", "pengumuman/feed.xml", "prestasi/feed.xml", "agenda/feed.xml"]
 ATOM_RNC = Path(__file__).parent / "fixtures" / "atom.rnc"  # RFC 4287 Appendix B, verbatim
 URGENT = "pembagian-rapor-semester-ganjil"  # expires 2026-12-19
+# The tests of the three builds below (`builds`) run on one worker (--dist loadgroup), which makes them once.
+WITH_THE_BUILDS = pytest.mark.xdist_group("parents-builds")
 LEVELS = ["school", "subdistrict", "city", "province", "national", "international"]
 FIELDS = ["academic", "non-academic"]
 
@@ -167,6 +169,7 @@ def builds(example_site: Path) -> dict[str, dict[str, bytes]]:
             for day in ("2026-12-18", "2026-12-19", "2026-12-20")}
 
 
+@WITH_THE_BUILDS
 @pytest.mark.slow
 @pytest.mark.parametrize("name", FEEDS)
 def test_feed_updated_is_its_newest_entry_whatever_the_build_day(
@@ -177,6 +180,7 @@ def test_feed_updated_is_its_newest_entry_whatever_the_build_day(
         assert updated == max(entries), day
 
 
+@WITH_THE_BUILDS
 @pytest.mark.slow
 def test_announcement_and_achievement_feeds_are_the_same_bytes_on_other_build_days(
         example_site: Path, builds: dict[str, dict[str, bytes]]) -> None:
@@ -242,6 +246,7 @@ def banner_links(data: bytes) -> list[str]:
     return [a.get("href") for a in tree.xpath('//div[contains(concat(" ", @class, " "), " banner ")]//a')]
 
 
+@WITH_THE_BUILDS
 @pytest.mark.slow
 @pytest.mark.parametrize("day", ["2026-12-18", "2026-12-19"])
 def test_urgent_announcement_shows_a_banner_on_every_page_until_it_expires(builds: dict[str, dict[str, bytes]],
@@ -254,6 +259,7 @@ def test_urgent_announcement_shows_a_banner_on_every_page_until_it_expires(build
     assert missing == []
 
 
+@WITH_THE_BUILDS
 @pytest.mark.slow
 def test_urgent_banner_is_gone_from_every_page_the_day_after_it_expires(builds: dict[str, dict[str, bytes]]) -> None:
     pages = {name: data for name, data in builds["2026-12-20"].items() if name.endswith(".html")}

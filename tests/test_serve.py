@@ -25,6 +25,8 @@ from conftest import REPO, TinySite
 from markupsafe import escape
 
 pytestmark = pytest.mark.slow
+# The tests that read the module's one preview run on one worker (--dist loadgroup), which starts it once.
+ON_THE_SHARED_PREVIEW = pytest.mark.xdist_group("serve-preview")
 
 START_TIMEOUT = 20.0
 CHANGE_TIMEOUT = 15.0
@@ -138,6 +140,7 @@ def own_preview(tmp_path: Path) -> Iterator[Preview]:
         yield server
 
 
+@ON_THE_SHARED_PREVIEW
 def test_home_page_is_served(preview: Preview) -> None:
     status, text = preview.get("/")
     assert status == 200
@@ -147,6 +150,7 @@ def test_home_page_is_served(preview: Preview) -> None:
     assert not (preview.root / "_site").exists()  # serve never touches the published build
 
 
+@ON_THE_SHARED_PREVIEW
 def test_draft_is_shown_with_the_draft_mark(preview: Preview) -> None:
     words = yaml.safe_load((REPO / "layouts" / "i18n" / "id.yaml").read_text(encoding="utf-8"))
     status, text = preview.get("/agenda/rencana-bazar/")
@@ -157,6 +161,7 @@ def test_draft_is_shown_with_the_draft_mark(preview: Preview) -> None:
     assert status == 200 and "Rencana Bazar Sekolah" in agenda
 
 
+@ON_THE_SHARED_PREVIEW
 def test_draft_mark_is_not_on_published_pages(preview: Preview) -> None:
     words = yaml.safe_load((REPO / "layouts" / "i18n" / "id.yaml").read_text(encoding="utf-8"))
     status, text = preview.get("/agenda/rapat/")
@@ -164,6 +169,7 @@ def test_draft_mark_is_not_on_published_pages(preview: Preview) -> None:
     assert str(escape(words["draft_mark"])) not in text
 
 
+@ON_THE_SHARED_PREVIEW
 def test_server_is_bound_to_loopback_only(preview: Preview) -> None:
     listening = listening_addresses(preview.port)
     if listening is not None:  # Linux: the kernel's own table of listening sockets
@@ -189,6 +195,7 @@ def test_new_file_is_served_after_it_is_added(own_preview: Preview) -> None:
     assert sorted(p.name for p in own_preview.root.iterdir() if p.name.startswith("..dev-site.")) == []
 
 
+@ON_THE_SHARED_PREVIEW
 def test_an_unknown_path_gets_the_sites_own_404_page(preview: Preview) -> None:
     status, page = preview.get("/tidak-ada/")
     own = (preview.root / ".dev-site" / "404.html").read_text(encoding="utf-8")
@@ -196,6 +203,7 @@ def test_an_unknown_path_gets_the_sites_own_404_page(preview: Preview) -> None:
     assert page.replace(page[page.index("<script"):page.index("</head>")], "", 1) == own  # plus live reload
 
 
+@ON_THE_SHARED_PREVIEW
 @pytest.mark.parametrize(
     ("path", "status"),
     [("/%00", 400), ("/agenda/%00/", 400), ("/%0b.html", 400), ("/..%2f..%2fsite.yaml", 404),
@@ -223,6 +231,7 @@ def test_a_symlink_out_of_the_project_added_while_serving_is_refused_not_served(
     assert not (own_preview.root / ".dev-site" / "bocor.txt").exists()
 
 
+@ON_THE_SHARED_PREVIEW
 def test_a_symlink_inside_the_preview_folder_to_outside_is_not_served(preview: Preview, tmp_path: Path) -> None:
     secret = tmp_path / "rahasia.txt"
     secret.write_text("KATA-SANDI-RAHASIA\n", encoding="utf-8")
