@@ -165,6 +165,21 @@ def browser() -> Iterator[Any]:
         yield running
 
 
+@pytest.fixture(scope="session")
+def browser_context(browser: Any) -> Iterator[Any]:
+    """One plain context (1280x720, JavaScript on) of the session's Chromium, for tests that need no context options.
+
+    Each test opens its own page in it (`page.set_viewport_size` for another width) and closes it: a new context
+    costs as much as several page loads. Its pages share only the HTTP cache; the sites tests open set no cookie
+    and keep nothing in storage.
+    """
+    context = browser.new_context()
+    try:
+        yield context
+    finally:
+        context.close()
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The tests marked `early` first, highest rank first; the rest in their usual order.
 

@@ -604,8 +604,10 @@ def site_under_prefix(request: pytest.FixtureRequest, tmp_path_factory: pytest.T
 
 
 @pytest.mark.browser
-def test_search_for_rapor_finds_the_report_card_announcement_and_event(browser: Any, site_under_prefix: Any) -> None:
-    page = browser.new_page()
+def test_search_for_rapor_finds_the_report_card_announcement_and_event(
+    browser_context: Any, site_under_prefix: Any
+) -> None:
+    page = browser_context.new_page()
     try:
         page.goto(site_under_prefix.url("cari/?q=rapor"))
         page.wait_for_selector("#search-results li a", timeout=15_000)
