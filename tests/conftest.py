@@ -92,9 +92,25 @@ class TinySite:
         return subprocess.CompletedProcess(command, status, out.getvalue(), err.getvalue())
 
 
+# The form editor's vendored files (3 MB, never edited, read only when site.yaml has `editor:`): every project a
+# test makes links them instead of copying them, which made up most of the copy (tests/test_admin.py checks they
+# are the locked npm package's bytes; no test writes them).
+VENDORED = ("admin/sveltia-cms.js", "admin/chunks/react-dom.js", "admin/immutable.es.js",
+            "admin/material-symbols-outlined.woff2")
+
+
+def _copy_layout(source: str, target: str) -> object:
+    """copytree's copy: a hard link for a vendored file (a copy where the link cannot be made), else a copy."""
+    if Path(source).relative_to(REPO / "layouts").as_posix() in VENDORED:
+        with contextlib.suppress(OSError):
+            os.link(source, target)
+            return target
+    return shutil.copy2(source, target)
+
+
 def copy_generator(root: Path) -> None:
     """The generator's layouts and its own assets (static/css/, static/js/), as `init` copies them, into `root`."""
-    shutil.copytree(REPO / "layouts", root / "layouts")
+    shutil.copytree(REPO / "layouts", root / "layouts", copy_function=_copy_layout)
     for name in ("css", "js"):
         shutil.copytree(REPO / "static" / name, root / "static" / name)
 
@@ -147,6 +163,21 @@ def browser() -> Iterator[Any]:
 
     with chromium() as running:
         yield running
+
+
+@pytest.fixture(scope="session")
+def browser_context(browser: Any) -> Iterator[Any]:
+    """One plain context (1280x720, JavaScript on) of the session's Chromium, for tests that need no context options.
+
+    Each test opens its own page in it (`page.set_viewport_size` for another width) and closes it: a new context
+    costs as much as several page loads. Its pages share only the HTTP cache; the sites tests open set no cookie
+    and keep nothing in storage.
+    """
+    context = browser.new_context()
+    try:
+        yield context
+    finally:
+        context.close()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

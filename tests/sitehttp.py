@@ -17,11 +17,10 @@ from __future__ import annotations
 import contextlib
 import gzip
 import http.client
+import io
 import mimetypes
 import os
 import socket
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,6 +31,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from conftest import EXAMPLE, REPO, TODAY, copy_example
+
+from sitegen.commands.cli import main
 
 PREFIX = "/nama-repo/"
 NODE_MODULES = REPO / "node_modules"
@@ -209,12 +210,13 @@ def serve(root: Path, sock: socket.socket, prefix: str = PREFIX) -> Iterator[Ser
 
 def build_example(project: Path, base_url: str, sources: Path | None = None) -> Path:
     """Copy the example sources (or a school's `sources`, as of the real today) to `project` and build them
-    as an editor would: `build.py build --base-url`."""
+    as an editor would: `build.py build --base-url` (its cli.main, in this process: no Python start)."""
     copy_example(project, sources or EXAMPLE)
-    command = [sys.executable, str(REPO / "build.py"), "build", "--root", str(project),
-               *(() if sources else ("--today", TODAY)), "--base-url", base_url]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
+    command = ["build", "--root", str(project), *(() if sources else ("--today", TODAY)), "--base-url", base_url]
+    said = io.StringIO()
+    with contextlib.redirect_stdout(said), contextlib.redirect_stderr(said):
+        status = main(command)
+    assert status == 0, f"build failed:\n{said.getvalue()}"
     return project / "_site"
 
 

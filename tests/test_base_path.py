@@ -221,11 +221,13 @@ def test_404_page_at_a_deep_unknown_address(site_under_prefix: ServedSite) -> No
 
 
 @pytest.mark.browser
-def test_404_page_in_chromium_loads_everything_at_a_deep_address(browser: Any, site_under_prefix: ServedSite) -> None:
+def test_404_page_in_chromium_loads_everything_at_a_deep_address(
+    browser_context: Any, site_under_prefix: ServedSite
+) -> None:
     """The page a visitor sees: its stylesheets and images load, and each link works."""
     site = site_under_prefix
     failed: list[str] = []
-    page = browser.new_page()
+    page = browser_context.new_page()
     try:
         page.on("requestfailed", lambda request: failed.append(f"{request.url} ({request.failure})"))
         page.on("response", lambda r: failed.append(f"{r.url} ({r.status})")

@@ -82,23 +82,42 @@ def origin_of(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}/"
 
 
-@pytest.fixture
-def phone(browser: Any, site_url: str) -> Iterator[Watched]:
-    """A fresh phone-sized page with JavaScript on, watched for errors."""
+@pytest.fixture(scope="module")
+def phone_context(browser: Any) -> Iterator[Any]:
+    """A phone (JavaScript on) for the module: each test opens a page of its own in it."""
     context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
     try:
-        yield watch(context.new_page(), origin_of(site_url))
+        yield context
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def phone_without_js_context(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    try:
+        yield context
     finally:
         context.close()
 
 
 @pytest.fixture
-def phone_without_js(browser: Any, site_url: str) -> Iterator[Watched]:
-    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+def phone(phone_context: Any, site_url: str) -> Iterator[Watched]:
+    """A fresh phone-sized page with JavaScript on, watched for errors."""
+    page = phone_context.new_page()
     try:
-        yield watch(context.new_page(), origin_of(site_url))
+        yield watch(page, origin_of(site_url))
     finally:
-        context.close()
+        page.close()
+
+
+@pytest.fixture
+def phone_without_js(phone_without_js_context: Any, site_url: str) -> Iterator[Watched]:
+    page = phone_without_js_context.new_page()
+    try:
+        yield watch(page, origin_of(site_url))
+    finally:
+        page.close()
 
 
 @pytest.mark.parametrize(("name", "path", "text"), PAGES, ids=[p[0] for p in PAGES])

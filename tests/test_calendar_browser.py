@@ -17,9 +17,10 @@ def site_under_prefix(request: pytest.FixtureRequest, tmp_path_factory: pytest.T
 
 
 @pytest.mark.parametrize("width", [360, 1280])
-def test_a_parent_moves_between_months_and_back_to_this_month(browser: Any, site_under_prefix: ServedSite,
+def test_a_parent_moves_between_months_and_back_to_this_month(browser_context: Any, site_under_prefix: ServedSite,
                                                               width: int) -> None:
-    page = browser.new_page(viewport={"width": width, "height": 900})
+    page = browser_context.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
     try:
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
@@ -49,8 +50,11 @@ def test_a_parent_moves_between_months_and_back_to_this_month(browser: Any, site
     ]
 
 
-def test_on_a_phone_the_month_is_a_list_of_days_with_entries(browser: Any, site_under_prefix: ServedSite) -> None:
-    page = browser.new_page(viewport={"width": 360, "height": 740})
+def test_on_a_phone_the_month_is_a_list_of_days_with_entries(
+    browser_context: Any, site_under_prefix: ServedSite
+) -> None:
+    page = browser_context.new_page()
+    page.set_viewport_size({"width": 360, "height": 740})
     try:
         page.goto(site_under_prefix.url("kalender/2026-12/"))
         header_visible = page.locator(".month-grid thead").bounding_box()["width"] > 1
@@ -63,8 +67,8 @@ def test_on_a_phone_the_month_is_a_list_of_days_with_entries(browser: Any, site_
 
 
 @pytest.mark.parametrize("month", ["2026-12", "2026-08"])  # five weeks, and six
-def test_a_printed_month_is_one_page(browser: Any, site_under_prefix: ServedSite, month: str) -> None:
-    page = browser.new_page()
+def test_a_printed_month_is_one_page(browser_context: Any, site_under_prefix: ServedSite, month: str) -> None:
+    page = browser_context.new_page()
     try:
         page.goto(site_under_prefix.url(f"kalender/{month}/"))
         pdf: bytes = page.pdf(prefer_css_page_size=True)

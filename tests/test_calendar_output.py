@@ -9,10 +9,7 @@ categories ...) are covered by test_errors.py.
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -24,7 +21,7 @@ import lxml.html
 import pytest
 import recurring_ical_events
 import yaml
-from conftest import EXAMPLE, REPO, TODAY, TinySite, copy_example
+from conftest import EXAMPLE, TODAY, TinySite, copy_example
 from ical.calendar_stream import IcsCalendarStream
 
 from sitegen.pipeline import Options, build_site
@@ -304,34 +301,7 @@ def test_flag_ceremony_expands_to_exactly_the_mondays_of_the_school_year(ics: di
     assert {(e["DTEND"].dt - e["DTSTART"].dt) for e in occurrences} == {end - start}
 
 
-# --- the same bytes under any process time zone ---------------------------------------------------
-
-
-def read_tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def build_copy_under_tz(dest: Path, tz: str) -> dict[str, bytes]:
-    root = dest / "situs"
-    copy_example(root)
-    env = {k: v for k, v in os.environ.items() if k not in ("SITE_BASE_URL", "TZ")}
-    env["TZ"] = tz
-    result = subprocess.run([sys.executable, str(REPO / "build.py"), "build", "--root", str(root), "--today", TODAY],
-                            capture_output=True, text=True, env=env, check=False)
-    assert result.returncode == 0, result.stderr
-    return read_tree(root / "_site")
-
-
-@pytest.mark.slow
-def test_building_under_utc_and_jakarta_process_time_zones_gives_identical_bytes(tmp_path: Path) -> None:
-    utc = build_copy_under_tz(tmp_path / "utc", "UTC")
-    jakarta = build_copy_under_tz(tmp_path / "jakarta", "Asia/Jakarta")
-    assert sorted(utc) == sorted(jakarta)
-    site_files = [name for name in utc if not name.startswith("pagefind/")]
-    assert [name for name in site_files if utc[name] != jakarta[name]] == []
-    search_files = [name for name in utc if name.startswith("pagefind/")]
-    assert search_files, "the real build writes the search index"
-    assert [name for name in search_files if utc[name] != jakarta[name]] == []
+# (The same bytes under any process time zone, search index included: tests/test_golden.py.)
 
 
 # --- stable UIDs, cancellations and reschedules ---------------------------------------------------

@@ -13,6 +13,7 @@ def test_help_lists_every_command_and_the_exit_statuses_in_indonesian(tiny: Tiny
     assert result.stdout.startswith("cara pakai: python build.py [-h] {build,check,serve,new,init,libur} ...\n")
     for words in ("  check   memeriksa semua berkas tanpa menulis apa pun; status keluar 0 atau 1\n",
                   "  init    memulai situs untuk sekolah lain di folder kosong (lihat docs/panduan-editor.md)\n",
+                  "  libur   menulis libur nasional dan cuti bersama satu tahun pelajaran (Juli–Juni) sebagai\n",
                   "  --strict             peringatan juga membuat pemeriksaan gagal\n",
                   "status keluar: 0 berhasil, 1 kesalahan isi (atau peringatan dengan --strict),\n"
                   "2 salah perintah atau pengaturan tidak dapat dipakai\n",

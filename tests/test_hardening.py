@@ -239,7 +239,7 @@ def test_a_base_url_that_is_not_a_plain_address_is_refused(tiny: TinySite, base_
 
 
 def test_a_base_url_given_on_the_command_line_is_checked_too(tiny: TinySite) -> None:
-    result = tiny.run("build", "--today", "2026-11-24", "--base-url", 'https://x.github.io/"><b>/')
+    result = tiny.main("build", "--today", "2026-11-24", "--base-url", 'https://x.github.io/"><b>/')
     assert result.returncode == 2
     assert result.stderr.startswith("site.yaml:3: kolom 'base_url': alamat situs 'https://x.github.io/\"><b>/' "
                                     "tidak valid.\n")
@@ -466,7 +466,7 @@ def test_an_output_dir_that_is_a_symlink_loop_is_refused(tiny: TinySite) -> None
 
 def test_site_as_a_plain_file_is_refused_and_later_builds_are_not_blocked(tiny: TinySite) -> None:
     tiny.write("_site", "bukan folder\n")
-    result = tiny.run("build", "--today", "2026-11-24")
+    result = tiny.main("build", "--today", "2026-11-24")
     assert result.returncode == 2
     assert result.stderr == (
         "site.yaml: kolom 'output_dir': folder hasil '_site' sudah ada sebagai berkas, bukan folder.\n"
@@ -476,7 +476,7 @@ def test_site_as_a_plain_file_is_refused_and_later_builds_are_not_blocked(tiny: 
     assert (tiny.root / "_site").read_text(encoding="utf-8") == "bukan folder\n"
     assert sorted(p.name for p in tiny.root.iterdir() if p.name.startswith("._site")) == []
     (tiny.root / "_site").unlink()
-    assert tiny.run("build", "--today", "2026-11-24").returncode == 0
+    assert tiny.main("build", "--today", "2026-11-24").returncode == 0
 
 
 def test_an_output_folder_that_cannot_be_written_is_refused_before_anything_moves(
@@ -541,7 +541,7 @@ def test_a_second_build_while_one_writes_is_refused_with_a_clear_message(tiny: T
     with_previous_site(tiny)
     with (tiny.root / "._site.lock").open("a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        result = tiny.run("build", "--today", "2026-11-24")
+        result = tiny.main("build", "--today", "2026-11-24")
     assert result.returncode == 1
     assert result.stderr == (
         "_site: build lain sedang menulis ke folder '_site'.\n"

@@ -24,9 +24,9 @@ def site_under_prefix(request: pytest.FixtureRequest, tmp_path_factory: pytest.T
     return example_under_prefix(request, tmp_path_factory)
 
 
-def search(browser: Any, site: ServedSite, words: str) -> list[str]:
-    """The site paths the search page lists for `words`, best first."""
-    page = browser.new_page()
+def search(context: Any, site: ServedSite, words: str) -> list[str]:
+    """The site paths the search page lists for `words`, best first (a page of its own in `context`)."""
+    page = context.new_page()
     try:
         page.goto(site.url(f"cari/?q={words}"))
         status = page.locator("#search-status")
@@ -54,9 +54,9 @@ def search(browser: Any, site: ServedSite, words: str) -> list[str]:
     ("libur", {"/kalender/"}),  # the holidays are entries of the academic calendar
     ("seragam", {"/informasi/layanan/seragam/"}),
 ])
-def test_words_parents_type_find_the_page_they_mean_first(browser: Any, site_under_prefix: ServedSite,
+def test_words_parents_type_find_the_page_they_mean_first(browser_context: Any, site_under_prefix: ServedSite,
                                                           words: str, first: set[str]) -> None:
-    found = search(browser, site_under_prefix, words)
+    found = search(browser_context, site_under_prefix, words)
     assert set(found[:len(first)]) == first, found
 
 
@@ -91,22 +91,33 @@ def names_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]
         yield running
 
 
-def test_a_name_finds_only_pages_that_show_the_name_not_its_initials(browser: Any, names_site: ServedSite) -> None:
+def test_a_name_finds_only_pages_that_show_the_name_not_its_initials(
+    browser_context: Any, names_site: ServedSite
+) -> None:
     pidato = (names_site.root / "prestasi/pidato/index.html").read_text(encoding="utf-8")
     assert "A. F., S. A." in pidato and "Ahmad" not in pidato  # the page shows initials only
-    assert search(browser, names_site, "Ahmad") == ["/prestasi/olimpiade/"]
-    assert search(browser, names_site, "Budi") == []  # shown nowhere but as "B. S."
-    assert search(browser, names_site, "Siti") == []
+    assert search(browser_context, names_site, "Ahmad") == ["/prestasi/olimpiade/"]
+    assert search(browser_context, names_site, "Budi") == []  # shown nowhere but as "B. S."
+    assert search(browser_context, names_site, "Siti") == []
 
 
 # --- tapping to what parents came for -----------------------------------------------------------------------
 
 
-def test_a_parent_taps_from_home_through_a_task_link_to_the_spmb_page(browser: Any,
-                                                                      site_under_prefix: ServedSite) -> None:
+@pytest.fixture(scope="module")
+def touch_phone(browser: Any) -> Iterator[Any]:
+    """A phone with a touch screen, for the module: each test opens a page of its own in it."""
     context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
     try:
-        page = context.new_page()
+        yield context
+    finally:
+        context.close()
+
+
+def test_a_parent_taps_from_home_through_a_task_link_to_the_spmb_page(touch_phone: Any,
+                                                                      site_under_prefix: ServedSite) -> None:
+    page = touch_phone.new_page()
+    try:
         page.goto(site_under_prefix.url())
         link = page.get_by_role("navigation", name="Yang sering dicari").get_by_role("link", name="SPMB (siswa baru)")
         box = link.bounding_box()
@@ -116,15 +127,14 @@ def test_a_parent_taps_from_home_through_a_task_link_to_the_spmb_page(browser: A
         assert page.get_by_role("heading", level=1).inner_text() == "Penerimaan Siswa Baru (SPMB)"
         assert page.locator(".example-mark").is_visible()
     finally:
-        context.close()
+        page.close()
 
 
 def test_a_parent_taps_from_home_to_the_humas_programme_and_this_years_planning_meeting(
-    browser: Any, site_under_prefix: ServedSite
+    touch_phone: Any, site_under_prefix: ServedSite
 ) -> None:
-    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    page = touch_phone.new_page()
     try:
-        page = context.new_page()
         page.goto(site_under_prefix.url())
         page.locator(".year-status").get_by_role("link", name="Program humas").tap()
         page.wait_for_url("**/informasi/humas/")
@@ -133,12 +143,13 @@ def test_a_parent_taps_from_home_to_the_humas_programme_and_this_years_planning_
         page.wait_for_url("**/agenda/rapat-perencanaan-humas-2026/")
         assert "18 Juli 2026" in page.locator(".facts").inner_text()
     finally:
-        context.close()
+        page.close()
 
 
-def test_the_first_screen_of_the_home_page_shows_the_school_and_what_is_next(browser: Any,
+def test_the_first_screen_of_the_home_page_shows_the_school_and_what_is_next(browser_context: Any,
                                                                            site_under_prefix: ServedSite) -> None:
-    page = browser.new_page(viewport=PHONE)
+    page = browser_context.new_page()
+    page.set_viewport_size(PHONE)
     try:
         page.goto(site_under_prefix.url())
         brand = page.locator(".brand").bounding_box()
@@ -154,12 +165,15 @@ def test_the_first_screen_of_the_home_page_shows_the_school_and_what_is_next(bro
 # --- layout ----------------------------------------------------------------------------------------------------
 
 
-def test_an_agenda_card_shows_its_category_colour_in_its_bar(browser: Any, site_under_prefix: ServedSite) -> None:
+def test_an_agenda_card_shows_its_category_colour_in_its_bar(
+    browser_context: Any, site_under_prefix: ServedSite
+) -> None:
     import yaml
 
     colours = {key: value["color"] for key, value in
                yaml.safe_load((EXAMPLE / "site.yaml").read_text(encoding="utf-8"))["calendar"]["categories"].items()}
-    page = browser.new_page(viewport=PHONE)
+    page = browser_context.new_page()
+    page.set_viewport_size(PHONE)
     try:
         page.goto(site_under_prefix.url("agenda/"))
         cards = page.eval_on_selector_all(
@@ -177,8 +191,9 @@ def test_an_agenda_card_shows_its_category_colour_in_its_bar(browser: Any, site_
         page.close()
 
 
-def test_no_card_has_an_empty_gap_above_its_heading(browser: Any, site_under_prefix: ServedSite) -> None:
-    page = browser.new_page(viewport=PHONE)
+def test_no_card_has_an_empty_gap_above_its_heading(browser_context: Any, site_under_prefix: ServedSite) -> None:
+    page = browser_context.new_page()
+    page.set_viewport_size(PHONE)
     try:
         for path in ("", "agenda/", "pengumuman/", "prestasi/"):
             page.goto(site_under_prefix.url(path))
@@ -192,8 +207,9 @@ def test_no_card_has_an_empty_gap_above_its_heading(browser: Any, site_under_pre
         page.close()
 
 
-def test_the_search_link_sits_in_the_menu_at_desktop_width(browser: Any, site_under_prefix: ServedSite) -> None:
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
+def test_the_search_link_sits_in_the_menu_at_desktop_width(browser_context: Any, site_under_prefix: ServedSite) -> None:
+    page = browser_context.new_page()
+    page.set_viewport_size({"width": 1280, "height": 800})
     try:
         page.goto(site_under_prefix.url())
         kontak = page.locator(".menu a", has_text="Kontak").bounding_box()

@@ -309,8 +309,9 @@ def test_a_changed_calendar_entry_without_a_page_shows_the_change_on_its_card(ti
 
 @pytest.mark.early
 def test_a_cancelled_event_is_neither_next_nor_held_in_the_humas_year(tmp_path: Path) -> None:
+    root = copy_example(tmp_path / "situs")
+
     def built_on(day: str) -> dict[str, bytes]:
-        root = copy_example(tmp_path / day)
         return build_site(root, Options(today=date.fromisoformat(day), write=False)).files
 
     home = built_on("2027-04-01")["index.html"].decode()
