@@ -128,7 +128,7 @@ class Staging:
     def reuse(self, name: str, previous: Path, expected: str | None) -> bool:
         """Take the file `name` of the previous output into the staging folder when its bytes still have the
         SHA-256 `expected` (link_unchanged); False when it does not."""
-        if expected is None or not link_unchanged(previous / name, self._target(name), expected):
+        if expected is None or not link_unchanged(previous, name, self._target(name), expected):
             return False
         self.names.append(name)
         self.digests[name] = expected
@@ -146,18 +146,22 @@ class Staging:
         return target
 
 
-def link_unchanged(source: Path, target: Path, expected: str) -> bool:
-    """Make `target` the file `source` when its bytes have the SHA-256 `expected`: a hard link (no file of a
-    previous output is ever written to), or a copy where linking fails; False (nothing made) when `source` is
-    absent, differs, or is a symbolic link."""
+def link_unchanged(previous: Path, name: str, target: Path, expected: str) -> bool:
+    """Make `target` the file `name` of the folder `previous` when its bytes have the SHA-256 `expected`: a hard
+    link (no file of a previous output is ever written to), or a copy where linking fails; False (nothing made)
+    when it is absent, differs, is a symbolic link or lies outside `previous` (a folder in it linked elsewhere:
+    the site would publish a file of another place)."""
+    source = previous / name
     try:
-        if not stat.S_ISREG(os.lstat(source).st_mode) or hashlib.sha256(source.read_bytes()).hexdigest() != expected:
+        if not stat.S_ISREG(os.lstat(source).st_mode) \
+                or not source.resolve().is_relative_to(previous.resolve()) \
+                or hashlib.sha256(source.read_bytes()).hexdigest() != expected:
             return False
         try:
             os.link(source, target)
         except OSError:  # another file system, or one without links
             shutil.copyfile(source, target)
-    except (OSError, ValueError):
+    except (OSError, ValueError, RuntimeError):  # RuntimeError: a loop of links
         return False
     return True
 

@@ -118,7 +118,7 @@ def _restore(folder: Path, cache: BuildCache, key: str, files: dict[str, str], p
         if target.parent not in folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             folders.add(target.parent)
-        if previous is not None and link_unchanged(previous / name, target, expected):
+        if previous is not None and link_unchanged(previous, name, target, expected):
             continue
         data = cache.get(FILE_KIND, f"{key}/{name}")
         if data is None:
