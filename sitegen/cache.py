@@ -2,8 +2,9 @@
 
 Every entry is keyed by a hash of everything its value depends on (the input, the settings and the
 source code that made it), so an entry is never stale: any change makes a new key. A build keeps only
-the entries it used. The cache only saves time: when its folder cannot be written or its file is
-damaged, the build runs without it and writes the same bytes.
+the entries it used, of the kinds it looked up (a `check` keeps the pages' entries, which it does not
+look up). The cache only saves time: when its folder cannot be written or its file is damaged, the
+build runs without it and writes the same bytes.
 """
 
 from __future__ import annotations
@@ -107,14 +108,16 @@ class BuildCache:
         return jinja2.FileSystemBytecodeCache(str(folder))
 
     def save(self) -> None:
-        """Write the new entries and drop the ones this build did not use."""
+        """Write the new entries and drop the ones this build did not use, of the kinds it looked up: `check`,
+        which makes no page or search index, keeps those for the next `build`."""
         db = self._database() if self._used else None
         if db is None or not self._write():
             return
+        kinds = {kind for kind, _ in self._used}
         try:
             with db:
                 stored = db.execute("SELECT kind, key FROM entries").fetchall()
-                unused = [(kind, key) for kind, key in stored if (kind, key) not in self._used]
+                unused = [(kind, key) for kind, key in stored if kind in kinds and (kind, key) not in self._used]
                 db.executemany("DELETE FROM entries WHERE kind = ? AND key = ?", unused)
         except sqlite3.Error:
             return  # a full disk or a locked file: the unused entries go with a later build

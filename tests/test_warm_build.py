@@ -5,6 +5,7 @@ for byte; a failed build leaves the previous output as it was."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from datetime import date
@@ -128,6 +129,25 @@ def test_a_warm_build_mends_an_output_folder_changed_by_hand(project: Project) -
     page.write_bytes(page.read_bytes().replace(b"Prabumulih", b"Prabumulix"))  # the same size, the same file
     (project.output / "agenda" / "catatan.html").write_text("<p>tambahan</p>", encoding="utf-8")
     project.assert_like_a_clean_build("a page deleted, a page edited in place, a file added")
+
+
+def test_a_check_between_two_builds_keeps_what_the_next_build_links(project: Project) -> None:
+    before = project.inodes()
+    build_site(project.root, Options(today=date.fromisoformat(TODAY), cache=True, write=False))  # `check`
+    project.build()
+    assert project.inodes() == before  # every page linked: the check did not drop the pages' cache entries
+
+
+def test_a_folder_of_the_output_linked_to_another_place_publishes_nothing_of_that_place(
+    project: Project, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "di-luar"
+    shutil.copytree(project.output / "agenda", elsewhere)  # the same bytes, outside the output
+    shutil.rmtree(project.output / "agenda")
+    (project.output / "agenda").symlink_to(elsewhere, target_is_directory=True)
+    project.assert_like_a_clean_build("a folder of the output linked to another place")
+    assert (project.output / EVENT_PAGE).stat().st_ino != (elsewhere / "pentas-seni-2026/index.html").stat().st_ino
+    assert (elsewhere / "pentas-seni-2026/index.html").is_file()  # and that place is left as it was
 
 
 def test_a_failed_warm_build_leaves_the_previous_output_as_it_was(project: Project) -> None:
