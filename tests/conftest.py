@@ -57,6 +57,24 @@ TINY_FILES = {
 }
 
 
+# An announcement that puts a banner on every page while it lasts (as of TODAY).
+URGENT_ANNOUNCEMENT = """\
+---
+title: Sekolah Libur karena Banjir
+date: 2026-11-23
+expires: 2026-11-30
+priority: urgent
+---
+Kegiatan belajar diliburkan sampai air surut.
+"""
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` by its path in it, with its bytes."""
+    return {path.relative_to(folder).as_posix(): path.read_bytes()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
 class TinySite:
     """A minimal valid project in tmp_path; tests overwrite one file to break it."""
 

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import TODAY, copy_example
+from conftest import TODAY, URGENT_ANNOUNCEMENT, copy_example, files_of
 
 from sitegen.commands.serve import PAGE, PREVIEW_DIR, Preview, Search, rebuild
 from sitegen.pipeline import Options, build_site
@@ -24,22 +24,6 @@ pytestmark = pytest.mark.slow
 
 OPTIONS = Options(today=date.fromisoformat(TODAY), drafts=True, dev=True, base_url="http://127.0.0.1:8000/",
                   output_dir=PREVIEW_DIR, cache=True)
-
-NEW_ANNOUNCEMENT = """\
----
-title: Sekolah Libur karena Banjir
-date: 2026-11-23
-expires: 2026-11-30
-priority: urgent
----
-Kegiatan belajar diliburkan sampai air surut.
-"""
-
-
-def files_of(folder: Path) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes()
-            for path in sorted(folder.rglob("*")) if path.is_file()}
-
 
 class Session:
     """A project with a running preview (serve's state), and the clean build to compare it with."""
@@ -130,7 +114,7 @@ def test_incremental_rebuilds_equal_a_clean_build_after_every_kind_of_edit(sessi
     session.save()
     session.assert_like_a_clean_build("a title and date changed: the event moves to another month")
 
-    session.write("content/announcements/libur-banjir.md", NEW_ANNOUNCEMENT)
+    session.write("content/announcements/libur-banjir.md", URGENT_ANNOUNCEMENT)
     session.save()
     session.assert_like_a_clean_build("an urgent announcement added: a banner on every page")
 

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import REPO, TODAY, copy_example
+from conftest import REPO, TODAY, URGENT_ANNOUNCEMENT, copy_example, files_of
 
 from sitegen.errors import BuildFailed
 from sitegen.pipeline import Options, build_site
@@ -31,22 +31,6 @@ date: 2026-11-20
 ---
 Jadwal piket kelas semester ini sudah dibagikan oleh wali kelas.
 """
-
-URGENT_ANNOUNCEMENT = """\
----
-title: Sekolah Libur karena Banjir
-date: 2026-11-23
-expires: 2026-11-30
-priority: urgent
----
-Kegiatan belajar diliburkan sampai air surut.
-"""
-
-
-def files_of(folder: Path) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes()
-            for path in sorted(folder.rglob("*")) if path.is_file()}
-
 
 class Project:
     """The example project, built as the command line builds it (with the build cache), and a clean build of it."""
