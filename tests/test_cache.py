@@ -50,9 +50,13 @@ def warm(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, byte
     return root, dict(built.files)
 
 
-def warm_copy(warm: tuple[Path, dict[str, bytes]], tmp_path: Path) -> Path:
-    """A project of its own whose cache holds the example (and whose _site/ is what that build wrote)."""
-    return Path(shutil.copytree(warm[0], tmp_path / "situs"))
+def warm_copy(warm: tuple[Path, dict[str, bytes]], tmp_path: Path, output: bool = True) -> Path:
+    """A project of its own whose cache holds the example, and whose _site/ is what that build wrote (without
+    `output`: none, so that every page and feed is rendered, where a warm build would link them from _site/)."""
+    root = Path(shutil.copytree(warm[0], tmp_path / "situs"))
+    if not output:
+        shutil.rmtree(root / "_site")
+    return root
 
 
 def test_a_cold_and_a_warm_cache_build_the_same_bytes_as_no_cache(
@@ -102,7 +106,7 @@ def test_an_unchanged_site_gets_its_search_index_from_the_cache_byte_for_byte(
 def test_unchanged_events_get_their_icalendar_text_from_the_cache(
     tmp_path: Path, plain: dict[str, bytes], warm: tuple[Path, dict[str, bytes]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = warm_copy(warm, tmp_path)
+    root = warm_copy(warm, tmp_path, output=False)  # every feed rendered, none linked
     with monkeypatch.context() as patch:
         patch.setattr(feeds, "_event", None)  # no VEVENT is made again
         patch.setattr(feeds, "_header", None)  # nor a feed's own lines
@@ -131,9 +135,8 @@ def test_values_written_out_during_the_build_are_found_by_it_and_the_next(
 def test_a_search_index_missing_a_file_in_the_cache_is_made_again(
     tmp_path: Path, warm: tuple[Path, dict[str, bytes]]
 ) -> None:
-    root = warm_copy(warm, tmp_path)
-    plain = index_of(root / "_site")
-    shutil.rmtree(root / "_site")  # else the build links the missing file from the previous output's index
+    plain = index_of(warm[0] / "_site")
+    root = warm_copy(warm, tmp_path, output=False)  # else the missing file is linked from the last index
     with sqlite3.connect(root / CACHE_DIR / "cache.sqlite3") as db:
         db.execute("DELETE FROM entries WHERE rowid = (SELECT MIN(rowid) FROM entries WHERE kind = 'search-file')")
     assert search_index(root, cache=True) == plain
