@@ -298,7 +298,7 @@ class _Loader:
         if key is None or known is None or known[0] != key \
                 or known[1] != self._present(tuple(name for name, _ in known[1])):
             marks = len(self.errors), len(self.warnings), len(self.unloaded)
-            item = self._load(file, model, fixed_path, folders, path_of)
+            item = self._load(file, model, fixed_path, folders, path_of, str(key[0]) if key else None)
             named = tuple(name for _, name in static_files_of(item[1])) if item else ()
             known = (key or (), self._present(named), item, self.errors[marks[0]:], self.warnings[marks[1]:],
                      self.unloaded[marks[2]:])
@@ -322,12 +322,16 @@ class _Loader:
         fixed_path: str | None,
         folders: tuple[str, ...] = (),
         path_of: Any = None,
+        text: str | None = None,
     ) -> tuple[Doc, F] | None:
+        """One file's item, or None with its problems recorded; `text` is the file's, when load() read it."""
         source = file.relative_to(self.root).as_posix()
         default_slug = "index" if file.stem == "index" else slugify(file.stem)
         try:
-            check_file(self.root, source)
-            doc, body, body_line = split_front_matter(read_text(file, source), source)
+            if text is None:
+                check_file(self.root, source)
+                text = read_text(file, source)
+            doc, body, body_line = split_front_matter(text, source)
         except BuildFailed as exc:
             self.errors.extend(exc.errors)
             self.unloaded.append(fixed_path or path_of(default_slug, folders))
