@@ -100,14 +100,24 @@ class TinySite:
 
     def main(self, *args: str) -> subprocess.CompletedProcess[str]:
         """The same command in this process (cli.main), where the process itself is not what is tested."""
-        command = [*args, "--root", str(self.root)]
-        out, err = io.StringIO(), io.StringIO()
+        return cli(self.root, *args)
+
+
+def cli(root: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """`python build.py ARGS --root ROOT` run in this process (cli.main), `stdin` as what the editor types: for
+    tests of a command's answer (exit status, output, files) rather than of the process, which would import the
+    generator again first (about a second)."""
+    command = [*args, "--root", str(root)]
+    out, err, typed = io.StringIO(), io.StringIO(), sys.stdin
+    sys.stdin = io.StringIO(stdin)
+    try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            try:
-                status = main(command)
-            except SystemExit as exc:  # argparse: --help, bad usage
-                status = exc.code if isinstance(exc.code, int) else 1
-        return subprocess.CompletedProcess(command, status, out.getvalue(), err.getvalue())
+            status = main(command)
+    except SystemExit as exc:  # argparse: --help, bad usage
+        status = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        sys.stdin = typed
+    return subprocess.CompletedProcess(command, status, out.getvalue(), err.getvalue())
 
 
 # The form editor's vendored files (3 MB, never edited, read only when site.yaml has `editor:`): every project a

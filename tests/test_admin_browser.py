@@ -36,8 +36,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import EXAMPLE, REPO, TODAY, copy_example
-from incli import cli
+from conftest import EXAMPLE, REPO, TODAY, cli, copy_example
 from sitehttp import NODE_MODULES, PREFIX, ServedSite, free_socket, node_tool, serve
 
 from sitegen.load.markdown import Converter

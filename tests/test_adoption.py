@@ -11,7 +11,7 @@ The proof that the test suite does not depend on the example school's content ru
   example built through the CLI from the repository's folder. The whole suite is not nested here: it
   would double the suite's time, and the scan shows that no test module names the repository's content.
 
-The commands run in the test process (incli.cli): what the tests check is their answer (exit status,
+The commands run in the test process (conftest.cli): what the tests check is their answer (exit status,
 output, files), not the process; the repository-copy test starts `init` as a process of its own.
 """
 
@@ -24,8 +24,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, TODAY
-from incli import cli
+from conftest import REPO, TODAY, cli
 
 SCHOOL = ("--name", "SD Negeri 3 Sukamaju", "--level", "SD", "--town", "Kabupaten Sukamaju", "--zone", "WITA",
           "--address", "Jalan Pendidikan No. 7")
