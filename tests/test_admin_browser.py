@@ -187,8 +187,14 @@ def save(page: Any, name: str, at: str = "title") -> None:
         page.locator('[data-key-path="title"]').scroll_into_view_if_needed()
         field(page, at).evaluate("box => box.scrollIntoView({block: 'start'})")
         shot(page, name)
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     page.get_by_role("button", name="Save").click()
-    page.get_by_role("button", name="Create New Entry").first.wait_for()  # back at the list: saved
+    try:
+        page.get_by_role("button", name="Create New Entry").first.wait_for()  # back at the list: saved
+    except PlaywrightTimeout:
+        said = page.locator("[role=alert], [aria-invalid=true]").all_inner_texts()
+        raise AssertionError(f"not saved; the form says: {said}") from None
 
 
 @dataclass
@@ -283,6 +289,8 @@ def test_an_editor_creates_an_event_an_announcement_and_an_achievement(
     field(page, "attachments.0.title").locator("input").fill("Jadwal ujian")
     # "Drop a file here": the field's own file input, as a dropped or chosen file reaches it
     field(page, "attachments.0.file").locator("input[type=file]").first.set_input_files(str(pdf))
+    # the CMS reads the file before it shows it; saved earlier, the field would still be empty (seen under load)
+    expect(field(page, "attachments.0.file")).to_contain_text("/files/jadwal-ujian-semester-genap.pdf")
     save(page, "admin-pengumuman.png")
 
     new_entry(page, site, "achievements", {"title": "Juara 1 Lomba Pidato Bahasa Indonesia", "date": "2026-11-10",

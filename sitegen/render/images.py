@@ -71,10 +71,15 @@ def strip_metadata(data: bytes, name: str) -> bytes:
     return _encode(upright, fmt, **_options(fmt, data, upright.info.get("icc_profile")))
 
 
+@functools.lru_cache(maxsize=32)
 def make_picture(
     name: str, data: bytes, widths: tuple[int, ...] = (480, 960, 1440), preview: bool = True
 ) -> tuple[Picture, dict[str, bytes]]:
-    """WebP variants, a JPEG fallback and (with `preview`) an Open Graph JPEG, by output path: "images/x-480.webp"."""
+    """WebP variants, a JPEG fallback and (with `preview`) an Open Graph JPEG, by output path: "images/x-480.webp".
+
+    Kept for the next build in the same process, as make_card is: resizing and encoding are half of a clean build
+    of the example school, and the same name, bytes and sizes give the same files. The result is shared: read it,
+    do not change it."""
     fmt = PHOTO_FORMATS.get(PurePosixPath(name).suffix.lower())
     if fmt is None:
         raise ValueError("not a JPEG, PNG or WebP image")
