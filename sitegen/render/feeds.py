@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime, time, timedelta
@@ -35,7 +36,11 @@ CACHE_KIND = "icalendar"  # in the build cache: one happening's VEVENT text, or 
 def site_timezone(happenings: Sequence[Happening], config: SiteConfig) -> bytes | None:
     """The text of the site's VTIMEZONE over the years of every timed happening: made once, shared by all feeds."""
     timed = [h.schedule for h in happenings if not h.schedule.all_day]
-    return bytes(_timezone(config.timezone, timed).to_ical()) if timed else None
+    if not timed:
+        return None
+    first = min(s.start_day for s in timed).year
+    last = max(max(s.end_day, s.until or s.end_day) for s in timed).year
+    return _timezone(config.timezone, first, last)
 
 
 def calendar_feed(
@@ -217,11 +222,13 @@ def _until(schedule: Schedule, zone: ZoneInfo) -> Moment:
     return last_day
 
 
-def _timezone(tzid: str, timed: Sequence[Schedule]) -> Timezone:
-    """The site's VTIMEZONE for the years the timed happenings span: deterministic, small."""
-    first = min(s.start_day for s in timed).year
-    last = max(max(s.end_day, s.until or s.end_day) for s in timed).year
-    return Timezone.from_tzid(tzid, first_date=date(first, 1, 1), last_date=date(last + 1, 1, 1))
+@functools.lru_cache(maxsize=8)
+def _timezone(tzid: str, first: int, last: int) -> bytes:
+    """The text of the VTIMEZONE of `tzid` from the year `first` to the year `last`: deterministic, small.
+
+    Kept for the next build in the same process (serve's rebuilds, the tests): icalendar walks the zone's
+    transitions hour by hour, a tenth of a small site's build, for the same text each time."""
+    return bytes(Timezone.from_tzid(tzid, first_date=date(first, 1, 1), last_date=date(last + 1, 1, 1)).to_ical())
 
 
 def _value(moment: Moment, zone: ZoneInfo) -> Moment:
