@@ -81,8 +81,8 @@ mkdirSync(request.reports, { recursive: true });
 const chrome = await chromeLauncher.launch({
   chromePath: request.chromePath, chromeFlags: request.chromeFlags, logLevel: "silent",
 });
+const results = [];
 try {
-  const results = [];
   for (const [name, url] of request.pages) { // one at a time: each run measures the CPU it gets
     let lhr;
     let runs = 0;
@@ -93,7 +93,9 @@ try {
     } while (runs < 2 && !lhr.runtimeError && misses(lhr));
     results.push({ name, url, runs, report: essentials(lhr) });
   }
-  process.stdout.write(JSON.stringify(results));
 } finally {
   chrome.kill();
 }
+// Lighthouse's connections to Chromium keep Node running for seconds after the last page: exit once the results
+// are written.
+process.stdout.write(JSON.stringify(results), () => process.exit(0));
