@@ -94,6 +94,7 @@ def session(started: Session) -> Session:
     return started
 
 
+@pytest.mark.early  # the longest test here: not left for the end of a parallel run
 def test_incremental_rebuilds_equal_a_clean_build_after_every_kind_of_edit(session: Session) -> None:
     event = "content/events/pentas-seni-2026.md"
 

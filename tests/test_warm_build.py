@@ -62,13 +62,21 @@ class Project:
         (self.root / name).write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Project:
-    started = Project(copy_example(tmp_path / "situs"))
+@pytest.fixture(scope="module")
+def first_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example after its first build, with an empty cache, which equals a clean build."""
+    started = Project(copy_example(tmp_path_factory.mktemp("warm") / "situs"))
     started.assert_like_a_clean_build("the first build, with an empty cache")
-    return started
+    return started.root
 
 
+@pytest.fixture
+def project(first_built: Path, tmp_path: Path) -> Project:
+    """A copy of that project of the test's own: its sources, cache and output."""
+    return Project(Path(shutil.copytree(first_built, tmp_path / "situs", symlinks=True)))
+
+
+@pytest.mark.early  # the longest test here: not left for the end of a parallel run
 def test_a_warm_build_equals_a_clean_build_after_every_kind_of_change(project: Project) -> None:
     before = project.inodes()
     project.assert_like_a_clean_build("nothing changed")
