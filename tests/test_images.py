@@ -9,6 +9,7 @@ from io import BytesIO
 import pytest
 from PIL import ExifTags, Image, ImageCms, ImageDraw, ImageFilter, JpegImagePlugin, PngImagePlugin
 
+from sitegen.render import images
 from sitegen.render.images import OG_LIMIT, OG_SIZE, Picture, make_card, make_picture, strip_metadata
 
 
@@ -147,8 +148,9 @@ def test_other_file_types_are_unchanged() -> None:
 
 def test_same_input_gives_the_same_bytes(photo_jpeg: bytes, photo_picture: tuple[Picture, dict[str, bytes]]) -> None:
     assert strip_metadata(photo_jpeg, "a.jpg") == strip_metadata(photo_jpeg, "a.jpg")
-    assert make_picture("images/pentas-seni.jpg", photo_jpeg) == photo_picture
-    assert make_card("SMP Contoh", "Kota Contoh", None) == make_card("SMP Contoh", "Kota Contoh", None)
+    # made again, not taken from what the module keeps for the next build
+    assert images._make_picture("images/pentas-seni.jpg", photo_jpeg, (480, 960, 1440), True) == photo_picture
+    assert make_card.__wrapped__("SMP Contoh", "Kota Contoh", None) == make_card("SMP Contoh", "Kota Contoh", None)
 
 
 @pytest.mark.parametrize(

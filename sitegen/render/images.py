@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import struct
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from io import BytesIO
@@ -71,15 +73,32 @@ def strip_metadata(data: bytes, name: str) -> bytes:
     return _encode(upright, fmt, **_options(fmt, data, upright.info.get("icc_profile")))
 
 
-@functools.lru_cache(maxsize=32)
+_MADE: OrderedDict[tuple[str, bytes, tuple[int, ...], bool], tuple[Picture, dict[str, bytes]]] = OrderedDict()
+_MADE_KEPT = 32
+
+
 def make_picture(
     name: str, data: bytes, widths: tuple[int, ...] = (480, 960, 1440), preview: bool = True
 ) -> tuple[Picture, dict[str, bytes]]:
     """WebP variants, a JPEG fallback and (with `preview`) an Open Graph JPEG, by output path: "images/x-480.webp".
 
-    Kept for the next build in the same process, as make_card is: resizing and encoding are half of a clean build
-    of the example school, and the same name, bytes and sizes give the same files. The result is shared: read it,
-    do not change it."""
+    The last 32 results are kept for the next build in the same process, as make_card's are: resizing and encoding
+    are half of a clean build of the example school, paid again by each of serve's rebuilds and each build of the
+    tests. They are kept by the photo's SHA-256, not its bytes (a phone's photo is several MB). The result is
+    shared: read it, do not change it."""
+    key = (name, hashlib.sha256(data).digest(), widths, preview)
+    made = _MADE.get(key)
+    if made is None:
+        made = _MADE[key] = _make_picture(name, data, widths, preview)
+        if len(_MADE) > _MADE_KEPT:
+            _MADE.popitem(last=False)
+    _MADE.move_to_end(key)
+    return made
+
+
+def _make_picture(
+    name: str, data: bytes, widths: tuple[int, ...], preview: bool
+) -> tuple[Picture, dict[str, bytes]]:
     fmt = PHOTO_FORMATS.get(PurePosixPath(name).suffix.lower())
     if fmt is None:
         raise ValueError("not a JPEG, PNG or WebP image")
