@@ -290,7 +290,7 @@ def test_an_editor_creates_an_event_an_announcement_and_an_achievement(
     # "Drop a file here": the field's own file input, as a dropped or chosen file reaches it
     field(page, "attachments.0.file").locator("input[type=file]").first.set_input_files(str(pdf))
     # the CMS reads the file before it shows it; saved earlier, the field would still be empty (seen under load)
-    expect(field(page, "attachments.0.file")).to_contain_text("/files/jadwal-ujian-semester-genap.pdf")
+    expect(field(page, "attachments.0.file")).to_contain_text("/files/jadwal-ujian-semester-genap.pdf", timeout=30_000)
     save(page, "admin-pengumuman.png")
 
     new_entry(page, site, "achievements", {"title": "Juara 1 Lomba Pidato Bahasa Indonesia", "date": "2026-11-10",
