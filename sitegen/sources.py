@@ -50,7 +50,7 @@ def list_files(
     start = root / folder
     if start.is_symlink() or start.exists():
         _walk(project, root, start, suffixes, recursive, limit, hidden, listing, frozenset())
-    listing.files.sort(key=lambda p: p.relative_to(root).as_posix())
+    listing.files.sort(key=Path.as_posix)  # every path starts with root/: the order of their paths in the project
     return listing
 
 
@@ -71,7 +71,7 @@ def _walk(
     try:
         names = sorted(os.listdir(folder))
     except OSError as exc:  # no permission to read the folder
-        listing.problems.append(error(folder.relative_to(root).as_posix(), None, None, "not_readable",
+        listing.problems.append(error(_source(root, folder), None, None, "not_readable",
                                       problem=exc.strerror or str(exc)))
         return
     for name in names:
@@ -80,51 +80,55 @@ def _walk(
         real = _checked(project, root, path, listing)
         if real is None:
             continue
-        mode = os.stat(real).st_mode
-        source = path.relative_to(root).as_posix()
+        status = os.stat(real)
+        mode = status.st_mode
         if stat.S_ISDIR(mode):
             if wanted and suffixes is not None:
-                listing.problems.append(error(source, None, None, "folder_named_like_file"))
+                listing.problems.append(error(_source(root, path), None, None, "folder_named_like_file"))
             elif recursive:
                 _walk(project, root, path, suffixes, recursive, limit, hidden, listing, ancestors | {target})
         elif not stat.S_ISREG(mode):
-            listing.problems.append(error(source, None, None, "special_file"))
+            listing.problems.append(error(_source(root, path), None, None, "special_file"))
         elif wanted and (hidden or not name.startswith(".")):
-            size = os.stat(real).st_size
-            if size > limit:
-                listing.problems.append(error(source, None, None, "file_too_large", size=_megabytes(size),
-                                              limit=_megabytes(limit)))
+            if status.st_size > limit:
+                listing.problems.append(error(_source(root, path), None, None, "file_too_large",
+                                              size=_megabytes(status.st_size), limit=_megabytes(limit)))
             else:
                 listing.files.append(path)
 
 
 def _checked(project: Path, root: Path, path: Path, listing: Listing) -> Path | None:
     """The real path of `path`, or None (and a problem) when it is a symlink out, a dangling one, or special."""
-    source = path.relative_to(root).as_posix()
     try:
         mode = os.lstat(path).st_mode
     except FileNotFoundError:  # removed while we looked: nothing to read
         return None
     if not stat.S_ISLNK(mode):
         if not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
-            listing.problems.append(error(source, None, None, "special_file"))
+            listing.problems.append(error(_source(root, path), None, None, "special_file"))
             return None
         # A folder's real path tells a link back to it; a file's is only looked at, so it need not be resolved.
         return path.resolve() if stat.S_ISDIR(mode) else path
     try:
         real = path.resolve(strict=True)
     except (OSError, RuntimeError):  # dangling, or a loop of links
-        listing.problems.append(error(source, None, None, "symlink_dangling"))
+        listing.problems.append(error(_source(root, path), None, None, "symlink_dangling"))
         return None
     inside = real == project or project in real.parents
     # Hidden files and folders of the project (.git, .env, .venv) are never published, even through a link.
     if not inside or any(part.startswith(".") for part in real.relative_to(project).parts):
-        listing.problems.append(error(source, None, None, "symlink_outside"))
+        listing.problems.append(error(_source(root, path), None, None, "symlink_outside"))
         return None
-    if not (stat.S_ISDIR(os.stat(real).st_mode) or stat.S_ISREG(os.stat(real).st_mode)):
-        listing.problems.append(error(source, None, None, "special_file"))
+    mode = os.stat(real).st_mode
+    if not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
+        listing.problems.append(error(_source(root, path), None, None, "special_file"))
         return None
     return real
+
+
+def _source(root: Path, path: Path) -> str:
+    """How a problem names `path`: its path in the project, with '/'."""
+    return path.relative_to(root).as_posix()
 
 
 def check_file(root: Path, relative: str, limit: int = MAX_TEXT_BYTES) -> None:
@@ -132,11 +136,11 @@ def check_file(root: Path, relative: str, limit: int = MAX_TEXT_BYTES) -> None:
     listing = Listing()
     path = root / relative
     real = _checked(root.resolve(), root, path, listing)
-    if real is not None and stat.S_ISDIR(os.stat(real).st_mode):
+    status = os.stat(real) if real is not None else None
+    if status is not None and stat.S_ISDIR(status.st_mode):
         listing.problems.append(error(relative, None, None, "folder_named_like_file"))
-    elif real is not None and os.stat(real).st_size > limit:
-        size = os.stat(real).st_size
-        listing.problems.append(error(relative, None, None, "file_too_large", size=_megabytes(size),
+    elif status is not None and status.st_size > limit:
+        listing.problems.append(error(relative, None, None, "file_too_large", size=_megabytes(status.st_size),
                                       limit=_megabytes(limit)))
     if listing.problems:
         raise BuildFailed(listing.problems)

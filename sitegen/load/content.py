@@ -140,13 +140,13 @@ def find_unloaded_files(root: Path) -> list[SiteError]:
     folder = root / "content"
     problems = []
     for file in sorted(folder.rglob("*")) if folder.is_dir() else ():
-        if not file.is_file() or any(part.startswith(".") for part in file.relative_to(folder).parts):
-            continue  # folders, and hidden files such as .gitkeep that editors never see
         parts = file.relative_to(folder).parts
-        source = file.relative_to(root).as_posix()
-        kind = parts[0] if len(parts) > 1 else ""
+        if not file.is_file() or any(part.startswith(".") for part in parts):
+            continue  # folders, and hidden files such as .gitkeep that editors never see
         if _is_loaded(parts):
             continue
+        source = "content/" + "/".join(parts)
+        kind = parts[0] if len(parts) > 1 else ""
         is_yaml = file.suffix.lower() in (".yaml", ".yml")
         in_kind_folder = kind in (*KINDS, "calendars") and (len(parts) == 2 or kind == "pages")
         if file.name.endswith("~") and file.name.rstrip("~"):  # a backup copy gedit or emacs leaves: rapat.md~
