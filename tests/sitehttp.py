@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import gzip
 import http.client
-import io
 import mimetypes
 import os
 import socket
@@ -30,9 +29,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import EXAMPLE, REPO, TODAY, copy_example
-
-from sitegen.commands.cli import main
+from conftest import EXAMPLE, REPO, TODAY, cli, copy_example
 
 PREFIX = "/nama-repo/"
 NODE_MODULES = REPO / "node_modules"
@@ -210,13 +207,10 @@ def serve(root: Path, sock: socket.socket, prefix: str = PREFIX) -> Iterator[Ser
 
 def build_example(project: Path, base_url: str, sources: Path | None = None) -> Path:
     """Copy the example sources (or a school's `sources`, as of the real today) to `project` and build them
-    as an editor would: `build.py build --base-url` (its cli.main, in this process: no Python start)."""
+    as an editor would: `build.py build --base-url` (conftest.cli: in this process, no Python start)."""
     copy_example(project, sources or EXAMPLE)
-    command = ["build", "--root", str(project), *(() if sources else ("--today", TODAY)), "--base-url", base_url]
-    said = io.StringIO()
-    with contextlib.redirect_stdout(said), contextlib.redirect_stderr(said):
-        status = main(command)
-    assert status == 0, f"build failed:\n{said.getvalue()}"
+    result = cli(project, "build", *(() if sources else ("--today", TODAY)), "--base-url", base_url)
+    assert result.returncode == 0, f"build failed:\n{result.stdout}{result.stderr}"
     return project / "_site"
 
 
