@@ -21,7 +21,7 @@ from sitegen import cache, parallel, pipeline
 from sitegen.cache import CACHE_DIR
 from sitegen.load import markdown
 from sitegen.pipeline import Options, build_site
-from sitegen.render import feeds
+from sitegen.render import changes, feeds
 from sitegen.render import pages as render
 from sitegen.write import search
 
@@ -111,6 +111,16 @@ def test_unchanged_events_get_their_icalendar_text_from_the_cache(
         patch.setattr(feeds, "_event", None)  # no VEVENT is made again
         patch.setattr(feeds, "_header", None)  # nor a feed's own lines
         assert build(root, cache=True) == plain
+
+
+def test_a_warm_build_takes_what_each_template_reads_from_the_cache(
+    tmp_path: Path, warm: tuple[Path, dict[str, bytes]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = warm_copy(warm, tmp_path)
+    with monkeypatch.context() as patch:
+        patch.setattr(changes, "_reads", None)  # no template is parsed again for what it reads of the site
+        built = build_site(root, Options(today=date.fromisoformat(TODAY), cache=True))
+    assert dict(built.files) == warm[1]
 
 
 def test_unchanged_photos_get_their_sizes_from_the_cache(

@@ -110,28 +110,35 @@ def template_reads(
             source = env.loader.get_source(env, current)[0]
         except jinja2.TemplateNotFound:
             continue  # rendering reports it
-        key = fingerprint(code, current, source) if cache is not None and (current, source) not in memo else ""
-        if key and cache is not None and (stored := cache.get(READS_KIND, key)):
-            kept_reads, kept_names = json.loads(stored)
-            memo[(current, source)] = ({tuple(read) for read in kept_reads}, set(kept_names))
         if (current, source) not in memo:
-            try:
-                tree = env.parse(source)
-            except jinja2.TemplateSyntaxError:
-                memo[(current, source)] = ({EVERYTHING}, set())
-            else:
-                named = list(meta.find_referenced_templates(tree))
-                memo[(current, source)] = (
-                    _reads(tree) | ({EVERYTHING} if None in named else set()),
-                    {other for other in named if other is not None},
-                )
-            if cache is not None:
-                cache.put(READS_KIND, key, json.dumps([sorted(memo[(current, source)][0]),
-                                                       sorted(memo[(current, source)][1])]))
+            memo[(current, source)] = _template_reads(env, current, source, code, cache)
         reads, others = memo[(current, source)]
         found |= reads
         todo += sorted(others)
     return frozenset(found)
+
+
+def _template_reads(
+    env: jinja2.Environment, name: str, source: str, code: bytes, cache: BuildCache | None
+) -> tuple[set[Read], set[str]]:
+    """What one template's `source` reads of WHOLE_SITE, and the templates it names; from `cache` when kept."""
+    key = fingerprint(code, name, source) if cache is not None else ""
+    stored = cache.get(READS_KIND, key) if cache is not None else None
+    if stored is not None:
+        kept_reads, kept_names = json.loads(stored)
+        return {tuple(read) for read in kept_reads}, set(kept_names)
+    try:
+        tree = env.parse(source)
+    except jinja2.TemplateSyntaxError:
+        reads: set[Read] = {EVERYTHING}
+        others: set[str] = set()
+    else:
+        named = list(meta.find_referenced_templates(tree))
+        reads = _reads(tree) | ({EVERYTHING} if None in named else set())
+        others = {other for other in named if other is not None}
+    if cache is not None:
+        cache.put(READS_KIND, key, json.dumps([sorted(reads), sorted(others)]))
+    return reads, others
 
 
 def _reads(tree: nodes.Template) -> set[Read]:
