@@ -101,23 +101,25 @@ def phone_without_js_context(browser: Any) -> Iterator[Any]:
         context.close()
 
 
-@pytest.fixture
-def phone(phone_context: Any, site_url: str) -> Iterator[Watched]:
-    """A fresh phone-sized page with JavaScript on, watched for errors."""
-    page = phone_context.new_page()
+def watched_page(context: Any, site_url: str) -> Iterator[Watched]:
+    """A fresh page of `context`, watched for errors, closed when the test ends."""
+    page = context.new_page()
     try:
         yield watch(page, origin_of(site_url))
     finally:
         page.close()
+
+
+@pytest.fixture
+def phone(phone_context: Any, site_url: str) -> Iterator[Watched]:
+    """A fresh phone-sized page with JavaScript on, watched for errors."""
+    yield from watched_page(phone_context, site_url)
 
 
 @pytest.fixture
 def phone_without_js(phone_without_js_context: Any, site_url: str) -> Iterator[Watched]:
-    page = phone_without_js_context.new_page()
-    try:
-        yield watch(page, origin_of(site_url))
-    finally:
-        page.close()
+    """The same with JavaScript off."""
+    yield from watched_page(phone_without_js_context, site_url)
 
 
 @pytest.mark.parametrize(("name", "path", "text"), PAGES, ids=[p[0] for p in PAGES])
