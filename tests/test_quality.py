@@ -189,30 +189,28 @@ def test_axe_finds_no_wcag_violation_on_any_page_type(browser: Any, site_under_p
     found: dict[tuple[str, str], dict[str, Any]] = {}  # (rule, selector) -> details and where
     types = page_types(site)
 
-    def check_all(browser: Any) -> None:
-        context = browser.new_context(viewport={"width": WIDTHS[0], "height": 800})
-        # axe in every document the page opens, before the document's own scripts: sent to Chromium once (a script
-        # tag added to each page cost as much as the page's load), and no Content-Security-Policy to bypass.
-        context.add_init_script(path=str(axe))
-        page = context.new_page()  # one page, each type loaded into it in turn at phone width
-        for name, path in types.items():
-            page.set_viewport_size({"width": WIDTHS[0], "height": 800})
-            page.goto(site.url(path), wait_until="load")
-            for width in WIDTHS:
-                page.set_viewport_size({"width": width, "height": 800})
-                result = page.evaluate("options => axe.run(document, options)", options)
-                for violation in result["violations"]:
-                    for node in violation["nodes"]:
-                        selector = " ".join(" > ".join(t) if isinstance(t, list) else t for t in node["target"])
-                        entry = found.setdefault((violation["id"], selector), {
-                            "impact": violation.get("impact"), "help": violation["help"],
-                            "html": node.get("html", "")[:160], "summary": node.get("failureSummary", ""),
-                            "where": set(),
-                        })
-                        entry["where"].add(f"{name} (/{path}) @{width}px")
-        context.close()
+    context = browser.new_context(viewport={"width": WIDTHS[0], "height": 800})
+    # axe in every document the page opens, before the document's own scripts: sent to Chromium once (a script
+    # tag added to each page cost as much as the page's load), and no Content-Security-Policy to bypass.
+    context.add_init_script(path=str(axe))
+    page = context.new_page()  # one page, each type loaded into it in turn at phone width
+    for name, path in types.items():
+        page.set_viewport_size({"width": WIDTHS[0], "height": 800})
+        page.goto(site.url(path), wait_until="load")
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 800})
+            result = page.evaluate("options => axe.run(document, options)", options)
+            for violation in result["violations"]:
+                for node in violation["nodes"]:
+                    selector = " ".join(" > ".join(t) if isinstance(t, list) else t for t in node["target"])
+                    entry = found.setdefault((violation["id"], selector), {
+                        "impact": violation.get("impact"), "help": violation["help"],
+                        "html": node.get("html", "")[:160], "summary": node.get("failureSummary", ""),
+                        "where": set(),
+                    })
+                    entry["where"].add(f"{name} (/{path}) @{width}px")
+    context.close()
 
-    check_all(browser)
     report = []
     for (rule, selector), e in sorted(found.items()):
         where = sorted(e["where"])
@@ -372,39 +370,36 @@ def test_first_visit_to_any_page_is_at_most_60_kb(browser: Any, site_under_prefi
     over: list[str] = []
     heaviest = ("", 0)
 
-    def visit_all(browser: Any) -> None:
-        nonlocal heaviest
-        context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2,
-                                      is_mobile=True, has_touch=True)
-        page = context.new_page()
-        cdp = context.new_cdp_session(page)
-        cdp.send("Network.enable")
-        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})  # every page is a first visit
-        loaded: list[str] = []
-        page.on("response", lambda response: loaded.append(response.url) if response.status < 300 or
-                response.request.resource_type == "document" else None)
-        for path in pages:
-            loaded.clear()
-            page.goto(site.url(path), wait_until="load")
-            lazy_urls, icon = page.evaluate(LAZY_URLS_AND_ICON)
-            lazy = set(lazy_urls)
-            sizes: dict[str, int] = {}
-            for url in dict.fromkeys([*loaded, *([icon] if icon else [])]):
-                if not url.startswith(site.origin) or url in lazy:
-                    continue
-                if path == SEARCH_PAGE and ("/pagefind/" in url or url.endswith("/js/search.js")):
-                    continue  # the search page's own search scripts and index
-                sizes[url.removeprefix(site.base_url)] = size_of(url.split("#")[0])
-            total = sum(sizes.values())
-            if total > heaviest[1]:
-                heaviest = (path, total)
-            if total > BUDGET:
-                top = sorted(sizes.items(), key=lambda kv: -kv[1])[:5]
-                over.append(f"/{path}: {total / 1024:.1f} KB; heaviest: "
-                            + ", ".join(f"{name or '(page)'} {size / 1024:.1f} KB" for name, size in top))
-        context.close()
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2,
+                                  is_mobile=True, has_touch=True)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})  # every page is a first visit
+    loaded: list[str] = []
+    page.on("response", lambda response: loaded.append(response.url) if response.status < 300 or
+            response.request.resource_type == "document" else None)
+    for path in pages:
+        loaded.clear()
+        page.goto(site.url(path), wait_until="load")
+        lazy_urls, icon = page.evaluate(LAZY_URLS_AND_ICON)
+        lazy = set(lazy_urls)
+        sizes: dict[str, int] = {}
+        for url in dict.fromkeys([*loaded, *([icon] if icon else [])]):
+            if not url.startswith(site.origin) or url in lazy:
+                continue
+            if path == SEARCH_PAGE and ("/pagefind/" in url or url.endswith("/js/search.js")):
+                continue  # the search page's own search scripts and index
+            sizes[url.removeprefix(site.base_url)] = size_of(url.split("#")[0])
+        total = sum(sizes.values())
+        if total > heaviest[1]:
+            heaviest = (path, total)
+        if total > BUDGET:
+            top = sorted(sizes.items(), key=lambda kv: -kv[1])[:5]
+            over.append(f"/{path}: {total / 1024:.1f} KB; heaviest: "
+                        + ", ".join(f"{name or '(page)'} {size / 1024:.1f} KB" for name, size in top))
+    context.close()
 
-    visit_all(browser)
     print(f"heaviest first visit: /{heaviest[0]} {heaviest[1] / 1024:.1f} KB")
     if over:
         pytest.fail(f"pages over {BUDGET // 1024} KB on first visit:\n" + "\n".join(over), pytrace=False)
