@@ -214,11 +214,10 @@ def browser_context(browser: Any) -> Iterator[Any]:
     costs as much as several page loads. Its pages share only the HTTP cache; the sites tests open set no cookie
     and keep nothing in storage.
     """
-    context = browser.new_context()
-    try:
+    from sitehttp import shared_context
+
+    with shared_context(browser) as context:
         yield context
-    finally:
-        context.close()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 import yaml
 from conftest import REPO
-from sitehttp import ServedSite, example_under_prefix
+from sitehttp import ServedSite, example_under_prefix, shared_context
 
 pytestmark = pytest.mark.browser
 
@@ -85,20 +85,14 @@ def origin_of(url: str) -> str:
 @pytest.fixture(scope="module")
 def phone_context(browser: Any) -> Iterator[Any]:
     """A phone (JavaScript on) for the module: each test opens a page of its own in it."""
-    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
-    try:
+    with shared_context(browser, viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True) as context:
         yield context
-    finally:
-        context.close()
 
 
 @pytest.fixture(scope="module")
 def phone_without_js_context(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
-    try:
+    with shared_context(browser, viewport=PHONE, java_script_enabled=False) as context:
         yield context
-    finally:
-        context.close()
 
 
 def watched_page(context: Any, site_url: str) -> Iterator[Watched]:

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import EXAMPLE, TINY_SITE_YAML, copy_generator
-from sitehttp import PREFIX, ServedSite, example_under_prefix, free_socket, serve
+from sitehttp import PREFIX, ServedSite, example_under_prefix, free_socket, serve, shared_context
 
 pytestmark = pytest.mark.browser
 
@@ -107,11 +107,8 @@ def test_a_name_finds_only_pages_that_show_the_name_not_its_initials(
 @pytest.fixture(scope="module")
 def touch_phone(browser: Any) -> Iterator[Any]:
     """A phone with a touch screen, for the module: each test opens a page of its own in it."""
-    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
-    try:
+    with shared_context(browser, viewport=PHONE, has_touch=True, is_mobile=True) as context:
         yield context
-    finally:
-        context.close()
 
 
 def test_a_parent_taps_from_home_through_a_task_link_to_the_spmb_page(touch_phone: Any,
