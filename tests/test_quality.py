@@ -251,9 +251,10 @@ def _lighthouse_request(site: ServedSite, pages: dict[str, str], chrome: str, re
         "pages": [[name, site.url(path)] for name, path in pages.items()],
         "chromePath": chrome,
         "chromeFlags": LIGHTHOUSE_FLAGS,
-        # No full-page screenshot: only the HTML report shows it, no audit reads it.
+        # No full-page screenshot: only the HTML report shows it, no audit reads it. No bf-cache audit: its weight is
+        # 0 in every category (no score reads it), and its gatherer loads each page a second time, after another.
         "flags": {"logLevel": "silent", "onlyCategories": list(LIGHTHOUSE_TARGETS), "maxWaitForLoad": 45000,
-                  "disableFullPageScreenshot": True},
+                  "disableFullPageScreenshot": True, "skipAudits": ["bf-cache"]},
         "cpuSlowdown": LIGHTHOUSE_CPU_SLOWDOWN,
         "hostIndex": LIGHTHOUSE_HOST_INDEX,
         # The BenchmarkIndex is measured as the load begins: a test on the other worker that starts after it
