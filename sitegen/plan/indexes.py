@@ -269,6 +269,9 @@ def build_months(
         for occurrence in happening.occurrences():
             for day in days_between(occurrence.first_day, occurrence.last_day):
                 by_day.setdefault(day, []).append(occurrence)
+    touching: dict[date, set[tuple[str, date]]] = {}  # by month: each occurrence on at least one of its days
+    for day, occurrences in by_day.items():
+        touching.setdefault(day.replace(day=1), set()).update((o.happening.key, o.first_day) for o in occurrences)
     days = [*by_day, today]
     first, last = min(days).replace(day=1), max(days).replace(day=1)
     keys = []
@@ -285,15 +288,13 @@ def build_months(
             for week in range(-(-(offset + length) // 7))
         )
         key = start.isoformat()[:7]
-        touching = {(o.happening.key, o.first_day) for d, items in by_day.items() if d.replace(day=1) == start
-                    for o in items}
         grids.append(MonthGrid(
             key=key,
             first_day=start,
             weeks=weeks,
             previous=keys[index - 1].isoformat()[:7] if index > 0 else None,
             next=keys[index + 1].isoformat()[:7] if index + 1 < len(keys) else None,
-            count=len(touching),
+            count=len(touching.get(start, ())),
             effective_days=tuple((s, m.effective_days) for s in semesters for m in s.months if m.key == key),
             school_year=next((y.meta.name for y in years if y.meta.first_day <= start <= y.meta.last_day), None),
         ))
