@@ -131,11 +131,14 @@ def _source(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def check_file(root: Path, relative: str, limit: int = MAX_TEXT_BYTES) -> None:
-    """Raise BuildFailed unless root/relative is a regular file of the project within `limit` bytes."""
+def check_file(root: Path, relative: str, limit: int = MAX_TEXT_BYTES, project: Path | None = None) -> None:
+    """Raise BuildFailed unless root/relative is a regular file of the project within `limit` bytes.
+
+    `project` is root.resolve(), from a caller that checks many files (resolving is a system call a folder).
+    """
     listing = Listing()
     path = root / relative
-    real = _checked(root.resolve(), root, path, listing)
+    real = _checked(project or root.resolve(), root, path, listing)
     status = os.stat(real) if real is not None else None
     if status is not None and stat.S_ISDIR(status.st_mode):
         listing.problems.append(error(relative, None, None, "folder_named_like_file"))

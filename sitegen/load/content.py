@@ -141,10 +141,8 @@ def find_unloaded_files(root: Path) -> list[SiteError]:
     problems = []
     for file in sorted(folder.rglob("*")) if folder.is_dir() else ():
         parts = file.relative_to(folder).parts
-        if not file.is_file() or any(part.startswith(".") for part in parts):
-            continue  # folders, and hidden files such as .gitkeep that editors never see
-        if _is_loaded(parts):
-            continue
+        if _is_loaded(parts) or any(part.startswith(".") for part in parts) or not file.is_file():
+            continue  # read by a loader; hidden files such as .gitkeep that editors never see; folders
         source = "content/" + "/".join(parts)
         kind = parts[0] if len(parts) > 1 else ""
         is_yaml = file.suffix.lower() in (".yaml", ".yml")
@@ -231,6 +229,7 @@ class _Loader:
         memo: dict[str, Loaded] | None = None,
     ) -> None:
         self.root = root
+        self.project = root.resolve()  # for check_file
         self.memo = memo
         self.seen: set[str] = set()  # the sources looked up in the memo
         self.static_files = static_files
@@ -256,7 +255,7 @@ class _Loader:
         for file in files:
             source = file.relative_to(self.root).as_posix()
             try:
-                check_file(self.root, source)
+                check_file(self.root, source, project=self.project)
                 body = body_of(read_text(file, source))
             except BuildFailed:
                 continue  # load() reports it
@@ -290,7 +289,7 @@ class _Loader:
         source = file.relative_to(self.root).as_posix()
         self.seen.add(source)
         try:
-            check_file(self.root, source)
+            check_file(self.root, source, project=self.project)
             key: tuple[object, ...] | None = (read_text(file, source), model, fixed_path, folders)
         except BuildFailed:
             key = None  # _load reports it
@@ -329,7 +328,7 @@ class _Loader:
         default_slug = "index" if file.stem == "index" else slugify(file.stem)
         try:
             if text is None:
-                check_file(self.root, source)
+                check_file(self.root, source, project=self.project)
                 text = read_text(file, source)
             doc, body, body_line = split_front_matter(text, source)
         except BuildFailed as exc:
