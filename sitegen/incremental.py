@@ -12,10 +12,11 @@ from sitegen.errors import BuildFailed
 from sitegen.load.config import load_config
 from sitegen.load.content import Loaded
 from sitegen.models.settings import SiteConfig
-from sitegen.pipeline import Built, Options, Photos, file_status, plan_site, render_site, shown_of, take
+from sitegen.pipeline import Built, Options, Photos, plan_site, render_site, shown_of, take
 from sitegen.render.changes import Read, Shown, stale_routes
 from sitegen.render.feeds import render_calendars
 from sitegen.render.pages import render_pages
+from sitegen.sources import file_status
 from sitegen.write.output import MARKER, update_output
 
 
@@ -27,7 +28,7 @@ class Memory:
     loaded_for: SiteConfig | None = None  # the settings of `loaded`
     shown: Shown | None = None  # what the pages in the output folder were made from; None: write it whole
     written: frozenset[str] = frozenset()  # every output path of that build but the search index
-    static: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # each copied static file's stat
+    static: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)  # each copied static file's stat
     reads: dict[tuple[str, str], tuple[set[Read], set[str]]] = field(default_factory=dict)  # by template source
     photos: dict[tuple[object, ...], Photos] = field(default_factory=dict)  # prepare_images's memo
 

@@ -43,7 +43,7 @@ from sitegen.render.images import (
     svg_active_content,
 )
 from sitegen.render.pages import Rendered, load_interface_text, make_environment, missing_assets, render_pages
-from sitegen.sources import read_bytes, scan_sources
+from sitegen.sources import file_status, read_bytes, scan_sources
 from sitegen.write.admin import admin_files
 from sitegen.write.output import WrittenFiles, resolve_output, write_site
 from sitegen.write.search import index_site
@@ -230,12 +230,6 @@ def plan_site(
                                    cache.templates())
     return Plan(root, config, output, site, static, images, pictures, indexes, routes, editor, problems, warnings,
                 translations, headlines, environment)
-
-
-def file_status(path: Path) -> tuple[int, int, int]:
-    """What tells a changed static file: its modification time, size and inode."""
-    status = path.stat()
-    return status.st_mtime_ns, status.st_size, status.st_ino
 
 
 def prepare_images(

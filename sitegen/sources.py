@@ -131,6 +131,13 @@ def _source(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
+def file_status(path: str | Path) -> tuple[int, int, int, int]:
+    """What tells a changed file without reading it: its modification and change times, size and inode. The
+    change time moves on every write, even one that sets the modification time back. Raises OSError."""
+    status = os.stat(path)
+    return status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino
+
+
 def check_file(root: Path, relative: str, limit: int = MAX_TEXT_BYTES, project: Path | None = None) -> None:
     """Raise BuildFailed unless root/relative is a regular file of the project within `limit` bytes.
 

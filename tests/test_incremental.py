@@ -10,6 +10,7 @@ clean build as `check` makes it (in memory, without running Pagefind), which cos
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -187,3 +188,19 @@ def test_a_broken_file_shows_its_problem_keeps_the_last_site_and_the_next_good_s
     session.edit(event, '"2026-13-17 09:00"', '"2026-12-17 08:00"')
     assert session.save() == PAGE
     session.assert_like_a_clean_build("the broken file fixed, with another time")
+
+
+def test_an_edit_that_keeps_the_files_size_and_modification_time_is_still_rebuilt(started: Session) -> None:
+    """serve keeps each file's loading by its status; the change time moves even when a tool sets the
+    modification time back, so the same-size edit below is read again."""
+    session = started
+    event = session.root / "content/events/pentas-seni-2026.md"
+    before = event.stat()
+    session.edit("content/events/pentas-seni-2026.md", "title: Pentas Seni Secara", "title: Pentas Tari Secara")
+    os.utime(event, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (event.stat().st_size, event.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+
+    assert session.save() == PAGE
+    page = session.root / PREVIEW_DIR / "agenda/pentas-seni-2026/index.html"
+    assert "Pentas Tari Secara Daring" in page.read_text(encoding="utf-8")
+    session.assert_like_a_clean_build("the title changed, its size and modification time kept")

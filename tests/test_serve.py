@@ -400,3 +400,15 @@ def test_a_saved_stylesheet_restyles_the_open_page_without_a_reload_and_a_saved_
         assert page.evaluate("() => window.notReloaded === undefined")  # the page itself reloaded
     finally:
         page.close()
+
+
+def test_the_watcher_notices_a_same_size_edit_whose_modification_time_was_set_back(tiny: TinySite) -> None:
+    from sitegen.commands.serve import sources_state
+
+    event = tiny.root / "content/events/rapat.md"
+    before_status = event.stat()
+    before = sources_state(tiny.root)
+    event.write_text(event.read_text(encoding="utf-8").replace("Rapat orang tua", "Rapat Orang Tua"), encoding="utf-8")
+    os.utime(event, ns=(before_status.st_atime_ns, before_status.st_mtime_ns))
+    assert (event.stat().st_size, event.stat().st_mtime_ns) == (before_status.st_size, before_status.st_mtime_ns)
+    assert sources_state(tiny.root) != before

@@ -35,7 +35,7 @@ from sitegen.errors import BuildFailed, error, report
 from sitegen.frame import FRAME
 from sitegen.incremental import Memory, update_site
 from sitegen.pipeline import Options
-from sitegen.sources import CONTROL
+from sitegen.sources import CONTROL, file_status
 from sitegen.write.search import index_site
 
 PREVIEW_DIR = ".dev-site"
@@ -169,22 +169,20 @@ def _is_free(port: int) -> bool:
     return True
 
 
-def sources_state(root: Path) -> dict[str, tuple[int, int]]:
-    """Modification time and size of every file serve watches, by path: compared to notice a save."""
+def sources_state(root: Path) -> dict[str, tuple[int, int, int, int]]:
+    """The status (file_status) of every file serve watches, by path: compared to notice a save."""
     state = {}
     for name in WATCHED:
         top = root / name
         if top.is_file():
-            status = top.stat()
-            state[name] = (status.st_mtime_ns, status.st_size)
+            state[name] = file_status(top)
         for folder, _, files in os.walk(top):
             for file in files:
                 path = os.path.join(folder, file)
                 try:
-                    status = os.stat(path)
+                    state[path] = file_status(path)
                 except OSError:
                     continue  # removed meanwhile
-                state[path] = (status.st_mtime_ns, status.st_size)
     return state
 
 

@@ -22,7 +22,7 @@ from sitegen.models.items import Achievement, Announcement, Doc, Event, Home, Pa
 from sitegen.models.scalars import Fields, day_of
 from sitegen.models.settings import SiteConfig
 from sitegen.models.urls import Urls
-from sitegen.sources import MAX_STATIC_BYTES, check_file, list_files, read_text
+from sitegen.sources import MAX_STATIC_BYTES, check_file, file_status, list_files, read_text
 
 F = TypeVar("F", bound=Fields)
 
@@ -36,8 +36,8 @@ KINDS: dict[str, type[Fields]] = {
 ASSETS = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif", ".pdf", ".doc", ".docx", ".xls", ".xlsx")
 
 # What loading one file gave (the item or None; its errors, warnings and unloaded paths), by source, with the
-# file's text and how it was asked for, and which static files it names exist: serve keeps these between
-# rebuilds and validates again only what changed.
+# file's status, how it was asked for and its text, and which static files it names exist: serve keeps these
+# between rebuilds and validates again only what changed.
 Loaded = tuple[tuple[object, ...], tuple[tuple[str, bool], ...], Any, list[SiteError], list[SiteError], list[str]]
 
 
@@ -133,6 +133,14 @@ def _is_draft(doc: Document) -> bool:
     """Whether the front matter says `draft: true` (read before the rest of it is valid)."""
     value = doc.data.get("draft") if isinstance(doc.data, dict) else None
     return isinstance(value, str) and value.strip().lower() in ("true", "yes", "ya")
+
+
+def _status(file: Path) -> tuple[int, int, int, int] | None:
+    """file_status, or None when it cannot be had (the file is read)."""
+    try:
+        return file_status(file)
+    except OSError:
+        return None
 
 
 def find_unloaded_files(root: Path) -> list[SiteError]:
@@ -283,32 +291,44 @@ class _Loader:
         folders: tuple[str, ...] = (),
         path_of: Any = None,
     ) -> tuple[Doc, F] | None:
-        """One file's item, or None with its problems recorded; from the memo when its text is unchanged."""
+        """One file's item, or None with its problems recorded; from the memo when the file is unchanged: the same
+        file_status (what serve's watcher compares too) or, if not, the same text."""
         if self.memo is None:
             return self._load(file, model, fixed_path, folders, path_of)
         source = file.relative_to(self.root).as_posix()
         self.seen.add(source)
+        asked = (model, fixed_path, folders)
+        known = self.memo.get(source)
+        status = _status(file)
+        if known is not None and status is not None and known[0][:2] == (status, asked) and self._still(known):
+            return self._replay(known)  # type: ignore[no-any-return]
         try:
             check_file(self.root, source, project=self.project)
-            key: tuple[object, ...] | None = (read_text(file, source), model, fixed_path, folders)
+            text: str | None = read_text(file, source)
         except BuildFailed:
-            key = None  # _load reports it
-        known = self.memo.get(source)
-        if key is None or known is None or known[0] != key \
-                or known[1] != self._present(tuple(name for name, _ in known[1])):
-            marks = len(self.errors), len(self.warnings), len(self.unloaded)
-            item = self._load(file, model, fixed_path, folders, path_of, str(key[0]) if key else None)
-            named = tuple(name for _, name in static_files_of(item[1])) if item else ()
-            known = (key or (), self._present(named), item, self.errors[marks[0]:], self.warnings[marks[1]:],
-                     self.unloaded[marks[2]:])
-            if key is not None:
-                self.memo[source] = known
-            return item
+            text = None  # _load reports it
+        if known is not None and text is not None and known[0][1:] == (asked, text) and self._still(known):
+            self.memo[source] = ((status, asked, text), *known[1:])
+            return self._replay(known)  # type: ignore[no-any-return]
+        marks = len(self.errors), len(self.warnings), len(self.unloaded)
+        item = self._load(file, model, fixed_path, folders, path_of, text)
+        named = tuple(name for _, name in static_files_of(item[1])) if item else ()
+        if text is not None:
+            self.memo[source] = ((status, asked, text), self._present(named), item, self.errors[marks[0]:],
+                                 self.warnings[marks[1]:], self.unloaded[marks[2]:])
+        return item
+
+    def _still(self, known: Loaded) -> bool:
+        """Whether the static files a kept loading named exist as they did then."""
+        return known[1] == self._present(tuple(name for name, _ in known[1]))
+
+    def _replay(self, known: Loaded) -> Any:
+        """A kept loading's item, its problems recorded again."""
         _, _, item, errors, warnings, unloaded = known
         self.errors.extend(errors)
         self.warnings.extend(warnings)
         self.unloaded.extend(unloaded)
-        return item  # type: ignore[no-any-return]
+        return item
 
     def _present(self, names: tuple[str, ...]) -> tuple[tuple[str, bool], ...]:
         """Which of the static files an item names exist: what its problems depend on besides its text."""
