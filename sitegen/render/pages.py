@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 import traceback
 from collections.abc import Callable, Collection, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from babel.numbers import format_decimal
-from jinja2.runtime import Context
+from jinja2.runtime import Context, Macro
 from markupsafe import Markup
 
 from sitegen.errors import BuildFailed, SiteError, error
@@ -151,6 +151,7 @@ class Helpers:
     pictures: dict[str, Picture]  # "images/pentas.jpg" (under static/) -> its resized variants
     headlines: Headlines
     synonyms: dict[str, tuple[str, ...]]  # search.synonyms of site.yaml with the defaults
+    made: dict[tuple[int, int, bool], tuple[Macro, object, Markup]] = field(default_factory=dict)  # listed()'s
 
     @staticmethod
     def body(html: str) -> Markup:
@@ -181,6 +182,17 @@ class Helpers:
 
     def search_words(self, html: str) -> tuple[str, ...]:
         return search_words(str(html), self.synonyms)
+
+    def listed(self, macro: Macro, item: object, compact: bool = False) -> Markup:
+        """`macro(item, compact=compact)`, made once per build however many lists show `item` (an event is on
+        the agenda, on its category's and audiences' agendas and on the home page). An imported macro sees only
+        its arguments and the build's globals, and the items of the indexes do not change while pages are
+        rendered, so the same macro and item give the same HTML; they are kept with it, so neither id is reused.
+        """
+        key = (id(macro), id(item), compact)
+        if key not in self.made:
+            self.made[key] = (macro, item, Markup(macro(item, compact=compact)))
+        return self.made[key][2]
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -278,6 +290,7 @@ def make_environment(
         preview_image=helpers.preview_image,
         article_data=helpers.article_data,
         search_words=helpers.search_words,
+        listed=helpers.listed,
     )
     return env
 
