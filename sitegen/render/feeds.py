@@ -63,8 +63,9 @@ def calendar_feed(
     components = []
     if zone is not None and any(not h.schedule.all_day for h in happenings):
         components.append(zone)
+    school = slugify(config.school.name)
     components += [texts.event(happening)
-                   for happening in sorted(happenings, key=lambda h: (sort_key(h.schedule.start), _uid(h, config)))]
+                   for happening in sorted(happenings, key=lambda h: (sort_key(h.schedule.start), _uid(h, school)))]
     return texts.header(name, url) + b"".join(components) + END_CALENDAR
 
 
@@ -150,7 +151,7 @@ def _event(happening: Happening, config: SiteConfig, headlines: Headlines) -> Ev
     schedule = happening.schedule
     zone = ZoneInfo(config.timezone)
     event = Event()
-    event.add("uid", _uid(happening, config))
+    event.add("uid", _uid(happening, slugify(config.school.name)))
     modified, sequence = _revision(happening)
     event.add("dtstamp", modified)
     event.add("last-modified", modified)
@@ -200,9 +201,10 @@ def _month_day(schedule: Schedule) -> int | None:
     return day if schedule.repeat == "monthly" and day > 28 else None
 
 
-def _uid(happening: Happening, config: SiteConfig) -> str:
-    """A hash of the source file and entry, at the school's name: never build time, position or host."""
-    return f"{hashlib.sha256(happening.key.encode()).hexdigest()[:32]}@{slugify(config.school.name)}"
+def _uid(happening: Happening, school: str) -> str:
+    """A hash of the source file and entry, at the school's name (`school`, slugified): never build time, position
+    or host."""
+    return f"{hashlib.sha256(happening.key.encode()).hexdigest()[:32]}@{school}"
 
 
 def _end(schedule: Schedule) -> Moment | None:
