@@ -223,7 +223,8 @@ class CompiledTemplates(jinja2.BytecodeCache):
         self._code[bucket.key] = bucket.code
 
 
-# The one module-level cache (STYLE 5 allows no other): compiling the layouts is most of a small build's time.
+# A module-level memo of a pure function (docs/design.md, "No global state"): compiling the layouts is most of a
+# small build's time.
 COMPILED_TEMPLATES = CompiledTemplates()
 
 
