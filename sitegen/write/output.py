@@ -115,6 +115,7 @@ class Staging:
         self.names: list[str] = []  # what was put or reused, in order (not the copied static files)
         self.digests: dict[str, str] = {}  # the SHA-256 of each of them, by name
         self._folders: set[Path] = {folder}
+        self._resolved: dict[Path, Path] = {}  # each previous output folder, resolved once
 
     def put(self, name: str, data: bytes) -> None:
         """Write a made file (a page, a feed, an image variant) at its output path."""
@@ -128,7 +129,11 @@ class Staging:
     def reuse(self, name: str, previous: Path, expected: str | None) -> bool:
         """Take the file `name` of the previous output into the staging folder when its bytes still have the
         SHA-256 `expected` (link_unchanged); False when it does not."""
-        if expected is None or not link_unchanged(previous, name, self._target(name), expected):
+        if expected is None:
+            return False
+        if previous not in self._resolved:
+            self._resolved[previous] = previous.resolve()
+        if not link_unchanged(self._resolved[previous], name, self._target(name), expected):
             return False
         self.names.append(name)
         self.digests[name] = expected
@@ -150,11 +155,12 @@ def link_unchanged(previous: Path, name: str, target: Path, expected: str) -> bo
     """Make `target` the file `name` of the folder `previous` when its bytes have the SHA-256 `expected`: a hard
     link (no file of a previous output is ever written to), or a copy where linking fails; False (nothing made)
     when it is absent, differs, is a symbolic link or lies outside `previous` (a folder in it linked elsewhere:
-    the site would publish a file of another place)."""
+    the site would publish a file of another place). `previous` is resolved (Path.resolve) by the caller, once
+    for all the files it links."""
     source = previous / name
     try:
         if not stat.S_ISREG(os.lstat(source).st_mode) \
-                or not source.resolve().is_relative_to(previous.resolve()) \
+                or not source.resolve().is_relative_to(previous) \
                 or hashlib.sha256(source.read_bytes()).hexdigest() != expected:
             return False
         try:

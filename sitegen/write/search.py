@@ -113,6 +113,7 @@ def _restore(folder: Path, cache: BuildCache, key: str, files: dict[str, str], p
     `previous` index where it is the same, else from the cache; False (and nothing written) when a file of it is
     missing from the cache."""
     folders: set[Path] = set()
+    previous = previous.resolve() if previous is not None else None  # for link_unchanged
     for name, expected in files.items():
         target = folder / name
         if target.parent not in folders:
