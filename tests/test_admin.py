@@ -306,3 +306,22 @@ def test_the_link_hint_of_a_calendar_entry_uses_the_sites_own_event_address(tiny
     calendars = collection(config, "calendars")
     entries = next(f for f in calendars["fields"] if f["name"] == "entries")
     assert next(f for f in entries["fields"] if f["name"] == "url")["hint"] == "Misalnya /kegiatan/pentas-seni/"
+
+
+def test_reordered_choices_in_site_yaml_reorder_the_forms_in_the_same_process(tiny: TinySite) -> None:
+    """admin_files keeps its last answer while its inputs are equal; two settings whose categories and audiences
+    differ only in their order are equal as models (dicts), but the forms list the choices in site.yaml's order."""
+    tiny.write("site.yaml", TINY_SITE_YAML + "editor:\n  repo: sekolah/situs\n")
+    tiny.build()
+    swapped = (TINY_SITE_YAML
+               .replace('    rapat: {label: Rapat, color: "#7c3aed"}\n    libur: {label: Libur, color: "#475569"}\n',
+                        '    libur: {label: Libur, color: "#475569"}\n    rapat: {label: Rapat, color: "#7c3aed"}\n')
+               .replace("    orang-tua: Orang tua/wali\n    kelas-9: Kelas IX\n",
+                        "    kelas-9: Kelas IX\n    orang-tua: Orang tua/wali\n"))
+    assert swapped != TINY_SITE_YAML
+    tiny.write("site.yaml", swapped + "editor:\n  repo: sekolah/situs\n")
+    tiny.build()
+    config = yaml.safe_load((tiny.root / "_site" / "admin" / "config.yml").read_text(encoding="utf-8"))
+    fields = collection(config, "events")["fields"]
+    choices = {f["name"]: [o["value"] for o in f["options"]] for f in fields if f["name"] in ("category", "audience")}
+    assert choices == {"category": ["libur", "rapat"], "audience": ["kelas-9", "orang-tua"]}
