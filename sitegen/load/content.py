@@ -292,7 +292,11 @@ class _Loader:
         path_of: Any = None,
     ) -> tuple[Doc, F] | None:
         """One file's item, or None with its problems recorded; from the memo when the file is unchanged: the same
-        file_status (what serve's watcher compares too) or, if not, the same text."""
+        file_status (what serve's watcher compares too) or, if not, the same text.
+
+        A file's status is kept only once its text was found unchanged, never right after it changed: a second
+        write within the same tick of the file system's clock would keep its status, so a changed file is read
+        again at the next rebuild (git's "racily clean" files, without reading the clock)."""
         if self.memo is None:
             return self._load(file, model, fixed_path, folders, path_of)
         source = file.relative_to(self.root).as_posix()
@@ -314,7 +318,7 @@ class _Loader:
         item = self._load(file, model, fixed_path, folders, path_of, text)
         named = tuple(name for _, name in static_files_of(item[1])) if item else ()
         if text is not None:
-            self.memo[source] = ((status, asked, text), self._present(named), item, self.errors[marks[0]:],
+            self.memo[source] = ((None, asked, text), self._present(named), item, self.errors[marks[0]:],
                                  self.warnings[marks[1]:], self.unloaded[marks[2]:])
         return item
 
