@@ -202,9 +202,9 @@ def admin_files(root: Path, site: Site) -> dict[str, bytes]:
     page_source = read_bytes(root / PAGE_FILE, PAGE_FILE)
     assets = {name: read_bytes(root / "layouts/admin" / name, f"layouts/admin/{name}") for name in ASSETS}
     translations = load_translations(root, config.language)
-    # repr(config) too: settings equal as models may differ in the order of a mapping (categories, audiences),
-    # which the forms list in site.yaml's order.
-    inputs = (config, repr(config), page_folders, page_source, assets, translations)
+    # The settings by their repr, not ==: settings equal as models may differ in the order of a mapping
+    # (categories, audiences), which the forms list in site.yaml's order.
+    inputs = (repr(config), page_folders, page_source, assets, translations)
     if _LAST and _LAST[0][0] == inputs:
         return dict(_LAST[0][1])
     template = jinja2.Template(page_source.decode("utf-8"), autoescape=True, keep_trailing_newline=True)
