@@ -28,7 +28,7 @@ class Memory:
     loaded_for: SiteConfig | None = None  # the settings of `loaded`
     shown: Shown | None = None  # what the pages in the output folder were made from; None: write it whole
     written: frozenset[str] = frozenset()  # every output path of that build but the search index
-    static: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)  # each copied static file's stat
+    static: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)  # each copied static file's file_status
     reads: dict[tuple[str, str], tuple[set[Read], set[str]]] = field(default_factory=dict)  # by template source
     photos: dict[tuple[object, ...], Photos] = field(default_factory=dict)  # prepare_images's memo
 

@@ -124,8 +124,9 @@ def render_site(plan: Plan, options: Options, cache: BuildCache) -> tuple[Mappin
     with write_site(plan.output, static) as staging:
         for name, data in sorted((plan.images | plan.editor).items()):
             staging.put(name, data)
+        previous = plan.output.resolve()  # for Staging.reuse, once for every page
         stale = [route for route in plan.routes if not (route.output_path in inputs and staging.reuse(
-            route.output_path, plan.output, cache.get(PAGE_KIND, inputs[route.output_path])))]
+            route.output_path, previous, cache.get(PAGE_KIND, inputs[route.output_path])))]
         made = chain(render_pages(plan.environment, plan.routes, plan.indexes, stale),
                      render_calendars(stale, plan.indexes.happenings, config, plan.headlines, cache))
         template_problems = take(made, staging.put)  # each page written as it is made, none kept

@@ -115,7 +115,6 @@ class Staging:
         self.names: list[str] = []  # what was put or reused, in order (not the copied static files)
         self.digests: dict[str, str] = {}  # the SHA-256 of each of them, by name
         self._folders: set[Path] = {folder}
-        self._resolved: dict[Path, Path] = {}  # each previous output folder, resolved once
 
     def put(self, name: str, data: bytes) -> None:
         """Write a made file (a page, a feed, an image variant) at its output path."""
@@ -127,13 +126,9 @@ class Staging:
         self.digests[name] = hashlib.sha256(data).hexdigest()
 
     def reuse(self, name: str, previous: Path, expected: str | None) -> bool:
-        """Take the file `name` of the previous output into the staging folder when its bytes still have the
-        SHA-256 `expected` (link_unchanged); False when it does not."""
-        if expected is None:
-            return False
-        if previous not in self._resolved:
-            self._resolved[previous] = previous.resolve()
-        if not link_unchanged(self._resolved[previous], name, self._target(name), expected):
+        """Take the file `name` of the previous output `previous` (resolved) into the staging folder when its bytes
+        still have the SHA-256 `expected` (link_unchanged); False when it does not."""
+        if expected is None or not link_unchanged(previous, name, self._target(name), expected):
             return False
         self.names.append(name)
         self.digests[name] = expected
