@@ -18,6 +18,7 @@ import pytest
 from conftest import TODAY, URGENT_ANNOUNCEMENT, copy_example, files_of
 
 from sitegen.commands.serve import PAGE, PREVIEW_DIR, Preview, Search, rebuild
+from sitegen.load import content
 from sitegen.pipeline import Options, build_site
 from sitegen.write.output import MARKER
 
@@ -204,3 +205,23 @@ def test_an_edit_that_keeps_the_files_size_and_modification_time_is_still_rebuil
     page = session.root / PREVIEW_DIR / "agenda/pentas-seni-2026/index.html"
     assert "Pentas Tari Secara Daring" in page.read_text(encoding="utf-8")
     session.assert_like_a_clean_build("the title changed, its size and modification time kept")
+
+
+def test_a_second_save_within_the_same_tick_of_the_clock_is_still_rebuilt(started: Session,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A changed file's status is not trusted until a later rebuild read it again: two saves of the same size
+    within one tick of the file system's clock leave the same status (here the tick is set by the test)."""
+    session = started
+    tick = [0]
+    monkeypatch.setattr(content, "_status", lambda file: (tick[0], 0, 0, 0))
+    name = "content/events/pentas-seni-2026.md"
+    session.save()  # every file's status taken, its text found unchanged
+
+    tick[0] = 1
+    session.edit(name, "title: Pentas Seni Secara", "title: Pentas Tari Secara")
+    assert session.save() == PAGE
+    session.edit(name, "title: Pentas Tari Secara", "title: Pentas Lagu Secara")  # the same size and tick
+    assert session.save() == PAGE
+    page = session.root / PREVIEW_DIR / "agenda/pentas-seni-2026/index.html"
+    assert "Pentas Lagu Secara Daring" in page.read_text(encoding="utf-8")
+    session.assert_like_a_clean_build("two saves of the same size within one tick")

@@ -24,6 +24,8 @@ import yaml
 from conftest import REPO, TinySite
 from markupsafe import escape
 
+from sitegen.commands.serve import sources_state
+
 pytestmark = pytest.mark.slow
 # The tests that read the module's one preview run on one worker (--dist loadgroup), which starts it once.
 ON_THE_SHARED_PREVIEW = pytest.mark.xdist_group("serve-preview")
@@ -403,8 +405,6 @@ def test_a_saved_stylesheet_restyles_the_open_page_without_a_reload_and_a_saved_
 
 
 def test_the_watcher_notices_a_same_size_edit_whose_modification_time_was_set_back(tiny: TinySite) -> None:
-    from sitegen.commands.serve import sources_state
-
     event = tiny.root / "content/events/rapat.md"
     before_status = event.stat()
     before = sources_state(tiny.root)
