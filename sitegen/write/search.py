@@ -150,7 +150,7 @@ class _Service:
             raise IndexIncomplete("the Pagefind program is missing: pip install 'pagefind[bin]'")
         self._process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE,
                                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        self._buffer = b""
+        self._buffer = bytearray()  # appended to in place: an answer of megabytes is not copied per read
         self._last_id = 0
 
     def __enter__(self) -> _Service:
@@ -181,12 +181,15 @@ class _Service:
     def answer(self, expected: str) -> dict[str, Any]:
         """The next answer, which must be of type `expected`."""
         assert self._process.stdout is not None
-        while b"," not in self._buffer:
-            chunk = os.read(self._process.stdout.fileno(), 1 << 16)
+        searched = 0  # the buffer before this has no ',': a long answer (GetFiles: megabytes) is searched once
+        while (end := self._buffer.find(b",", searched)) < 0:
+            searched = len(self._buffer)
+            chunk = os.read(self._process.stdout.fileno(), 1 << 20)
             if not chunk:
                 raise IndexIncomplete("Pagefind stopped before it answered")
             self._buffer += chunk
-        answer, _, self._buffer = self._buffer.partition(b",")
+        answer = bytes(self._buffer[:end])
+        del self._buffer[:end + 1]
         response = json.loads(base64.b64decode(answer))
         result: dict[str, Any] = response["payload"]
         if result.get("type") != expected:
