@@ -44,7 +44,8 @@ class Memory:
 class Update:
     built: Built  # its files are the pages and feeds rendered by this update only
     written: list[str]  # the output paths written or replaced; empty when no file changed
-    pages: list[str]  # every page of the site to search, by output path
+    pages: list[str]  # every page of the site, by output path
+    searched: list[str]  # the pages the search finds
     whole: bool  # the site was written whole, with its search index (the first update)
 
 
@@ -87,4 +88,5 @@ def update_site(root: Path, options: Options, memory: Memory) -> Update:
     finally:
         cache.close()
     pages = [route.output_path for route in plan.routes if route.template and route.output_path.endswith(".html")]
-    return Update(Built(config, plan.output, files, static, plan.warnings), written, pages, first)
+    searched = [route.output_path for route in plan.routes if route.searched]
+    return Update(Built(config, plan.output, files, static, plan.warnings), written, pages, searched, first)

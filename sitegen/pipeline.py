@@ -136,7 +136,8 @@ def render_site(plan: Plan, options: Options, cache: BuildCache) -> tuple[Mappin
             if route.output_path in inputs:
                 cache.put(PAGE_KIND, inputs[route.output_path], staging.digests[route.output_path])
         written = [name for name in staging.names if name not in plan.editor]
-        index_site(staging.folder, config.language, written, cache, digests=staging.digests, previous=plan.output)
+        index_site(staging.folder, config.language, [route.output_path for route in plan.routes if route.searched],
+                   cache, digests=staging.digests, previous=plan.output)
     return WrittenFiles(plan.output, written), static
 
 

@@ -20,6 +20,7 @@ from conftest import TODAY, copy_example
 from sitegen import cache, parallel, pipeline
 from sitegen.cache import CACHE_DIR
 from sitegen.load import markdown
+from sitegen.models import urls
 from sitegen.pipeline import Options, build_site
 from sitegen.render import changes, feeds
 from sitegen.render import pages as render
@@ -101,6 +102,29 @@ def test_an_unchanged_site_gets_its_search_index_from_the_cache_byte_for_byte(
         assert search_index(root, cache=True) == plain
     edit_body(root)
     assert search_index(root, cache=True) == search_index(root, cache=False) != plain  # made again
+
+
+def test_a_large_sites_index_is_cut_into_bundles_and_an_edit_makes_only_its_own_bundle_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(urls, "SEARCH_BUNDLE_PAGES", 10)  # the example's 34 searched pages: 4 bundles
+    root = copy_example(tmp_path / "situs")
+    index = search_index(root, cache=True)
+    assert {name for name in index if name.endswith(("entry.json", ".js", ".pagefind"))} == {
+        "2/pagefind-entry.json", "3/pagefind-entry.json", "4/pagefind-entry.json", "pagefind-entry.json",
+        "pagefind.js", "pagefind-worker.js", "wasm.id.pagefind",  # scripts once, in the first bundle
+        *(name for name in index if "/" not in name and name.endswith((".js", ".pagefind")))}
+    search_page = (root / "_site/cari/index.html").read_text(encoding="utf-8")
+    assert ' data-merge="/situs/pagefind/2/ /situs/pagefind/3/ /situs/pagefind/4/"' in search_page  # the base path
+    made: list[list[str]] = []
+    make = search._make_index
+    monkeypatch.setattr(search, "_make_index", lambda language, html, *rest: made.append(html) or make(
+        language, html, *rest))
+    edit_body(root)
+    edited = search_index(root, cache=True)
+    assert len(made) == 1 and "agenda/pentas-seni-2026/index.html" in made[0]  # its bundle, no other
+    assert edited != index
+    assert edited == search_index(root, cache=False)  # what a build without the cache makes
 
 
 def test_unchanged_events_get_their_icalendar_text_from_the_cache(

@@ -62,7 +62,8 @@ def test_words_parents_type_find_the_page_they_mean_first(browser_context: Any, 
 
 @pytest.fixture(scope="module")
 def names_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
-    """A tiny site: one achievement names Ahmad Fauzi in full (consent), others show only initials."""
+    """A tiny site: one achievement names Ahmad Fauzi in full (consent), others show only initials; its search
+    index is cut into a bundle per page, as a large site's is into bundles of hundreds."""
     from datetime import date
 
     from sitegen.pipeline import Options, build_site
@@ -86,7 +87,9 @@ def names_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]
     for name, text in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text, encoding="utf-8")
-    build_site(root, Options(today=date(2026, 11, 24)))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("sitegen.models.urls.SEARCH_BUNDLE_PAGES", 1)  # a bundle per page: the search merges them
+        build_site(root, Options(today=date(2026, 11, 24)))
     with serve(root / "_site", sock) as running:
         yield running
 
@@ -99,6 +102,11 @@ def test_a_name_finds_only_pages_that_show_the_name_not_its_initials(
     assert search(browser_context, names_site, "Ahmad") == ["/prestasi/olimpiade/"]
     assert search(browser_context, names_site, "Budi") == []  # shown nowhere but as "B. S."
     assert search(browser_context, names_site, "Siti") == []
+    bundles = sorted(path.parent.relative_to(names_site.root).as_posix()
+                     for path in names_site.root.glob("pagefind/**/pagefind-entry.json"))
+    assert len(bundles) == 5, bundles  # the home page, the calendar, three achievements
+    assert sorted(search(browser_context, names_site, "Juara")) == [  # found in four bundles
+        "/", "/prestasi/olimpiade/", "/prestasi/pidato/", "/prestasi/tari/"]  # the home page lists the latest
 
 
 # --- tapping to what parents came for -----------------------------------------------------------------------

@@ -29,6 +29,7 @@ from sitegen.plan.views import (
     CalendarView,
     EventView,
     HomeView,
+    SearchView,
     SubscribeView,
 )
 from sitegen.render.pages import load_translations, make_environment
@@ -260,8 +261,9 @@ def test_a_broken_interface_text_file_is_reported_with_the_content_errors_found_
 def test_every_file_but_an_icalendar_one_has_a_template_and_each_shows_a_typed_view() -> None:
     routes = planned(events=(event("rapat", "2026-12-05"),), pages=(page("kontak"),))
     kinds = (HomeView, AnnouncementsView, AgendaView, AchievementView, EventView, Page, PageNode, CalendarView,
-             SubscribeView, MonthGrid, AtomFeed, CalendarFile, type(None))
+             SubscribeView, SearchView, MonthGrid, AtomFeed, CalendarFile, type(None))
     assert all(isinstance(route.view, kinds) for route in routes.values())
+    assert routes["/cari/"].view == SearchView(())  # one bundle of the search index: nothing to merge
     assert {path for path, route in routes.items() if route.template is None} == {
         path for path, route in routes.items() if isinstance(route.view, CalendarFile)}
     assert isinstance(routes["/agenda/rapat/"].view, EventView)

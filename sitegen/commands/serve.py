@@ -131,7 +131,7 @@ def rebuild(root: Path, options: Options, preview: Preview) -> str | None:
     if not update.written:
         return PAGE if failed else None
     if not update.whole:  # a whole write made its index
-        preview.search.start(update.pages, config.language)
+        preview.search.start(update.searched, config.language)
     if not failed and all(name.endswith(".css") for name in update.written):
         return update.written[0]
     return PAGE

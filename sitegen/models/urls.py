@@ -10,6 +10,9 @@ from sitegen.models.settings import Sections, SiteConfig
 AGENDA_FOLDERS = {"category": "kategori", "audience": "untuk"}
 ACHIEVEMENT_FOLDERS = {"level": "tingkat", "field": "bidang"}
 FEED_NAMES = {"all": "semua", "category": "kategori-{key}", "audience": "untuk-{key}"}
+# Searched pages per search index, on average: a larger site's index is cut into bundles of about this many pages
+# (the search page merges them), so an edit makes one bundle again and Pagefind holds one at a time.
+SEARCH_BUNDLE_PAGES = 500
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,13 @@ class Urls:
     def of_output(output_path: str) -> str:
         """The address of an output file: 'agenda/index.html' -> '/agenda/'."""
         return "/" + output_path.removesuffix("index.html")
+
+    @staticmethod
+    def search_bundles(pages: int) -> tuple[str, ...]:
+        """The search index's folders for `pages` searched pages: '/pagefind/', then '/pagefind/2/' ... when there
+        are more than SEARCH_BUNDLE_PAGES."""
+        count = max(1, -(-pages // SEARCH_BUNDLE_PAGES))
+        return ("/pagefind/", *(f"/pagefind/{number}/" for number in range(2, count + 1)))
 
     @staticmethod
     def static(name: str) -> str:

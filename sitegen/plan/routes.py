@@ -29,6 +29,7 @@ from sitegen.plan.views import (
     EventView,
     FilterLink,
     HomeView,
+    SearchView,
     SubscribeView,
     View,
 )
@@ -43,6 +44,17 @@ class Route:
     view: View  # what the page shows: an EventView, an AgendaView, a MonthGrid ...
     in_sitemap: bool = True
     slug_line: int | None = None  # the line of the `slug:` that chose this address, if one did
+
+    @property
+    def searched(self) -> bool:
+        """Whether the search index holds this page (base.html marks its content for Pagefind)."""
+        return self.template in SEARCHED
+
+
+# The pages the search finds: items, information pages, albums, the home page and the academic calendar; not the
+# lists and filters that repeat them.
+SEARCHED = frozenset({"event.html", "announcement.html", "achievement.html", "page.html", "home.html",
+                      "calendar.html", "album.html"})
 
 
 def plan_routes(site: Site, indexes: Indexes) -> tuple[Route, ...]:
@@ -72,8 +84,9 @@ def plan_routes(site: Site, indexes: Indexes) -> tuple[Route, ...]:
         routes += [_page(a.path, "album.html", a.source, a) for a in indexes.albums]
     routes += _calendar_routes(site, indexes)
     routes += _atom_routes(site, indexes)
+    merged = Urls.search_bundles(sum(route.searched for route in routes))[1:]
     routes += [
-        _page(urls.search, "search.html", "layouts/search.html", None),
+        _page(urls.search, "search.html", "layouts/search.html", SearchView(merged)),
         _file(urls.not_found, "404.html", "layouts/404.html", None),
         _file(urls.sitemap, "sitemap.xml", "layouts/sitemap.xml", None),
         _file(urls.robots, "robots.txt", "layouts/robots.txt", None),

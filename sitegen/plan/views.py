@@ -96,6 +96,11 @@ class SubscribeView:
 
 
 @dataclass(frozen=True)
+class SearchView:
+    merged: tuple[str, ...]  # the search index's bundles after the first ("/pagefind/2/"), which the page merges
+
+
+@dataclass(frozen=True)
 class AtomEntry:
     title: str
     path: str  # "/pengumuman/rapor/"
@@ -121,8 +126,9 @@ class CalendarFile:
     happenings: tuple[Happening, ...]
 
 
-# What a route shows; None for pages that need nothing but the site (search, 404, sitemap, robots.txt).
+# What a route shows; None for pages that need nothing but the site (404, sitemap, robots.txt).
 View = (
     HomeView | AnnouncementsView | AgendaView | AchievementView | EventView | Achievement | Announcement | Page
-    | PageNode | AlbumsView | AlbumView | CalendarView | SubscribeView | MonthGrid | AtomFeed | CalendarFile | None
+    | PageNode | AlbumsView | AlbumView | CalendarView | SubscribeView | SearchView | MonthGrid | AtomFeed
+    | CalendarFile | None
 )

@@ -7,10 +7,10 @@ import gzip
 import hashlib
 import json
 import os
-import shutil
 import subprocess
 import zlib
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version
 from itertools import chain
 from pathlib import Path
@@ -27,6 +27,7 @@ FILE_KIND = "search-file"  # and each file, by that key and its name: one held a
 AHEAD = 32  # pages sent before their answers are read: the answers (~300 bytes each) fit a pipe's buffer
 # Parts of a page that are not its content: sharing text, menus, filters.
 IGNORED = [".share", ".page-menu", ".filters", ".month-nav", ".add-calendar", "nav"]
+BUNDLE_PARTS = (".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter")  # a merged bundle's files, with its entry
 
 
 class IndexIncomplete(OSError):
@@ -44,45 +45,55 @@ def index_site(
     previous: Path | None = None,
 ) -> None:
     """Write folder/pagefind/: the index of the written `pages` (output paths under `source`, by default
-    `folder`) marked data-pagefind-body.
+    `folder`: the pages whose content base.html marks data-pagefind-body).
 
-    Pages are read from `source` and added one by one in sorted order, so the index is the same bytes on
-    any file system (Pagefind's own directory walk follows the file system's order), and no more than one
-    page is held at a time. Raises IndexIncomplete when a file of the written index is cut short. When no
-    page changed since a build that kept its index in `cache` (pages are compared by their SHA-256, from
-    `digests` where it has them), that index is written again instead, each file linked from the `previous`
-    output where it still has the same bytes. When `stop()` turns true (serve: a newer rebuild came) indexing
-    ends early and nothing is written.
+    The pages are shared out by a hash of their path among the bundles of Urls.search_bundles, each its own
+    Pagefind index ('pagefind/', 'pagefind/2/' ...; the search page merges them), made by Pagefind processes
+    side by side, one per core. Each bundle's pages are added one by one in sorted order, so the index is the
+    same bytes on any file system (Pagefind's own directory walk follows the file system's order), and no more
+    than one page is held at a time. Raises IndexIncomplete when a file of the written index is cut short. A
+    bundle none of whose pages changed since a build that kept it in `cache` (pages are compared by their
+    SHA-256, from `digests` where it has them) is written again from there instead, each file linked from the
+    `previous` output where it still has the same bytes: an edit makes only its own bundle again. When `stop()`
+    turns true (serve: a newer rebuild came) indexing ends early and the folder is not whole.
     """
     source = source or folder
     known = digests or {}
     html = sorted(name for name in pages if name.endswith(".html"))
-    key = fingerprint_all(chain((source_of(__file__), version("pagefind"), language), (
-        part for name in html
-        for part in (name, known.get(name) or hashlib.sha256((source / name).read_bytes()).hexdigest()))))
-    stored = cache.get(CACHE_KIND, key) if cache is not None else None
-    if cache is not None and stored is not None and _restore(folder / "pagefind", cache, key, json.loads(stored),
-                                                             previous / "pagefind" if previous else None):
-        verify_index(folder / "pagefind")
-        return
-    if not _make_index(folder, language, html, source, stop):
-        return
-    if cache is not None:
-        written = sorted(path for path in (folder / "pagefind").rglob("*") if path.is_file())
-        files = {}
-        for path in written:
-            data = path.read_bytes()
-            name = path.relative_to(folder / "pagefind").as_posix()
-            cache.put(FILE_KIND, f"{key}/{name}", base64.b64encode(data).decode())
-            files[name] = hashlib.sha256(data).hexdigest()
-        cache.put(CACHE_KIND, key, json.dumps(files))
+    bundles = [url.strip("/") for url in Urls.search_bundles(len(html))]
+    shares: list[list[str]] = [[] for _ in bundles]
+    for name in html:
+        shares[int(hashlib.sha256(name.encode()).hexdigest()[:8], 16) % len(bundles)].append(name)
+    todo = []
+    for number, (bundle, share) in enumerate(zip(bundles, shares, strict=True)):
+        key = fingerprint_all(chain((source_of(__file__), version("pagefind"), language, bundle), (
+            part for name in share
+            for part in (name, known.get(name) or hashlib.sha256((source / name).read_bytes()).hexdigest()))))
+        stored = cache.get(CACHE_KIND, key) if cache is not None else None
+        if cache is None or stored is None or not _restore(
+                folder / bundle, cache, key, json.loads(stored), previous / bundle if previous else None):
+            todo.append((number, key))
+    workers = min(len(todo), os.cpu_count() or 1)
+    with ThreadPoolExecutor(max(1, workers)) as pool:  # each thread waits on its own Pagefind process
+        made = pool.map(lambda job: _make_index(language, shares[job[0]], source, job[0] == 0, stop), todo)
+        for (number, key), files in zip(todo, made, strict=True):
+            if files is None:  # stopped
+                return
+            _write(folder / bundles[number], files)
+            if cache is not None:
+                for name, data in files.items():
+                    cache.put(FILE_KIND, f"{key}/{name}", base64.b64encode(data).decode())
+                cache.put(CACHE_KIND, key, json.dumps(
+                    {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())}))
+    verify_index(folder / "pagefind")
 
 
 def _make_index(
-    folder: Path, language: str, html: list[str], source: Path, stop: Callable[[], bool] | None = None
-) -> bool:
-    """Pagefind's index of the pages under `source` named in `html`, in that order, in folder/pagefind/;
-    False (and nothing written) when stopped."""
+    language: str, html: list[str], source: Path, first: bool, stop: Callable[[], bool] | None = None
+) -> dict[str, bytes] | None:
+    """Pagefind's index of the pages under `source` named in `html`, in that order: its files by path; None
+    when stopped. Only the `first` bundle keeps Pagefind's scripts and WebAssembly (the others are merged into
+    it in the browser: their entry, metadata, word index and fragments are all they need)."""
     config = {"exclude_selectors": IGNORED, "force_language": language}
     with _Service() as service:
         index = service.send({"type": "NewIndex", "config": config}, "NewIndex")["index_id"]
@@ -91,7 +102,7 @@ def _make_index(
         waiting = 0
         for name in html:
             if stop is not None and stop():
-                return False
+                return None
             service.post({"type": "AddFile", "index_id": index, "url": Urls.of_output(name),
                           "file_contents": (source / name).read_text(encoding="utf-8"), "file_path": None})
             waiting += 1
@@ -103,9 +114,8 @@ def _make_index(
         # Pagefind's own WriteFiles answers before its files are all on disk, and it stops when its input
         # closes: the files are asked for instead, and written here, whole.
         files = service.send({"type": "GetFiles", "index_id": index}, "GetFiles")["files"]
-    _write(folder / "pagefind", {file["path"]: base64.b64decode(file["content"]) for file in files})
-    verify_index(folder / "pagefind")
-    return True
+    return {file["path"]: base64.b64decode(file["content"]) for file in files
+            if first or file["path"] == "pagefind-entry.json" or file["path"].endswith(BUNDLE_PARTS)}
 
 
 def _restore(folder: Path, cache: BuildCache, key: str, files: dict[str, str], previous: Path | None) -> bool:
@@ -114,16 +124,19 @@ def _restore(folder: Path, cache: BuildCache, key: str, files: dict[str, str], p
     missing from the cache."""
     folders: set[Path] = set()
     previous = previous.resolve() if previous is not None else None  # for link_unchanged
+    written = []
     for name, expected in files.items():
         target = folder / name
         if target.parent not in folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             folders.add(target.parent)
+        written.append(target)
         if previous is not None and link_unchanged(previous, name, target, expected):
             continue
         data = cache.get(FILE_KIND, f"{key}/{name}")
-        if data is None:
-            shutil.rmtree(folder, ignore_errors=True)
+        if data is None:  # the files written so far go; the folder may hold other bundles
+            for path in written:
+                path.unlink(missing_ok=True)
             return False
         target.write_bytes(base64.b64decode(data))
     return True
