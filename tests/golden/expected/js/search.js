@@ -11,6 +11,9 @@ async function run(query) {
   status.textContent = form.dataset.loading;
   const pagefind = await import(`${base}pagefind/pagefind.js`);
   await pagefind.options({ baseUrl: base });
+  // A large site's index is cut into bundles (sitegen/models/urls.py, search_bundles): the first is the one imported.
+  const merged = (form.dataset.merge || "").split(" ").filter(Boolean);
+  await Promise.all(merged.map((path) => pagefind.mergeIndex(path, { baseUrl: base })));
   const search = await pagefind.search(query);
   const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
   status.textContent = results.length
