@@ -249,6 +249,7 @@ def input_digests(
             found[route.output_path] = None
             continue
         found[route.output_path] = hashlib.sha256(b"".join(parts)).hexdigest()
+    digests.forget()
     return found
 
 
@@ -279,6 +280,13 @@ class Digests:
             known = (value, b"#" + hashlib.sha256(parts(value)).digest())
             self._seen[id(value)] = known
         return known[1]
+
+    def forget(self) -> None:
+        """Drop the values kept and the ways of digesting them: those ways call `of`, so this object is in a
+        reference cycle, and what it keeps (megabytes on a large site) would otherwise wait for the garbage
+        collector's next full collection."""
+        self._seen.clear()
+        self._parts.clear()
 
     def _parts_of(self, kind: type) -> Callable[[Any], bytes]:
         """How a value of `kind` gives its type's name, then its parts' digests."""
