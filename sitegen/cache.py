@@ -71,6 +71,16 @@ class BuildCache:
         row = db.execute("SELECT value FROM entries WHERE kind = ? AND key = ?", (kind, key)).fetchone()
         return None if row is None else str(row[0])
 
+    def has(self, kind: str, key: str) -> bool:
+        """Whether a value is stored for (kind, key), without reading it (a later get() does); like get(), it
+        keeps the entry for the next build."""
+        self._used.add((kind, key))
+        if (kind, key) in self._memory:
+            return True
+        db = self._database()
+        return db is not None and db.execute(
+            "SELECT 1 FROM entries WHERE kind = ? AND key = ?", (kind, key)).fetchone() is not None
+
     def put(self, kind: str, key: str, value: str) -> None:
         """Keep a value for the rest of this build and, when saved, for the next ones."""
         self._used.add((kind, key))

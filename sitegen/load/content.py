@@ -249,6 +249,7 @@ class _Loader:
         self.draft_paths: dict[str, str] = {}
         self.school = (config.school.name, config.school.address.locality)
         self.converter = Converter(urls.base_path, cache)
+        self.texts: dict[str, str] = {}  # the files prefetch() read, by source, until load() takes each
         self.context = {
             "category": tuple(sorted(config.calendar.categories)),
             "audience": tuple(sorted(config.calendar.audiences)),
@@ -264,9 +265,10 @@ class _Loader:
             source = file.relative_to(self.root).as_posix()
             try:
                 check_file(self.root, source, project=self.project)
-                body = body_of(read_text(file, source))
+                self.texts[source] = text = read_text(file, source)
             except BuildFailed:
                 continue  # load() reports it
+            body = body_of(text)
             if body is not None:
                 bodies.append(body)
         self.converter.prefetch(bodies)
@@ -351,6 +353,7 @@ class _Loader:
         source = file.relative_to(self.root).as_posix()
         default_slug = "index" if file.stem == "index" else slugify(file.stem)
         try:
+            text = text if text is not None else self.texts.pop(source, None)
             if text is None:
                 check_file(self.root, source, project=self.project)
                 text = read_text(file, source)
@@ -377,7 +380,7 @@ class _Loader:
         self.warnings.extend(risks(result, doc, body, body_line, self.school))
         slug = getattr(result, "slug", None) or default_slug
         path = fixed_path or path_of(slug, folders)
-        too_much = limit_problems(body, body_line, source)
+        too_much = [] if self.converter.converted(body) else limit_problems(body, body_line, source)
         if too_much:
             self.errors.extend(too_much)
             self.unloaded.append(path)

@@ -70,6 +70,12 @@ class Converter:
         self._cache = cache or BuildCache(None)
         # What the HTML depends on besides the text: this module's code, the libraries, the base path.
         self._settings = fingerprint(source_of(__file__), version("markdown"), version("nh3"), base_path)
+        self._converted: set[str] = set()  # keys of the bodies prefetch() found in the cache or converted
+
+    def converted(self, text: str) -> bool:
+        """Whether prefetch() found this body converted: only a body within the limits (limit_problems) is, and
+        this module's code, limits included, is part of the key."""
+        return self._key(text) in self._converted
 
     def convert(self, text: str, first_line: int) -> tuple[str, tuple[BodyLink, ...]]:
         """Sanitized HTML and the site-internal links it contains, with their lines."""
@@ -83,8 +89,8 @@ class Converter:
         Bodies over a limit are left to convert(), whose caller reports them.
         """
         keys = {self._key(text): text for text in texts}
-        missing = sorted(key for key in keys if self._cache.get(CACHE_KIND, key) is None
-                         and not limit_problems(keys[key], 1, ""))
+        self._converted = {key for key in keys if self._cache.has(CACHE_KIND, key)}
+        missing = sorted(key for key in keys if key not in self._converted and not limit_problems(keys[key], 1, ""))
         workers = worker_count(len(missing), PARALLEL_FROM)
         if workers < 2:
             return  # convert() does them one by one, as fast as a pool would
@@ -94,6 +100,7 @@ class Converter:
         for key, stored in zip(missing, results, strict=True):
             if stored is not None:
                 self._cache.put(CACHE_KIND, key, stored)
+                self._converted.add(key)
 
     def _try(self, text: str) -> str | None:
         """The stored form of one body, or None when it fails (convert() reports why)."""

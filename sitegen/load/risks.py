@@ -70,8 +70,6 @@ def example_school_mentions(doc: Document, body: str, body_line: int, school: tu
 
 def _line_with(body: str, body_line: int, text: str) -> int | None:
     """The file line of the first body line that holds `text` (ignoring case)."""
-    wanted = text.lower()
-    for offset, line in enumerate(body.split("\n")):
-        if wanted in line.lower():
-            return body_line + offset
-    return None
+    lowered = body.lower()  # as many lines as the body: lower() keeps every line break
+    at = lowered.find(text.lower())  # `text` is one line (a name, a placeholder)
+    return None if at < 0 else body_line + lowered.count("\n", 0, at)
