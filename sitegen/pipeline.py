@@ -45,7 +45,7 @@ from sitegen.render.images import (
 from sitegen.render.pages import Rendered, load_interface_text, make_environment, missing_assets, render_pages
 from sitegen.sources import file_status, read_bytes, scan_sources
 from sitegen.write.admin import admin_files
-from sitegen.write.output import WrittenFiles, resolve_output, write_site
+from sitegen.write.output import Previous, WrittenFiles, resolve_output, write_site
 from sitegen.write.search import index_site
 
 PAGE_KIND = "page"  # in the build cache: the digest of a page's or feed's bytes, by the digest of its inputs
@@ -124,7 +124,7 @@ def render_site(plan: Plan, options: Options, cache: BuildCache) -> tuple[Mappin
     with write_site(plan.output, static) as staging:
         for name, data in sorted((plan.images | plan.editor).items()):
             staging.put(name, data)
-        previous = plan.output.resolve()  # for Staging.reuse, once for every page
+        previous = Previous(plan.output)
         stale = [route for route in plan.routes if not (route.output_path in inputs and staging.reuse(
             route.output_path, previous, cache.get(PAGE_KIND, inputs[route.output_path])))]
         made = chain(render_pages(plan.environment, plan.routes, plan.indexes, stale),

@@ -125,9 +125,9 @@ class Staging:
         self.names.append(name)
         self.digests[name] = hashlib.sha256(data).hexdigest()
 
-    def reuse(self, name: str, previous: Path, expected: str | None) -> bool:
-        """Take the file `name` of the previous output `previous` (resolved) into the staging folder when its bytes
-        still have the SHA-256 `expected` (link_unchanged); False when it does not."""
+    def reuse(self, name: str, previous: Previous, expected: str | None) -> bool:
+        """Take the file `name` of the previous output into the staging folder when its bytes still have the
+        SHA-256 `expected` (link_unchanged); False when it does not."""
         if expected is None or not link_unchanged(previous, name, self._target(name), expected):
             return False
         self.names.append(name)
@@ -146,23 +146,48 @@ class Staging:
         return target
 
 
-def link_unchanged(previous: Path, name: str, target: Path, expected: str) -> bool:
-    """Make `target` the file `name` of the folder `previous` when its bytes have the SHA-256 `expected`: a hard
+class Previous:
+    """The previous output folder, resolved once, from which unchanged files are linked."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder.resolve()
+        self._real = {self.folder}  # its folders found to be folders, not symbolic links
+
+    def file(self, name: str) -> Path | None:
+        """The regular file `name` of the folder, reached without a symbolic link (a folder of it linked elsewhere
+        would publish a file of another place); None when there is none. Each folder on the way is looked at once
+        for all the files in it."""
+        path = self.folder / name
+        if ".." in Path(name).parts or not path.is_relative_to(self.folder):
+            return None
+        try:
+            if not stat.S_ISREG(os.lstat(path).st_mode):
+                return None
+            folder, seen = path.parent, []
+            while folder not in self._real:  # ends at self.folder: `path` lies under it
+                if not stat.S_ISDIR(os.lstat(folder).st_mode):  # lstat: a link to a folder is no folder
+                    return None
+                seen.append(folder)
+                folder = folder.parent
+        except OSError:
+            return None
+        self._real.update(seen)
+        return path
+
+
+def link_unchanged(previous: Previous, name: str, target: Path, expected: str) -> bool:
+    """Make `target` the file `name` of the `previous` output when its bytes have the SHA-256 `expected`: a hard
     link (no file of a previous output is ever written to), or a copy where linking fails; False (nothing made)
-    when it is absent, differs, is a symbolic link or lies outside `previous` (a folder in it linked elsewhere:
-    the site would publish a file of another place). `previous` is resolved (Path.resolve) by the caller, once
-    for all the files it links."""
-    source = previous / name
+    when it is absent, differs, is a symbolic link or lies outside the previous output (Previous.file)."""
+    source = previous.file(name)
     try:
-        if not stat.S_ISREG(os.lstat(source).st_mode) \
-                or not source.resolve().is_relative_to(previous) \
-                or hashlib.sha256(source.read_bytes()).hexdigest() != expected:
+        if source is None or hashlib.sha256(source.read_bytes()).hexdigest() != expected:
             return False
         try:
             os.link(source, target)
         except OSError:  # another file system, or one without links
             shutil.copyfile(source, target)
-    except (OSError, ValueError, RuntimeError):  # RuntimeError: a loop of links
+    except OSError:
         return False
     return True
 

@@ -20,7 +20,7 @@ from pagefind.service import get_executable
 
 from sitegen.cache import BuildCache, fingerprint_all, source_of
 from sitegen.models.urls import Urls
-from sitegen.write.output import link_unchanged
+from sitegen.write.output import Previous, link_unchanged
 
 CACHE_KIND = "search"  # in the build cache: the index's files (name: SHA-256), by the pages it was made of
 FILE_KIND = "search-file"  # and each file, by that key and its name: one held at a time
@@ -64,14 +64,14 @@ def index_site(
     shares: list[list[str]] = [[] for _ in bundles]
     for name in html:
         shares[int(hashlib.sha256(name.encode()).hexdigest()[:8], 16) % len(bundles)].append(name)
+    old = Previous(previous) if previous is not None else None
     todo = []
     for number, (bundle, share) in enumerate(zip(bundles, shares, strict=True)):
         key = fingerprint_all(chain((source_of(__file__), version("pagefind"), language, bundle), (
             part for name in share
             for part in (name, known.get(name) or hashlib.sha256((source / name).read_bytes()).hexdigest()))))
         stored = cache.get(CACHE_KIND, key) if cache is not None else None
-        if cache is None or stored is None or not _restore(
-                folder / bundle, cache, key, json.loads(stored), previous / bundle if previous else None):
+        if cache is None or stored is None or not _restore(folder, bundle, cache, key, json.loads(stored), old):
             todo.append((number, key))
     workers = min(len(todo), os.cpu_count() or 1)
     with ThreadPoolExecutor(max(1, workers)) as pool:  # each thread waits on its own Pagefind process
@@ -80,12 +80,12 @@ def index_site(
             if files is None:  # stopped
                 return
             _write(folder / bundles[number], files)
+            verify_index(folder / bundles[number], files)
             if cache is not None:
                 for name, data in files.items():
                     cache.put(FILE_KIND, f"{key}/{name}", base64.b64encode(data).decode())
                 cache.put(CACHE_KIND, key, json.dumps(
                     {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())}))
-    verify_index(folder / "pagefind")
 
 
 def _make_index(
@@ -118,27 +118,29 @@ def _make_index(
             if first or file["path"] == "pagefind-entry.json" or file["path"].endswith(BUNDLE_PARTS)}
 
 
-def _restore(folder: Path, cache: BuildCache, key: str, files: dict[str, str], previous: Path | None) -> bool:
-    """Write the index kept under `key` (its files' SHA-256 by name) into `folder`, each file linked from the
-    `previous` index where it is the same, else from the cache; False (and nothing written) when a file of it is
+def _restore(
+    folder: Path, bundle: str, cache: BuildCache, key: str, files: dict[str, str], previous: Previous | None
+) -> bool:
+    """Write the bundle kept under `key` (its files' SHA-256 by name) into folder/bundle, each file linked from the
+    `previous` output where it is the same, else from the cache; False (and nothing written) when a file of it is
     missing from the cache."""
     folders: set[Path] = set()
-    previous = previous.resolve() if previous is not None else None  # for link_unchanged
     written = []
     for name, expected in files.items():
-        target = folder / name
+        target = folder / bundle / name
         if target.parent not in folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             folders.add(target.parent)
         written.append(target)
-        if previous is not None and link_unchanged(previous, name, target, expected):
+        if previous is not None and link_unchanged(previous, f"{bundle}/{name}", target, expected):
             continue
-        data = cache.get(FILE_KIND, f"{key}/{name}")
-        if data is None:  # the files written so far go; the folder may hold other bundles
-            for path in written:
+        stored = cache.get(FILE_KIND, f"{key}/{name}")
+        data = base64.b64decode(stored) if stored is not None else b""
+        if stored is None or hashlib.sha256(data).hexdigest() != expected:  # the files written so far go
+            for path in written:  # (not the folder: it may hold other bundles)
                 path.unlink(missing_ok=True)
             return False
-        target.write_bytes(base64.b64decode(data))
+        target.write_bytes(data)
     return True
 
 
@@ -211,13 +213,15 @@ class _Service:
 
 
 
-def verify_index(folder: Path) -> None:
-    """Every compressed index file decompresses to its end, and the entry file is whole JSON."""
+def verify_index(folder: Path, names: Iterable[str]) -> None:
+    """The bundle written in `folder` as its files `names`: every compressed index file decompresses to its end,
+    and the entry file is whole JSON. (A bundle linked or restored is checked by its files' SHA-256.)"""
     try:
         entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
         if not isinstance(entry, dict) or "languages" not in entry:
             raise IndexIncomplete("pagefind/pagefind-entry.json is incomplete")
-        for path in sorted(folder.rglob("*.pf_*")):
-            gzip.decompress(path.read_bytes())
+        for name in sorted(names):
+            if ".pf_" in name:
+                gzip.decompress((folder / name).read_bytes())
     except (ValueError, EOFError, zlib.error, gzip.BadGzipFile) as exc:
         raise IndexIncomplete(f"the search index is incomplete: {exc}") from exc
