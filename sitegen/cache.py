@@ -71,10 +71,15 @@ class BuildCache:
         row = db.execute("SELECT value FROM entries WHERE kind = ? AND key = ?", (kind, key)).fetchone()
         return None if row is None else str(row[0])
 
+    def keep(self, kind: str, key: str) -> None:
+        """Keep the entry of (kind, key), if there is one, for the next build without reading it: an entry no
+        build asked for is dropped when the cache is saved, if its kind was asked for."""
+        self._used.add((kind, key))
+
     def has(self, kind: str, key: str) -> bool:
         """Whether a value is stored for (kind, key), without reading it (a later get() does); like get(), it
         keeps the entry for the next build."""
-        self._used.add((kind, key))
+        self.keep(kind, key)
         if (kind, key) in self._memory:
             return True
         db = self._database()

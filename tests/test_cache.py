@@ -104,6 +104,15 @@ def test_an_unchanged_site_gets_its_search_index_from_the_cache_byte_for_byte(
     assert search_index(root, cache=True) == search_index(root, cache=False) != plain  # made again
 
 
+def test_a_damaged_entry_of_the_search_index_in_the_cache_makes_the_index_again(
+    tmp_path: Path, warm: tuple[Path, dict[str, bytes]], example_site: Path
+) -> None:
+    root = warm_copy(warm, tmp_path, output=False)
+    with contextlib.closing(sqlite3.connect(root / CACHE_DIR / "cache.sqlite3")) as db, db:
+        assert db.execute("UPDATE entries SET value = 'bukan json' WHERE kind = 'search'").rowcount == 1
+    assert search_index(root, cache=True) == index_of(example_site)
+
+
 def test_a_large_sites_index_is_cut_into_bundles_and_an_edit_makes_only_its_own_bundle_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -124,6 +133,8 @@ def test_a_large_sites_index_is_cut_into_bundles_and_an_edit_makes_only_its_own_
     edited = search_index(root, cache=True)
     assert len(made) == 1 and "agenda/pentas-seni-2026/index.html" in made[0]  # its bundle, no other
     assert edited != index
+    shutil.rmtree(root / "_site")  # nothing to link from: every bundle comes from the cache, none is made
+    assert search_index(root, cache=True) == edited and len(made) == 1
     assert edited == search_index(root, cache=False)  # what a build without the cache makes
 
 

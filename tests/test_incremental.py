@@ -225,3 +225,17 @@ def test_a_second_save_within_the_same_tick_of_the_clock_is_still_rebuilt(starte
     page = session.root / PREVIEW_DIR / "agenda/pentas-seni-2026/index.html"
     assert "Pentas Lagu Secara Daring" in page.read_text(encoding="utf-8")
     session.assert_like_a_clean_build("two saves of the same size within one tick")
+
+
+def test_a_save_that_changes_nothing_still_makes_the_search_index_the_save_before_it_started(started: Session) -> None:
+    """Each rebuild stops the search index still being made; one that writes nothing starts it again, or the index
+    would stay behind the pages (and a search page listing a new bundle of the index would find nothing)."""
+    session = started
+    assert session.preview.search is not None
+    session.edit("content/events/pentas-seni-2026.md", "Pentas seni adalah", "Pentas tari adalah")
+    session.preview.search.delay = 60  # still waiting when the next save comes
+    assert rebuild(session.root, OPTIONS, session.preview) == PAGE
+    session.preview.search.delay = 0
+    (session.root / "content/pages/faq.md").touch()  # a save without a change
+    assert session.save() is None
+    session.assert_like_a_clean_build("a save without a change after an edit", search=True)

@@ -9,6 +9,7 @@ import pytest
 from conftest import TINY_SITE_YAML, TinySite
 
 from sitegen.errors import BuildFailed, ConfigUnusable
+from sitegen.models import urls
 from sitegen.models.settings import Section, Sections
 from sitegen.models.urls import Urls
 from sitegen.write.admin import ASSETS
@@ -148,3 +149,17 @@ def test_an_english_site_that_names_one_section_keeps_english_titles_for_the_oth
     assert [(s.path, s.title) for s in (sections.events, sections.announcements, sections.calendar)] == [
         ("agenda", "School events"), ("pengumuman", "Announcements"), ("kalender", "School calendar"),
     ]
+
+
+def test_the_search_index_is_cut_into_a_bundle_per_share_of_pages_and_never_an_empty_one(
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pages = [f"agenda/kegiatan-{number}/index.html" for number in range(1234)]
+    assert {url: len(share) for url, share in Urls.search_bundles(pages).items()} == {
+        "/pagefind/": 389, "/pagefind/2/": 416, "/pagefind/3/": 429}  # 1,234 pages: three shares of about 500
+    assert Urls.search_bundles(pages[:500]) == {"/pagefind/": sorted(pages[:500])}
+    monkeypatch.setattr(urls, "SEARCH_BUNDLE_PAGES", 1)  # four shares for four pages; two get none
+    assert Urls.search_bundles(["index.html", "kalender/index.html", "agenda/rapat/index.html",
+                                "agenda/pentas/index.html"]) == {
+        "/pagefind/": ["agenda/rapat/index.html", "index.html", "kalender/index.html"],
+        "/pagefind/2/": ["agenda/pentas/index.html"]}

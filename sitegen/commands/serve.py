@@ -58,10 +58,12 @@ class Search:
         self.lock = threading.Lock()  # held by whoever writes into the preview folder
         self._generation = 0
         self._timer: threading.Timer | None = None
+        self.behind = False  # an index was started and not swapped in: the pages may not match the index
 
     def start(self, pages: list[str], language: str) -> None:
         """Index `pages` (output paths) of the preview folder after the delay, unless cancelled first."""
         self.cancel()
+        self.behind = True
         self._timer = threading.Timer(self.delay, self._index, (self._generation, pages, language))
         self._timer.daemon = True
         self._timer.start()
@@ -90,6 +92,7 @@ class Search:
                 if (self.folder / "pagefind").exists():
                     (self.folder / "pagefind").rename(work / "old")
                 (work / "pagefind").rename(self.folder / "pagefind")
+                self.behind = False
         except OSError as exc:  # a full disk, a page removed by a newer rebuild meanwhile
             if not stale():
                 sys.stderr.write(report(BuildFailed([error(self.folder.name, None, None, "output_write_failed",
@@ -128,10 +131,14 @@ def rebuild(root: Path, options: Options, preview: Preview) -> str | None:
     preview.failure = None
     config = update.built.config
     print(FRAME[config.language]["built"].format(path=PREVIEW_DIR, pages=len(update.pages)))
+    # A whole write made its index. A rebuild that wrote nothing still starts the index that it stopped, if that
+    # one was not done: the search page may already list bundles of the search index that only it would make.
+    if update.whole:
+        preview.search.behind = False
+    elif update.written or preview.search.behind:
+        preview.search.start(update.searched, config.language)
     if not update.written:
         return PAGE if failed else None
-    if not update.whole:  # a whole write made its index
-        preview.search.start(update.searched, config.language)
     if not failed and all(name.endswith(".css") for name in update.written):
         return update.written[0]
     return PAGE

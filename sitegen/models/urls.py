@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sitegen.models.settings import Sections, SiteConfig
@@ -66,11 +68,17 @@ class Urls:
         return "/" + output_path.removesuffix("index.html")
 
     @staticmethod
-    def search_bundles(pages: int) -> tuple[str, ...]:
-        """The search index's folders for `pages` searched pages: '/pagefind/', then '/pagefind/2/' ... when there
-        are more than SEARCH_BUNDLE_PAGES."""
-        count = max(1, -(-pages // SEARCH_BUNDLE_PAGES))
-        return ("/pagefind/", *(f"/pagefind/{number}/" for number in range(2, count + 1)))
+    def search_bundles(pages: Iterable[str]) -> dict[str, list[str]]:
+        """The search index's bundles for the searched pages (output paths): each bundle's folder address
+        ('/pagefind/', then '/pagefind/2/' ...) with its pages, sorted. There is one share per SEARCH_BUNDLE_PAGES
+        pages (rounded up) and a page goes to the share its path's SHA-256 names, so it stays in its bundle while
+        their number does; a share without pages makes no bundle (Pagefind's search fails on an empty one)."""
+        names = sorted(pages)
+        shares: list[list[str]] = [[] for _ in range(max(1, -(-len(names) // SEARCH_BUNDLE_PAGES)))]
+        for name in names:
+            shares[int(hashlib.sha256(name.encode()).hexdigest()[:8], 16) % len(shares)].append(name)
+        kept = [share for share in shares if share] or [[]]
+        return {"/pagefind/" if number == 1 else f"/pagefind/{number}/": share for number, share in enumerate(kept, 1)}
 
     @staticmethod
     def static(name: str) -> str:

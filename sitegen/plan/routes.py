@@ -84,7 +84,7 @@ def plan_routes(site: Site, indexes: Indexes) -> tuple[Route, ...]:
         routes += [_page(a.path, "album.html", a.source, a) for a in indexes.albums]
     routes += _calendar_routes(site, indexes)
     routes += _atom_routes(site, indexes)
-    merged = Urls.search_bundles(sum(route.searched for route in routes))[1:]
+    merged = tuple(Urls.search_bundles(route.output_path for route in routes if route.searched))[1:]
     routes += [
         _page(urls.search, "search.html", "layouts/search.html", SearchView(merged)),
         _file(urls.not_found, "404.html", "layouts/404.html", None),

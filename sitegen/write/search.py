@@ -47,8 +47,8 @@ def index_site(
     """Write folder/pagefind/: the index of the written `pages` (output paths under `source`, by default
     `folder`: the pages whose content base.html marks data-pagefind-body).
 
-    The pages are shared out by a hash of their path among the bundles of Urls.search_bundles, each its own
-    Pagefind index ('pagefind/', 'pagefind/2/' ...; the search page merges them), made by Pagefind processes
+    The pages are shared out among the bundles of Urls.search_bundles, each its own Pagefind index
+    ('pagefind/', 'pagefind/2/' ...; the search page merges them), made by Pagefind processes
     side by side, one per core. Each bundle's pages are added one by one in sorted order, so the index is the
     same bytes on any file system (Pagefind's own directory walk follows the file system's order), and no more
     than one page is held at a time. Raises IndexIncomplete when a file of the written index is cut short. A
@@ -59,11 +59,8 @@ def index_site(
     """
     source = source or folder
     known = digests or {}
-    html = sorted(name for name in pages if name.endswith(".html"))
-    bundles = [url.strip("/") for url in Urls.search_bundles(len(html))]
-    shares: list[list[str]] = [[] for _ in bundles]
-    for name in html:
-        shares[int(hashlib.sha256(name.encode()).hexdigest()[:8], 16) % len(bundles)].append(name)
+    found = Urls.search_bundles(name for name in pages if name.endswith(".html"))
+    bundles, shares = [url.strip("/") for url in found], list(found.values())
     old = Previous(previous) if previous is not None else None
     todo = []
     for number, (bundle, share) in enumerate(zip(bundles, shares, strict=True)):
@@ -71,7 +68,7 @@ def index_site(
             part for name in share
             for part in (name, known.get(name) or hashlib.sha256((source / name).read_bytes()).hexdigest()))))
         stored = cache.get(CACHE_KIND, key) if cache is not None else None
-        if cache is None or stored is None or not _restore(folder, bundle, cache, key, json.loads(stored), old):
+        if cache is None or stored is None or not _restore(folder, bundle, cache, key, _files_of(stored), old):
             todo.append((number, key))
     workers = min(len(todo), os.cpu_count() or 1)
     with ThreadPoolExecutor(max(1, workers)) as pool:  # each thread waits on its own Pagefind process
@@ -118,14 +115,26 @@ def _make_index(
             if first or file["path"] == "pagefind-entry.json" or file["path"].endswith(BUNDLE_PARTS)}
 
 
+def _files_of(stored: str) -> dict[str, str]:
+    """A kept bundle's files (name: SHA-256); none when the entry is damaged, which makes the bundle again."""
+    try:
+        files = json.loads(stored)
+    except ValueError:
+        return {}
+    return files if isinstance(files, dict) and files and all(
+        isinstance(name, str) and isinstance(digest, str) for name, digest in files.items()) else {}
+
+
 def _restore(
     folder: Path, bundle: str, cache: BuildCache, key: str, files: dict[str, str], previous: Previous | None
 ) -> bool:
     """Write the bundle kept under `key` (its files' SHA-256 by name) into folder/bundle, each file linked from the
     `previous` output where it is the same, else from the cache; False (and nothing written) when a file of it is
-    missing from the cache."""
+    missing from the cache (or none is named)."""
     folders: set[Path] = set()
     written = []
+    if not files:
+        return False
     for name, expected in files.items():
         target = folder / bundle / name
         if target.parent not in folders:
@@ -133,6 +142,7 @@ def _restore(
             folders.add(target.parent)
         written.append(target)
         if previous is not None and link_unchanged(previous, f"{bundle}/{name}", target, expected):
+            cache.keep(FILE_KIND, f"{key}/{name}")  # for a build without this output (serve's first, a new folder)
             continue
         stored = cache.get(FILE_KIND, f"{key}/{name}")
         data = base64.b64decode(stored) if stored is not None else b""
