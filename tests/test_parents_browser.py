@@ -6,7 +6,9 @@ tiny site with students' names is built for the initials test.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -102,11 +104,28 @@ def test_a_name_finds_only_pages_that_show_the_name_not_its_initials(
     assert search(browser_context, names_site, "Ahmad") == ["/prestasi/olimpiade/"]
     assert search(browser_context, names_site, "Budi") == []  # shown nowhere but as "B. S."
     assert search(browser_context, names_site, "Siti") == []
-    bundles = sorted(path.parent.relative_to(names_site.root).as_posix()
+    bundles = sorted(f"{PREFIX}{path.parent.relative_to(names_site.root).as_posix()}/"
                      for path in names_site.root.glob("pagefind/**/pagefind-entry.json"))
-    assert len(bundles) == 5, bundles  # the home page, the calendar, three achievements
+    search_page = (names_site.root / "cari/index.html").read_text(encoding="utf-8")
+    assert f' data-merge="{" ".join(bundles[1:])}"' in search_page and len(bundles) == 5  # a page each
     assert sorted(search(browser_context, names_site, "Juara")) == [  # found in four bundles
         "/", "/prestasi/olimpiade/", "/prestasi/pidato/", "/prestasi/tari/"]  # the home page lists the latest
+
+
+def test_a_search_whose_index_does_not_load_says_so(browser_context: Any, names_site: ServedSite,
+                                                   tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    half = Path(shutil.copytree(names_site.root, tmp_path / "situs"))
+    shutil.rmtree(half / "pagefind/2")  # a bundle the search page merges, missing (a half-published site)
+    with serve(half, free_socket()) as site:
+        page = browser_context.new_page()
+        try:
+            page.goto(site.url("cari/?q=Juara"))
+            expect(page.locator("#search-status")).to_have_text(
+                "Pencarian tidak dapat dimuat. Periksa sambungan internet, lalu muat ulang halaman ini.")
+        finally:
+            page.close()
 
 
 # --- tapping to what parents came for -----------------------------------------------------------------------
