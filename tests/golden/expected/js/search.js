@@ -36,4 +36,5 @@ async function run(query) {
 
 const query = new URLSearchParams(location.search).get("q") || "";
 input.value = query;
-run(query);
+// An index that does not load (a bundle missing from a half-published site, no connection) says so.
+run(query).catch(() => { status.textContent = form.dataset.failed; });
