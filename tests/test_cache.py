@@ -107,7 +107,7 @@ def test_an_unchanged_site_gets_its_search_index_from_the_cache_byte_for_byte(
 def test_a_damaged_entry_of_the_search_index_in_the_cache_makes_the_index_again(
     tmp_path: Path, warm: tuple[Path, dict[str, bytes]], example_site: Path
 ) -> None:
-    root = warm_copy(warm, tmp_path, output=False)
+    root = warm_copy(warm, tmp_path)
     with contextlib.closing(sqlite3.connect(root / CACHE_DIR / "cache.sqlite3")) as db, db:
         assert db.execute("UPDATE entries SET value = 'bukan json' WHERE kind = 'search'").rowcount == 1
     assert search_index(root, cache=True) == index_of(example_site)
