@@ -1,7 +1,8 @@
 """The build cache: results of slow, pure steps kept between builds in `.sitegen-cache/` beside site.yaml.
 
 Every entry is keyed by a hash of everything its value depends on (the input, the settings and the
-source code that made it), so an entry is never stale: any change makes a new key. A build keeps only
+source code that made it), so an entry is never stale: any change makes a new key; each value is stored behind
+the SHA-256 of its text, so a damaged one is never used (it is made again). A build keeps only
 the entries it used, of the kinds it looked up (a `check` keeps the pages' entries, which it does not
 look up). The cache only saves time: when its folder cannot be written or its file is damaged, the
 build runs without it and writes the same bytes.
@@ -69,7 +70,7 @@ class BuildCache:
         if db is None:
             return None
         row = db.execute("SELECT value FROM entries WHERE kind = ? AND key = ?", (kind, key)).fetchone()
-        return None if row is None else str(row[0])
+        return None if row is None else _unsealed(str(row[0]))
 
     def keep(self, kind: str, key: str) -> None:
         """Keep the entry of (kind, key), if there is one, for the next build without reading it: an entry no
@@ -144,7 +145,7 @@ class BuildCache:
             with self._db:
                 self._db.executemany(
                     "INSERT OR REPLACE INTO entries (kind, key, value) VALUES (?, ?, ?)",
-                    [(kind, key, value) for (kind, key), value in sorted(self._memory.items())],
+                    [(kind, key, _sealed(value)) for (kind, key), value in sorted(self._memory.items())],
                 )
         except sqlite3.Error:
             return False  # a full disk or a locked file: the next build computes these again
@@ -157,6 +158,18 @@ class BuildCache:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def _sealed(value: str) -> str:
+    """A value as the database keeps it: behind the SHA-256 of its text, which get() checks."""
+    return f"{hashlib.sha256(value.encode()).hexdigest()} {value}"
+
+
+def _unsealed(stored: str) -> str | None:
+    """The value of a stored entry; None when its text does not match its SHA-256 (damaged, or written by
+    another program): such an entry is as good as missing, and what it held is made again."""
+    digest, _, value = stored.partition(" ")
+    return value if hashlib.sha256(value.encode()).hexdigest() == digest else None
 
 
 def _generator_sources() -> list[bytes]:

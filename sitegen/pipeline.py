@@ -302,14 +302,11 @@ class PhotoCache:
         key = fingerprint(self._context, name, read_bytes(path, f"static/{name}"), repr((wanted, in_album, cover)))
         stored = self._cache.get(PHOTO_KIND, key)
         if stored is not None:
-            try:
-                value = json.loads(stored)
-                shown = value["picture"]
-                picture = Picture(**{**shown, "srcset": tuple((src, width) for src, width in shown["srcset"])}) \
-                    if shown else None
-                return {file: base64.b64decode(data) for file, data in value["files"].items()}, picture, None
-            except (ValueError, TypeError, KeyError, AttributeError):  # a damaged entry: made again, below
-                pass
+            value = json.loads(stored)
+            shown = value["picture"]
+            picture = Picture(**{**shown, "srcset": tuple((src, width) for src, width in shown["srcset"])}) \
+                if shown else None
+            return {file: base64.b64decode(data) for file, data in value["files"].items()}, picture, None
         done = _prepare_photo(name, path, wanted, in_album, cover)
         files, picture, problem = done
         if problem is None:

@@ -104,10 +104,11 @@ def test_an_unchanged_site_gets_its_search_index_from_the_cache_byte_for_byte(
     assert search_index(root, cache=True) == search_index(root, cache=False) != plain  # made again
 
 
-@pytest.mark.parametrize("kind", ["markdown", "photo", "search", "search-file"])
+@pytest.mark.parametrize("kind", ["icalendar", "search", "search-file"])
 def test_damaged_entries_of_a_kind_are_made_again(
     tmp_path: Path, plain: dict[str, bytes], warm: tuple[Path, dict[str, bytes]], example_site: Path, kind: str
 ) -> None:
+    """Damaged text would have been a calendar parents import (icalendar), or a crash (the search index)."""
     root = warm_copy(warm, tmp_path, output=False)  # no output to link from: the index comes from the cache
     with contextlib.closing(sqlite3.connect(root / CACHE_DIR / "cache.sqlite3")) as db, db:
         assert db.execute("UPDATE entries SET value = 'bukan json' WHERE kind = ?", (kind,)).rowcount > 0

@@ -79,14 +79,9 @@ class Converter:
 
     def convert(self, text: str, first_line: int) -> tuple[str, tuple[BodyLink, ...]]:
         """Sanitized HTML and the site-internal links it contains, with their lines."""
-        key = self._key(text)
-        stored = self._cache.kept(CACHE_KIND, key, lambda: _converted(self._md, self._base_path, text))
-        try:
-            html, links = json.loads(stored)
-            return html, tuple(BodyLink(url, first_line + offset) for url, offset in links)
-        except (ValueError, TypeError):  # a damaged entry: converted again, and the new one found
-            self._cache.put(CACHE_KIND, key, _converted(self._md, self._base_path, text))
-            return self.convert(text, first_line)
+        stored = self._cache.kept(CACHE_KIND, self._key(text), lambda: _converted(self._md, self._base_path, text))
+        html, links = json.loads(stored)
+        return html, tuple(BodyLink(url, first_line + offset) for url, offset in links)
 
     def prefetch(self, texts: Sequence[str]) -> None:
         """Convert many bodies at once, in parallel processes when there are enough; convert() then finds them.

@@ -144,11 +144,9 @@ def _restore(
         if previous is not None and link_unchanged(previous, f"{bundle}/{name}", target, expected):
             cache.keep(FILE_KIND, f"{key}/{name}")  # for a build without this output (serve's first, a new folder)
             continue
-        try:
-            data = base64.b64decode(cache.get(FILE_KIND, f"{key}/{name}") or "", validate=True)
-        except ValueError:  # a damaged entry
-            data = b""
-        if hashlib.sha256(data).hexdigest() != expected:  # missing or damaged: the files written so far go
+        stored = cache.get(FILE_KIND, f"{key}/{name}")
+        data = base64.b64decode(stored) if stored is not None else b""
+        if stored is None or hashlib.sha256(data).hexdigest() != expected:  # the files written so far go
             for path in written:  # (not the folder: it may hold other bundles)
                 path.unlink(missing_ok=True)
             return False
