@@ -342,7 +342,7 @@ def test_an_editor_creates_an_event_an_announcement_and_an_achievement(
     out = copy / "_site"
     assert "Rapat Komite Semester Genap" in (out / "agenda/rapat-komite-semester-genap/index.html").read_text()
     all_day = (out / "agenda/pekan-olahraga-sekolah/index.html").read_text()
-    assert "<dt>Waktu</dt><dd>15–17 Maret 2027</dd>" in all_day  # no time, no WIB: all day
+    assert "<dt>Waktu</dt> <dd>15–17 Maret 2027</dd>" in all_day  # no time, no WIB: all day
     ics = (out / "agenda/pekan-olahraga-sekolah/pekan-olahraga-sekolah.ics").read_text()
     assert "DTSTART;VALUE=DATE:20270315" in ics and "DTEND;VALUE=DATE:20270318" in ics
     announcement = (out / "pengumuman/jadwal-ujian-semester-genap/index.html").read_text()
