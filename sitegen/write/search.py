@@ -68,7 +68,7 @@ def index_site(
             part for name in share
             for part in (name, known.get(name) or hashlib.sha256((source / name).read_bytes()).hexdigest()))))
         stored = cache.get(CACHE_KIND, key) if cache is not None else None
-        if cache is None or stored is None or not _restore(folder, bundle, cache, key, _files_of(stored), old):
+        if cache is None or stored is None or not _restore(folder, bundle, cache, key, json.loads(stored), old):
             todo.append((number, key))
     workers = min(len(todo), os.cpu_count() or 1)
     with ThreadPoolExecutor(max(1, workers)) as pool:  # each thread waits on its own Pagefind process
@@ -115,26 +115,14 @@ def _make_index(
             if first or file["path"] == "pagefind-entry.json" or file["path"].endswith(BUNDLE_PARTS)}
 
 
-def _files_of(stored: str) -> dict[str, str]:
-    """A kept bundle's files (name: SHA-256); none when the entry is damaged, which makes the bundle again."""
-    try:
-        files = json.loads(stored)
-    except ValueError:
-        return {}
-    return files if isinstance(files, dict) and files and all(
-        isinstance(name, str) and isinstance(digest, str) for name, digest in files.items()) else {}
-
-
 def _restore(
     folder: Path, bundle: str, cache: BuildCache, key: str, files: dict[str, str], previous: Previous | None
 ) -> bool:
     """Write the bundle kept under `key` (its files' SHA-256 by name) into folder/bundle, each file linked from the
     `previous` output where it is the same, else from the cache; False (and nothing written) when a file of it is
-    missing from the cache (or none is named)."""
+    missing from the cache."""
     folders: set[Path] = set()
     written = []
-    if not files:
-        return False
     for name, expected in files.items():
         target = folder / bundle / name
         if target.parent not in folders:
