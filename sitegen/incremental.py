@@ -13,6 +13,7 @@ from sitegen.load.config import load_config
 from sitegen.load.content import Loaded
 from sitegen.models.settings import SiteConfig
 from sitegen.pipeline import Built, Options, Photos, plan_site, render_site, shown_of, take
+from sitegen.plan.routes import searched_pages
 from sitegen.render.changes import Read, Shown, stale_routes
 from sitegen.render.feeds import render_calendars
 from sitegen.render.pages import render_pages
@@ -88,5 +89,5 @@ def update_site(root: Path, options: Options, memory: Memory) -> Update:
     finally:
         cache.close()
     pages = [route.output_path for route in plan.routes if route.template and route.output_path.endswith(".html")]
-    searched = [route.output_path for route in plan.routes if route.searched]
-    return Update(Built(config, plan.output, files, static, plan.warnings), written, pages, searched, first)
+    return Update(Built(config, plan.output, files, static, plan.warnings), written, pages,
+                  searched_pages(plan.routes), first)

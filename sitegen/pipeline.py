@@ -29,7 +29,7 @@ from sitegen.models.settings import SiteConfig
 from sitegen.models.urls import Urls
 from sitegen.plan.indexes import Indexes, build_indexes
 from sitegen.plan.links import check_links
-from sitegen.plan.routes import Route, find_collisions, plan_routes
+from sitegen.plan.routes import Route, find_collisions, plan_routes, searched_pages
 from sitegen.render.changes import Shown, input_digests
 from sitegen.render.feeds import render_calendars, site_timezone
 from sitegen.render.images import (
@@ -136,8 +136,8 @@ def render_site(plan: Plan, options: Options, cache: BuildCache) -> tuple[Mappin
             if route.output_path in inputs:
                 cache.put(PAGE_KIND, inputs[route.output_path], staging.digests[route.output_path])
         written = [name for name in staging.names if name not in plan.editor]
-        index_site(staging.folder, config.language, [route.output_path for route in plan.routes if route.searched],
-                   cache, digests=staging.digests, previous=plan.output)
+        index_site(staging.folder, config.language, searched_pages(plan.routes), cache, digests=staging.digests,
+                   previous=plan.output)
     return WrittenFiles(plan.output, written), static
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import partial
@@ -57,6 +57,11 @@ SEARCHED = frozenset({"event.html", "announcement.html", "achievement.html", "pa
                       "calendar.html", "album.html"})
 
 
+def searched_pages(routes: Iterable[Route]) -> list[str]:
+    """The output paths of the pages the search index holds (Route.searched), in route order."""
+    return [route.output_path for route in routes if route.searched]
+
+
 def plan_routes(site: Site, indexes: Indexes) -> tuple[Route, ...]:
     """Every page of the site, in a fixed order."""
     urls = site.urls
@@ -84,7 +89,7 @@ def plan_routes(site: Site, indexes: Indexes) -> tuple[Route, ...]:
         routes += [_page(a.path, "album.html", a.source, a) for a in indexes.albums]
     routes += _calendar_routes(site, indexes)
     routes += _atom_routes(site, indexes)
-    merged = tuple(Urls.search_bundles(route.output_path for route in routes if route.searched))[1:]
+    merged = tuple(Urls.search_bundles(searched_pages(routes)))[1:]
     routes += [
         _page(urls.search, "search.html", "layouts/search.html", SearchView(merged)),
         _file(urls.not_found, "404.html", "layouts/404.html", None),
