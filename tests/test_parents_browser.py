@@ -111,8 +111,8 @@ def test_a_name_finds_only_pages_that_show_the_name_not_its_initials(
                      for path in names_site.root.glob("pagefind/**/pagefind-entry.json"))
     search_page = (names_site.root / "cari/index.html").read_text(encoding="utf-8")
     assert f' data-merge="{" ".join(bundles[1:])}"' in search_page and len(bundles) == 2
-    searched = [f"{path.parent.relative_to(names_site.root).as_posix()}/index.html".removeprefix("./")
-                for path in names_site.root.rglob("index.html") if b"data-pagefind-body" in path.read_bytes()]
+    searched = ["index.html", "kalender/index.html", "prestasi/olimpiade/index.html", "prestasi/pidato/index.html",
+                "prestasi/tari/index.html"]  # the home page, the calendar, the three achievements
     monkeypatch.setattr(urls, "SEARCH_BUNDLE_PAGES", 2)
     assert "prestasi/olimpiade/index.html" in Urls.search_bundles(searched)["/pagefind/2/"]  # found by merging
 
