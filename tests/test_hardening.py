@@ -357,6 +357,20 @@ def test_ten_thousand_list_marks_on_one_line_are_refused_as_a_long_line(tiny: Ti
     ]
 
 
+def test_a_body_over_a_limit_is_refused_by_every_build_with_the_cache(tiny: TinySite) -> None:
+    """A body found converted in the build cache is not measured again (only bodies within the limits are
+    converted): the one over a limit never is, so a warm build refuses it as the first did."""
+    tiny.write(EVENT, "---\ntitle: Rapat\nstart: 2026-12-05\ncategory: rapat\n---\n" + "- " * 10_000 + "\n")
+    for build in ("cold", "warm"):
+        with pytest.raises(BuildFailed) as caught:
+            tiny.build(cache=True)
+        assert [p.format("id") for p in caught.value.errors] == [
+            message(f"{EVENT}:6", "baris ini panjangnya 20000 karakter, lebih dari batas 10000.",
+                    "Pecah menjadi beberapa baris atau paragraf (tekan Enter di antara kalimat)."),
+        ], build
+    assert (tiny.root / ".sitegen-cache" / "cache.sqlite3").is_file()  # the other bodies were kept
+
+
 def test_a_line_of_almost_a_megabyte_of_brackets_is_refused_at_once(tiny: TinySite) -> None:
     tiny.write(EVENT, "---\ntitle: Rapat\nstart: 2026-12-05\ncategory: rapat\n---\n" + "[" * 999_000 + "\n")
     started = time.monotonic()
