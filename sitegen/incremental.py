@@ -45,7 +45,7 @@ class Memory:
 class Update:
     built: Built  # its files are the pages and feeds rendered by this update only
     written: list[str]  # the output paths written or replaced; empty when no file changed
-    pages: list[str]  # every page of the site, by output path
+    page_count: int  # the site's pages, as a whole build counts them
     searched: list[str]  # the pages the search finds
     whole: bool  # the site was written whole, with its search index (the first update)
 
@@ -88,6 +88,6 @@ def update_site(root: Path, options: Options, memory: Memory) -> Update:
         raise type(exc)(exc.errors, config.language, exc.warnings) from exc
     finally:
         cache.close()
-    pages = [route.output_path for route in plan.routes if route.template and route.output_path.endswith(".html")]
+    pages = sum(1 for route in plan.routes if route.template and route.output_path.endswith(".html"))
     return Update(Built(config, plan.output, files, static, plan.warnings), written, pages,
                   searched_pages(plan.routes), first)

@@ -130,7 +130,7 @@ def rebuild(root: Path, options: Options, preview: Preview) -> str | None:
         return PAGE  # the problems, or other problems than before
     preview.failure = None
     config = update.built.config
-    print(FRAME[config.language]["built"].format(path=PREVIEW_DIR, pages=len(update.pages)))
+    print(FRAME[config.language]["built"].format(path=PREVIEW_DIR, pages=update.page_count))
     # A whole write made its index. A rebuild that wrote nothing still starts the index that it stopped, if that
     # one was not done: the search page may already list bundles of the search index that only it would make.
     if update.whole:
