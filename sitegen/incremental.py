@@ -11,6 +11,7 @@ from sitegen.cache import CACHE_DIR, BuildCache
 from sitegen.errors import BuildFailed
 from sitegen.load.config import load_config
 from sitegen.load.content import Loaded
+from sitegen.models.bodies import Bodies
 from sitegen.models.settings import SiteConfig
 from sitegen.pipeline import Built, Options, Photos, plan_site, render_site, shown_of, take
 from sitegen.plan.routes import searched_pages
@@ -27,6 +28,7 @@ class Memory:
 
     loaded: dict[str, Loaded] = field(default_factory=dict)  # load_content's memo, by source
     loaded_for: SiteConfig | None = None  # the settings of `loaded`
+    bodies: Bodies = field(default_factory=Bodies)  # the HTML of the bodies `loaded` and `shown` hold
     shown: Shown | None = None  # what the pages in the output folder were made from; None: write it whole
     written: frozenset[str] = frozenset()  # every output path of that build but the search index
     static: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)  # each copied static file's file_status
@@ -37,6 +39,7 @@ class Memory:
         """The memo for loading with these settings (which decide what is valid)."""
         if self.loaded_for != config:
             self.loaded.clear()
+            self.bodies = Bodies()  # the last store goes once the pages shown with it are gone
             self.loaded_for = config
         return self.loaded
 
@@ -59,7 +62,8 @@ def update_site(root: Path, options: Options, memory: Memory) -> Update:
     config, config_lines = load_config(root, options.base_url)
     cache = BuildCache(root / CACHE_DIR if options.cache else None)
     try:
-        plan = plan_site(root, options, config, config_lines, cache, memory.loaded_with(config), memory.photos)
+        plan = plan_site(root, options, config, config_lines, cache, memory.loaded_with(config), memory.photos,
+                         memory.bodies)
         shown = shown_of(plan, options)
         first = memory.shown is None or not (plan.output / MARKER).is_file()
         stale = stale_routes(plan.environment, None if first else memory.shown, shown, memory.reads)

@@ -21,6 +21,7 @@ from sitegen.load.calendars import load_calendars
 from sitegen.load.config import Settings, config_warnings, load_config
 from sitegen.load.content import Loaded, hold_back_scheduled, load_content, scan_static
 from sitegen.load.yamlload import Path as YamlPath
+from sitegen.models.bodies import Bodies
 from sitegen.models.dates import Dates
 from sitegen.models.fields import Photo
 from sitegen.models.headlines import Headlines
@@ -203,10 +204,12 @@ def plan_site(
     cache: BuildCache,
     loaded: dict[str, Loaded] | None = None,
     photos: dict[tuple[object, ...], Photos] | None = None,
+    bodies: Bodies | None = None,
 ) -> Plan:
     """Every stage before rendering; raises BuildFailed when nothing can be read or no page can be rendered.
 
-    `loaded` and `photos` are serve's memos of loaded content files and prepared photos, kept between rebuilds.
+    `loaded` and `photos` are serve's memos of loaded content files and prepared photos, kept between rebuilds,
+    and `bodies` the store of the HTML of the bodies `loaded` holds.
     """
     line = None if options.output_dir else config_lines.get(("output_dir",))
     output = resolve_output(root, options.output_dir or config.output_dir, line)
@@ -215,7 +218,7 @@ def plan_site(
     if problems:  # nothing is read while a link out of the project or a FIFO is among the sources
         raise BuildFailed(problems)
     site, problems, warnings = load_site(root, config, config_lines, static, options.drafts, options.today, cache,
-                                         loaded)
+                                         loaded, bodies)
     images, pictures, image_problems = prepare_images(site, static, photos, cache)
     indexes = build_indexes(site, options.now or datetime.combine(options.today, datetime.min.time()))
     routes = plan_routes(site, indexes)
@@ -359,10 +362,11 @@ def load_site(
     today: date,
     cache: BuildCache | None = None,
     memo: dict[str, Loaded] | None = None,
+    bodies: Bodies | None = None,
 ) -> tuple[Site, list[SiteError], tuple[SiteError, ...]]:
     """Every source file that is valid and due by `today`, in one frozen Site; the problems and warnings."""
     urls = Urls.of(config)
-    content, problems = load_content(root, config, urls, frozenset(static), drafts, cache, memo)
+    content, problems = load_content(root, config, urls, frozenset(static), drafts, cache, memo, bodies)
     content = hold_back_scheduled(content, today)
     entries, school_years, calendar_problems, calendar_warnings = load_calendars(root, config)
     warnings = sort_problems([*content.warnings, *calendar_warnings, *config_warnings(config, config_lines)])

@@ -394,7 +394,7 @@ def values(text: str) -> Any:
     """What a file says: every value as the text the loader reads, without its comments and layout, and the body
     as the page shows it (the CMS's text editor may respace a table's rows: `|---|` becomes `| --- |`)."""
     front, _, body = text.partition("\n---\n") if text.startswith("---\n") else (text, "", "")
-    html = Converter("/").convert(body.strip(), 1)[0]
+    html = Converter("/").convert(body.strip(), 1)[0].html
     return meaning(yaml.load(front.removeprefix("---\n"), Loader=yaml.BaseLoader)), html
 
 

@@ -16,8 +16,8 @@ MAX_LINES = 500  # a module one can read in a sitting; split by noun beyond this
 LAYERS: dict[str, tuple[str, ...]] = {
     "words": ("field_messages", "messages", "frame", "errors"),
     "reading": ("sources", "parallel", "cache", "history"),
-    "models": ("models", "models.scalars", "models.fields", "models.settings", "models.urls", "models.items",
-               "models.dates", "models.headlines"),
+    "models": ("models", "models.scalars", "models.fields", "models.settings", "models.urls", "models.bodies",
+               "models.items", "models.dates", "models.headlines"),
     "load": ("load", "load.yamlload", "load.config", "load.markdown", "load.risks", "load.content", "load.calendars"),
     "plan": ("plan", "plan.timeline", "plan.semesters", "plan.indexes", "plan.views", "plan.routes", "plan.links"),
     "render": ("render", "render.feeds", "render.jsonld", "render.images", "render.pages", "render.changes"),

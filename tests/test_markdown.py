@@ -7,7 +7,7 @@ from sitegen.models.items import BodyLink
 
 
 def html_of(text: str, base_path: str = "/nama-repo/") -> str:
-    return Converter(base_path).convert(text, 1)[0]
+    return Converter(base_path).convert(text, 1)[0].html
 
 
 @pytest.mark.parametrize("raw", [

@@ -11,6 +11,7 @@ import pytest
 from conftest import REPO, TinySite
 
 from sitegen.errors import BuildFailed
+from sitegen.models.bodies import Bodies
 from sitegen.models.dates import Dates
 from sitegen.models.fields import AchievementFields, AnnouncementFields, CalendarEntryFields, EventFields, PageFields
 from sitegen.models.headlines import Headlines
@@ -47,11 +48,12 @@ CONFIG = SiteConfig.model_validate({
 URLS = Urls.of(CONFIG)
 CONTEXT = {"category": ("libur", "rapat"), "audience": ("kelas-9", "semua")}
 NOW = datetime(2026, 11, 24, 9, 0)
+BODIES = Bodies()
 
 
 def doc(source: str, path: str, links: tuple[BodyLink, ...] = ()) -> Doc:
     slug = source.rsplit("/", 1)[-1].removesuffix(".md")
-    return Doc(source, slug, path, "<p>Isi.</p>", links, None)
+    return Doc(source, slug, path, BODIES.add("isi", "<p>Isi.</p>"), links, None)
 
 
 def event(slug: str, start: str, **fields: Any) -> Event:

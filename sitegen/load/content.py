@@ -17,6 +17,7 @@ from sitegen.load import markdown
 from sitegen.load.markdown import MAX_DEPTH, Converter, TooSlow, limit_problems, time_limit
 from sitegen.load.risks import risks
 from sitegen.load.yamlload import Document, load_yaml, validate
+from sitegen.models.bodies import Bodies
 from sitegen.models.fields import AchievementFields, AnnouncementFields, EventFields, HomeFields, PageFields
 from sitegen.models.items import Achievement, Announcement, Doc, Event, Home, Page
 from sitegen.models.scalars import Fields, day_of
@@ -69,13 +70,15 @@ def load_content(
     drafts: bool,
     cache: BuildCache | None = None,
     memo: dict[str, Loaded] | None = None,
+    bodies: Bodies | None = None,
 ) -> tuple[Content, list[SiteError]]:
     """Every Markdown file under root/content, validated; problems are returned, not raised.
 
     `memo` (serve's, between rebuilds of the same settings and static files) keeps each file's result by its
-    text: a file whose text is unchanged is not validated or converted again.
+    text: a file whose text is unchanged is not validated or converted again. `bodies` keeps the bodies' HTML
+    (serve's, for the session); without it, a store of this loading's own.
     """
-    loader = _Loader(root, config, urls, static_files, drafts, cache, memo)
+    loader = _Loader(root, config, urls, static_files, drafts, cache, memo, bodies)
     if not memo:  # a rebuild from a memo converts only the few changed bodies, one by one
         loader.prefetch()
     home_file = root / "content" / "index.md"
@@ -235,6 +238,7 @@ class _Loader:
         drafts: bool,
         cache: BuildCache | None,
         memo: dict[str, Loaded] | None = None,
+        bodies: Bodies | None = None,
     ) -> None:
         self.root = root
         self.project = root.resolve()  # for check_file
@@ -248,7 +252,7 @@ class _Loader:
         self.held: list[SiteError] = []
         self.draft_paths: dict[str, str] = {}
         self.school = (config.school.name, config.school.address.locality)
-        self.converter = Converter(urls.base_path, cache)
+        self.converter = Converter(urls.base_path, cache, bodies)
         self.texts: dict[str, str] = {}  # the files prefetch() read, by source, until load() takes each
         self.context = {
             "category": tuple(sorted(config.calendar.categories)),
@@ -387,7 +391,7 @@ class _Loader:
             return None
         try:
             with time_limit(markdown.MAX_SECONDS):
-                html, links = self.converter.convert(body, body_line)
+                converted, links = self.converter.convert(body, body_line)
         except RecursionError:  # a kind of nesting limit_problems does not measure
             self.errors.append(error(source, None, None, "markdown_too_deep", depth=f"> {MAX_DEPTH}",
                                      limit=MAX_DEPTH))
@@ -398,7 +402,7 @@ class _Loader:
             self.unloaded.append(path)
             return None
         slug_line = doc.lines.get(("slug",)) if getattr(result, "slug", None) else None
-        return Doc(source, slug, path, html, links, slug_line), result
+        return Doc(source, slug, path, converted, links, slug_line), result
 
     def _wrong_kind(self, file: Path, doc: Document, problems: list[SiteError]) -> list[SiteError]:
         """Unknown fields that another kind has: one message saying which folder the file belongs in."""

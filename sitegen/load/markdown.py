@@ -16,6 +16,7 @@ import nh3
 
 from sitegen.cache import BuildCache, fingerprint, source_of
 from sitegen.errors import SiteError, error
+from sitegen.models.bodies import Bodies, Body
 from sitegen.models.items import BodyLink
 from sitegen.parallel import forked_results, worker_count
 from sitegen.sources import CONTROL
@@ -64,10 +65,11 @@ _NESTING_MARK = re.compile(r"(?:[-+*]|\d{1,9}[.)])[ \t]+|>[ \t]*")
 class Converter:
     """Markdown to safe HTML; links written from the site root get the base path in front."""
 
-    def __init__(self, base_path: str, cache: BuildCache | None = None) -> None:
+    def __init__(self, base_path: str, cache: BuildCache | None = None, bodies: Bodies | None = None) -> None:
         self._md = md.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
         self._base_path = base_path  # "/repo/"
         self._cache = cache or BuildCache(None)
+        self._bodies = bodies or Bodies()  # where the HTML is kept until pages show it
         # What the HTML depends on besides the text: this module's code, the libraries, the base path.
         self._settings = fingerprint(source_of(__file__), version("markdown"), version("nh3"), base_path)
         self._converted: set[str] = set()  # keys of the bodies prefetch() found in the cache or converted
@@ -77,11 +79,12 @@ class Converter:
         this module's code, limits included, is part of the key."""
         return self._key(text) in self._converted
 
-    def convert(self, text: str, first_line: int) -> tuple[str, tuple[BodyLink, ...]]:
+    def convert(self, text: str, first_line: int) -> tuple[Body, tuple[BodyLink, ...]]:
         """Sanitized HTML and the site-internal links it contains, with their lines."""
-        stored = self._cache.kept(CACHE_KIND, self._key(text), lambda: _converted(self._md, self._base_path, text))
+        key = self._key(text)
+        stored = self._cache.kept(CACHE_KIND, key, lambda: _converted(self._md, self._base_path, text))
         html, links = json.loads(stored)
-        return html, tuple(BodyLink(url, first_line + offset) for url, offset in links)
+        return self._bodies.add(key, html), tuple(BodyLink(url, first_line + offset) for url, offset in links)
 
     def prefetch(self, texts: Sequence[str]) -> None:
         """Convert many bodies at once, in parallel processes when there are enough; convert() then finds them.

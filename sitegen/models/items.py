@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from sitegen.errors import SiteError
 from sitegen.history import Revision
+from sitegen.models.bodies import Body
 from sitegen.models.fields import (
     AchievementFields,
     AnnouncementFields,
@@ -34,9 +35,13 @@ class Doc:
     source: str  # "content/events/pentas-seni.md"
     slug: str  # "pentas-seni"
     path: str  # "/agenda/pentas-seni/", site-relative; url() adds the base path
-    body_html: str  # sanitized HTML of the Markdown body
+    body: Body  # the Markdown body's sanitized HTML, kept on disk until a page shows it
     links: tuple[BodyLink, ...]  # internal links of the body, for check_links
     slug_line: int | None  # the line of `slug:` when the front matter sets one
+
+    @property
+    def body_html(self) -> str:
+        return self.body.html
 
 
 @dataclass(frozen=True)

@@ -182,17 +182,17 @@ def atom_feeds(site: Site, indexes: Indexes) -> dict[str, AtomFeed]:
         return revision.modified if revision else datetime.combine(fallback, time(), tzinfo=zone)
 
     announcements = tuple(
-        AtomEntry(a.meta.title, a.doc.path, updated(a.doc.source, a.meta.date), a.meta.summary, a.doc.body_html, None)
+        AtomEntry(a.meta.title, a.doc.path, updated(a.doc.source, a.meta.date), a.meta.summary, a.doc.body, None)
         for a in sorted(indexes.announcements + indexes.archive, key=lambda a: (-a.meta.date.toordinal(), a.doc.path))
     )
     achievements = tuple(
-        AtomEntry(a.meta.title, a.doc.path, updated(a.doc.source, a.meta.date), a.meta.summary, a.doc.body_html, None)
+        AtomEntry(a.meta.title, a.doc.path, updated(a.doc.source, a.meta.date), a.meta.summary, a.doc.body, None)
         for _, group in indexes.achievements_by_year for a in group
     )
     events = tuple(
         AtomEntry(i.happening.title, i.happening.path, updated(i.happening.source, min(i.happening.schedule.start_day,
                                                                                        indexes.today)),
-                  i.happening.summary, i.happening.event.doc.body_html, i.happening.schedule)
+                  i.happening.summary, i.happening.event.doc.body, i.happening.schedule)
         for month in indexes.current for i in month.items if i.happening.event and i.happening.path
     )
     everything = tuple(sorted(announcements + achievements + events, key=lambda e: (-e.updated.timestamp(), e.path)))

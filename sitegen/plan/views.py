@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from sitegen.models.bodies import Body
 from sitegen.models.fields import Schedule
 from sitegen.models.items import Achievement, Announcement, Event, Home, Page
 from sitegen.plan.indexes import AgendaItem, AlbumView, HumasYear, Month, MonthGrid, PageNode
@@ -106,8 +107,12 @@ class AtomEntry:
     path: str  # "/pengumuman/rapor/"
     updated: datetime  # the source's last change in Git; outside Git, a date from content (see atom_feeds)
     summary: str | None
-    body_html: str
+    body: Body
     schedule: Schedule | None  # an event's: its status goes first in the title and summary
+
+    @property
+    def body_html(self) -> str:
+        return self.body.html
 
 
 @dataclass(frozen=True)

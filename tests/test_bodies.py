@@ -1,0 +1,64 @@
+"""The bodies' HTML kept in a temporary file: read back whole, in forked render workers too, and in memory
+where no file can be written."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+import pytest
+
+from sitegen.models.bodies import Bodies
+
+HTML = "<h2 id=\"jadwal\">Jadwal</h2>\n<p>Pentas seni — kelas IX “A”, pukul 08.00 WIB ✓</p>"
+
+
+def test_a_body_is_read_back_as_it_was_added_and_an_equal_body_is_written_once() -> None:
+    bodies = Bodies()
+    first = bodies.add("kunci-1", HTML)
+    other = bodies.add("kunci-2", "<p>Isi lain.</p>")
+    again = bodies.add("kunci-1", HTML)
+    assert (first.html, other.html, again.html) == (HTML, "<p>Isi lain.</p>", HTML)
+    assert again.place == first.place
+    assert first == again != other  # compared by key: the text and all the HTML depends on
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="render workers are forked only where fork exists")
+def test_a_forked_worker_reads_the_bodies_while_the_parent_reads_too() -> None:
+    bodies = Bodies()
+    added = [bodies.add(f"kunci-{n}", f"<p>Isi {n}: {HTML}</p>") for n in range(50)]
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # the worker reads every body, in the other order
+        ok = all(body.html == f"<p>Isi {n}: {HTML}</p>" for n, body in reversed(list(enumerate(added))))
+        os.write(write, b"1" if ok else b"0")
+        os._exit(0)
+    assert all(body.html == f"<p>Isi {n}: {HTML}</p>" for n, body in enumerate(added))
+    os.waitpid(child, 0)
+    assert os.read(read, 1) == b"1"
+
+
+def test_without_a_temporary_file_the_bodies_are_kept_in_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused(*args: object, **kwargs: object) -> None:
+        raise PermissionError("no temporary folder")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", refused)
+    bodies = Bodies()
+    assert bodies.add("kunci-1", HTML).html == HTML
+
+
+@pytest.mark.skipif(not hasattr(os, "pwrite"), reason="the file is written with pwrite where there is one")
+def test_a_body_the_disk_refuses_is_kept_in_memory_and_the_next_goes_to_the_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def full_disk(*args: object) -> int:
+        raise OSError(28, "No space left on device")
+
+    bodies = Bodies()
+    first = bodies.add("kunci-1", "<p>Pertama</p>")
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "pwrite", full_disk)
+        full = bodies.add("kunci-2", HTML)
+    after = bodies.add("kunci-3", "<p>Sesudah</p>")
+    assert (first.html, full.html, after.html) == ("<p>Pertama</p>", HTML, "<p>Sesudah</p>")
+    assert full.place[0] < 0 <= after.place[0]
