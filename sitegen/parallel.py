@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
@@ -22,6 +24,17 @@ def worker_count(items: int, smallest: int) -> int:
     if items < smallest or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return min(cores, items // max(1, smallest // 2))
+
+
+def give_back_memory() -> None:
+    """Return the memory Python has freed to the system. The C library keeps freed memory for later (in pieces
+    among what is still used): after loading a large site's texts, or its pages' digests, tens of MB that the
+    rest of the build would hold, and that each forked worker would start with. Only the GNU C library (Linux)
+    can be asked; elsewhere this does nothing."""
+    if sys.platform.startswith("linux"):
+        trim = getattr(ctypes.CDLL(None), "malloc_trim", None)  # absent from other C libraries (musl)
+        if trim is not None:
+            trim(0)
 
 
 def forked_results(function: Callable[[int], R], count: int, workers: int) -> Iterator[R]:

@@ -28,6 +28,7 @@ from sitegen.models.headlines import Headlines
 from sitegen.models.items import Achievement, Announcement, Event, Page, Site
 from sitegen.models.settings import SiteConfig
 from sitegen.models.urls import Urls
+from sitegen.parallel import give_back_memory
 from sitegen.plan.indexes import Indexes, build_indexes
 from sitegen.plan.links import check_links
 from sitegen.plan.routes import Route, find_collisions, plan_routes, searched_pages
@@ -122,6 +123,7 @@ def render_site(plan: Plan, options: Options, cache: BuildCache) -> tuple[Mappin
             raise BuildFailed(plan.problems + template_problems, warnings=plan.warnings)
         return kept | plan.images, static
     inputs = page_inputs(plan, options, cache) if cache.folder else {}
+    give_back_memory()  # what the digests freed, before the render workers are forked
     with write_site(plan.output, static) as staging:
         for name, data in sorted((plan.images | plan.editor).items()):
             staging.put(name, data)
@@ -137,6 +139,7 @@ def render_site(plan: Plan, options: Options, cache: BuildCache) -> tuple[Mappin
             if route.output_path in inputs:
                 cache.put(PAGE_KIND, inputs[route.output_path], staging.digests[route.output_path])
         written = [name for name in staging.names if name not in plan.editor]
+        give_back_memory()  # what the pages received from the workers freed
         index_site(staging.folder, config.language, searched_pages(plan.routes), cache, digests=staging.digests,
                    previous=plan.output)
     return WrittenFiles(plan.output, written), static
@@ -219,6 +222,7 @@ def plan_site(
         raise BuildFailed(problems)
     site, problems, warnings = load_site(root, config, config_lines, static, options.drafts, options.today, cache,
                                          loaded, bodies)
+    give_back_memory()  # what reading the files freed: tens of MB on a large site
     images, pictures, image_problems = prepare_images(site, static, photos, cache)
     indexes = build_indexes(site, options.now or datetime.combine(options.today, datetime.min.time()))
     routes = plan_routes(site, indexes)

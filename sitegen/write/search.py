@@ -76,21 +76,25 @@ def index_site(
         for (number, key), files in zip(todo, made, strict=True):
             if files is None:  # stopped
                 return
-            _write(folder / bundles[number], files)
-            verify_index(folder / bundles[number], files)
+            written = {}
+            for name, text in files.items():  # one file decoded at a time
+                data = base64.b64decode(text)
+                _write(folder / bundles[number], name, data)
+                written[name] = hashlib.sha256(data).hexdigest()
+                if cache is not None:
+                    cache.put(FILE_KIND, f"{key}/{name}", text)
+            verify_index(folder / bundles[number], written)
             if cache is not None:
-                for name, data in files.items():
-                    cache.put(FILE_KIND, f"{key}/{name}", base64.b64encode(data).decode())
-                cache.put(CACHE_KIND, key, json.dumps(
-                    {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())}))
+                cache.put(CACHE_KIND, key, json.dumps(dict(sorted(written.items()))))
 
 
 def _make_index(
     language: str, html: list[str], source: Path, first: bool, stop: Callable[[], bool] | None = None
-) -> dict[str, bytes] | None:
-    """Pagefind's index of the pages under `source` named in `html`, in that order: its files by path; None
-    when stopped. Only the `first` bundle keeps Pagefind's scripts and WebAssembly (the others are merged into
-    it in the browser: their entry, metadata, word index and fragments are all they need)."""
+) -> dict[str, str] | None:
+    """Pagefind's index of the pages under `source` named in `html`, in that order: its files by path, in base64
+    as Pagefind gives them (and the cache keeps them); None when stopped. Only the `first` bundle keeps Pagefind's
+    scripts and WebAssembly (the others are merged into it in the browser: their entry, metadata, word index and
+    fragments are all they need)."""
     config = {"exclude_selectors": IGNORED, "force_language": language}
     with _Service() as service:
         index = service.send({"type": "NewIndex", "config": config}, "NewIndex")["index_id"]
@@ -111,7 +115,7 @@ def _make_index(
         # Pagefind's own WriteFiles answers before its files are all on disk, and it stops when its input
         # closes: the files are asked for instead, and written here, whole.
         files = service.send({"type": "GetFiles", "index_id": index}, "GetFiles")["files"]
-    return {file["path"]: base64.b64decode(file["content"]) for file in files
+    return {file["path"]: file["content"] for file in files
             if first or file["path"] == "pagefind-entry.json" or file["path"].endswith(BUNDLE_PARTS)}
 
 
@@ -142,12 +146,11 @@ def _restore(
     return True
 
 
-def _write(folder: Path, files: dict[str, bytes]) -> None:
-    """The index's files, by their path inside folder/."""
-    for name, data in files.items():
-        target = folder / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+def _write(folder: Path, name: str, data: bytes) -> None:
+    """One file of the index, by its path inside folder/."""
+    target = folder / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
 
 
 class _Service:
@@ -201,9 +204,10 @@ class _Service:
             if not chunk:
                 raise IndexIncomplete("Pagefind stopped before it answered")
             self._buffer += chunk
-        answer = bytes(self._buffer[:end])
-        del self._buffer[:end + 1]
-        response = json.loads(base64.b64decode(answer))
+        with memoryview(self._buffer) as view:  # decoded in place: an answer of megabytes is not copied
+            message = base64.b64decode(view[:end])
+        self._buffer = self._buffer[end + 1:]  # a new buffer: a long answer's space goes with the old one
+        response = json.loads(message)
         result: dict[str, Any] = response["payload"]
         if result.get("type") != expected:
             raise IndexIncomplete(f"Pagefind answered {result.get('type')}: {result.get('message', '')}")
