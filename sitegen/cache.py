@@ -145,7 +145,7 @@ class BuildCache:
             with self._db:
                 self._db.executemany(
                     "INSERT OR REPLACE INTO entries (kind, key, value) VALUES (?, ?, ?)",
-                    [(kind, key, _sealed(value)) for (kind, key), value in sorted(self._memory.items())],
+                    ((kind, key, _sealed(value)) for (kind, key), value in sorted(self._memory.items())),
                 )
         except sqlite3.Error:
             return False  # a full disk or a locked file: the next build computes these again
