@@ -10,7 +10,7 @@ from pathlib import Path
 from sitegen.cache import CACHE_DIR, BuildCache
 from sitegen.errors import BuildFailed
 from sitegen.load.config import load_config
-from sitegen.load.content import Loaded
+from sitegen.load.content import Loaded, body_keys
 from sitegen.models.bodies import Bodies
 from sitegen.models.settings import SiteConfig
 from sitegen.pipeline import Built, Options, Photos, plan_site, render_site, shown_of, take
@@ -28,7 +28,8 @@ class Memory:
 
     loaded: dict[str, Loaded] = field(default_factory=dict)  # load_content's memo, by source
     loaded_for: SiteConfig | None = None  # the settings of `loaded`
-    bodies: Bodies = field(default_factory=Bodies)  # the HTML of the bodies `loaded` and `shown` hold
+    bodies: Bodies = field(default_factory=Bodies)  # the HTML of the bodies `loaded` and `shown` hold; its keys
+    # include all the HTML depends on (the base path too), so one store serves every setting of the session
     shown: Shown | None = None  # what the pages in the output folder were made from; None: write it whole
     written: frozenset[str] = frozenset()  # every output path of that build but the search index
     static: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)  # each copied static file's file_status
@@ -39,7 +40,6 @@ class Memory:
         """The memo for loading with these settings (which decide what is valid)."""
         if self.loaded_for != config:
             self.loaded.clear()
-            self.bodies = Bodies()  # the last store goes once the pages shown with it are gone
             self.loaded_for = config
         return self.loaded
 
@@ -88,6 +88,7 @@ def update_site(root: Path, options: Options, memory: Memory) -> Update:
             written += sorted(memory.written - outputs)
         memory.shown, memory.written = shown, outputs
         memory.static = {name: file_status(path) for name, path in static.items()}
+        memory.bodies.keep_only(body_keys(memory.loaded))  # what the edits replaced goes
     except BuildFailed as exc:
         raise type(exc)(exc.errors, config.language, exc.warnings) from exc
     finally:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import multiprocessing
 import os
 import sys
@@ -31,10 +30,15 @@ def give_back_memory() -> None:
     among what is still used): after loading a large site's texts, or its pages' digests, tens of MB that the
     rest of the build would hold, and that each forked worker would start with. Only the GNU C library (Linux)
     can be asked; elsewhere this does nothing."""
-    if sys.platform.startswith("linux"):
-        trim = getattr(ctypes.CDLL(None), "malloc_trim", None)  # absent from other C libraries (musl)
-        if trim is not None:
-            trim(0)
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes  # here: a Python built without it still builds sites
+    except ImportError:
+        return
+    trim = getattr(ctypes.CDLL(None), "malloc_trim", None)  # absent from other C libraries (musl)
+    if trim is not None:
+        trim(0)
 
 
 def forked_results(function: Callable[[int], R], count: int, workers: int) -> Iterator[R]:

@@ -8,6 +8,7 @@ import tempfile
 
 import pytest
 
+from sitegen.models import bodies as models_bodies
 from sitegen.models.bodies import Bodies
 
 HTML = "<h2 id=\"jadwal\">Jadwal</h2>\n<p>Pentas seni — kelas IX “A”, pukul 08.00 WIB ✓</p>"
@@ -19,8 +20,23 @@ def test_a_body_is_read_back_as_it_was_added_and_an_equal_body_is_written_once()
     other = bodies.add("kunci-2", "<p>Isi lain.</p>")
     again = bodies.add("kunci-1", HTML)
     assert (first.html, other.html, again.html) == (HTML, "<p>Isi lain.</p>", HTML)
-    assert again.place == first.place
+    assert bodies.size == len(HTML.encode()) + len(b"<p>Isi lain.</p>")
     assert first == again != other  # compared by key: the text and all the HTML depends on
+
+
+def test_bodies_no_longer_shown_go_once_they_outweigh_the_rest(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(models_bodies, "COMPACT_FROM", 0)
+    bodies = Bodies()
+    kept = bodies.add("kunci-1", HTML)
+    for n in range(2, 4):
+        bodies.add(f"kunci-{n}", HTML)
+    bodies.keep_only(["kunci-1", "kunci-3"])  # one of three forgotten: not worth writing anew
+    assert bodies.size == 3 * len(HTML.encode())
+    bodies.keep_only(["kunci-1"])  # two of three
+    assert bodies.size == len(HTML.encode())
+    assert kept.html == HTML and bodies.add("kunci-4", "<p>Baru</p>").html == "<p>Baru</p>"
+    with pytest.raises(KeyError):
+        bodies.read("kunci-2")
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="render workers are forked only where fork exists")
@@ -48,7 +64,7 @@ def test_without_a_temporary_file_the_bodies_are_kept_in_memory(monkeypatch: pyt
 
 
 @pytest.mark.skipif(not hasattr(os, "pwrite"), reason="the file is written with pwrite where there is one")
-def test_a_body_the_disk_refuses_is_kept_in_memory_and_the_next_goes_to_the_file(
+def test_a_body_the_disk_refuses_is_read_back_all_the_same_and_so_are_the_next(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     def full_disk(*args: object) -> int:
@@ -61,4 +77,4 @@ def test_a_body_the_disk_refuses_is_kept_in_memory_and_the_next_goes_to_the_file
         full = bodies.add("kunci-2", HTML)
     after = bodies.add("kunci-3", "<p>Sesudah</p>")
     assert (first.html, full.html, after.html) == ("<p>Pertama</p>", HTML, "<p>Sesudah</p>")
-    assert full.place[0] < 0 <= after.place[0]
+    assert bodies.size == len(b"<p>Pertama</p>") + len(HTML.encode()) + len(b"<p>Sesudah</p>")

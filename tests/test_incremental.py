@@ -19,6 +19,7 @@ from conftest import TODAY, URGENT_ANNOUNCEMENT, copy_example, files_of
 
 from sitegen.commands.serve import PAGE, PREVIEW_DIR, Preview, Search, rebuild
 from sitegen.load import content
+from sitegen.models import bodies
 from sitegen.pipeline import Options, build_site
 from sitegen.write.output import MARKER
 
@@ -189,6 +190,27 @@ def test_a_broken_file_shows_its_problem_keeps_the_last_site_and_the_next_good_s
     session.edit(event, '"2026-13-17 09:00"', '"2026-12-17 08:00"')
     assert session.save() == PAGE
     session.assert_like_a_clean_build("the broken file fixed, with another time")
+
+
+def test_a_long_session_keeps_only_about_the_html_of_the_bodies_its_pages_show(
+    started: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """serve appends each edited body's HTML to its store; once what no page shows any more outweighs the rest,
+    the store is written anew with only the bodies still shown."""
+    monkeypatch.setattr(bodies, "COMPACT_FROM", 0)
+    session = started
+    store = session.preview.memory.bodies
+    event = "content/events/pentas-seni-2026.md"
+    long = "Kata " * 30_000  # 150 KB, on lines within the Markdown limits
+    session.edit(event, "Pentas seni adalah", "\n".join(long[i:i + 5_000] for i in range(0, len(long), 5_000))
+                 + "\n\nPentas seni adalah")
+    for word in ("Kalimat", "Ucapan", "Tulisan"):
+        session.edit(event, "Kata", word)
+        assert session.save() == PAGE
+        shown = sum(len(store.read(key).encode()) for key in content.body_keys(session.preview.memory.loaded))
+        assert store.size <= 2 * shown
+    assert store.size < 2 * len(long)  # written anew: the first and second versions are gone
+    session.assert_like_a_clean_build("a long body edited three times, the store written anew")
 
 
 def test_an_edit_that_keeps_the_files_size_and_modification_time_is_still_rebuilt(started: Session) -> None:

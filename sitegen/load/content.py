@@ -42,6 +42,11 @@ ASSETS = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif", ".pdf", ".
 Loaded = tuple[tuple[object, ...], tuple[tuple[str, bool], ...], Any, list[SiteError], list[SiteError], list[str]]
 
 
+def body_keys(memo: dict[str, Loaded]) -> list[str]:
+    """The keys of the bodies of the items in load_content's `memo`: those serve's pages can still show."""
+    return [known[2][0].body.key for known in memo.values() if known[2] is not None]
+
+
 @dataclass(frozen=True)
 class Content:
     unloaded: tuple[str, ...]  # paths the files with errors (or a future date) would have had

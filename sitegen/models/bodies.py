@@ -7,8 +7,11 @@ import os
 import tempfile
 import threading
 import weakref
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import BinaryIO
+
+COMPACT_FROM = 4 << 20  # bytes of bodies no longer used before serve's store is written anew
 
 
 @dataclass(frozen=True)
@@ -17,54 +20,80 @@ class Body:
     alike, when their keys are: the key names the Markdown text and everything its HTML depends on."""
 
     key: str  # the converter's cache key: a SHA-256 of the text, the converter's code and the base path
-    place: tuple[int, int] = field(compare=False)  # offset and length in the store; a negative offset: in memory
     store: Bodies = field(compare=False, repr=False)
 
     @property
     def html(self) -> str:
-        return self.store.read(self.place)
+        return self.store.read(self.key)
 
 
 class Bodies:
-    """Bodies' HTML, appended to an unnamed temporary file (the system deletes it once closed) and read back by
-    offset. Forked render workers read the file they inherit with os.pread, which moves no offset they share.
-    A body that cannot be written there (no temporary folder, a full disk) is kept in memory instead."""
+    """Bodies' HTML by key, appended to an unnamed temporary file (the system deletes it once closed) and read
+    back by offset. Forked render workers read the file they inherit with os.pread, which moves no offset they
+    share. A body that cannot be written there (no temporary folder, a full disk) is kept in memory instead."""
 
     def __init__(self) -> None:
         self._file: BinaryIO | None = None
         self._opened = False  # the file is made with the first body: a build that converts none makes none
-        self._size = 0
-        self._places: dict[str, tuple[int, int]] = {}  # by key: a body converted again is not written twice
-        self._memory: dict[int, bytes] = {}  # by offset, negative
+        self._close: weakref.finalize[[], Bodies] | None = None  # closes the file, at the latest with this store
+        self._size = 0  # bytes in the file
+        self._places: dict[str, tuple[int, int]] = {}  # offset and length by key; a negative offset: in _memory
+        self._memory: dict[int, bytes] = {}
         self._lock = threading.Lock()  # serve's rebuilds run in threads
 
     def add(self, key: str, html: str) -> Body:
         with self._lock:
-            place = self._places.get(key)
-            if place is None:
-                place = self._places[key] = self._write(html.encode())
-        return Body(key, place, self)
+            if key not in self._places:  # a body converted again is not written twice
+                self._places[key] = self._write(html.encode())
+        return Body(key, self)
 
-    def read(self, place: tuple[int, int]) -> str:
+    @property
+    def size(self) -> int:
+        """Bytes of HTML held, in the file and in memory."""
+        return self._size + sum(map(len, self._memory.values()))
+
+    def read(self, key: str) -> str:
+        if hasattr(os, "pread"):
+            return self._read(self._places[key]).decode()
+        with self._lock:  # seek, then read: one thread at a time
+            return self._read(self._places[key]).decode()
+
+    def keep_only(self, keys: Collection[str]) -> None:
+        """Forget the bodies not in `keys` (serve, after each update: those its loaded files no longer have),
+        writing the others into a new file once the forgotten take more room than they do and COMPACT_FROM."""
+        with self._lock:
+            kept = {key: self._places[key] for key in sorted(keys) if key in self._places}
+            used = sum(length for _, length in kept.values())
+            if self.size <= 2 * used + COMPACT_FROM:
+                return
+            old = (self._file, self._memory, self._close)
+            self._file, self._opened, self._close, self._size, self._places, self._memory = None, False, None, 0, {}, {}
+            for key, place in kept.items():
+                self._places[key] = self._write(self._read(place, *old[:2]))
+            if old[2] is not None:
+                old[2]()
+
+    def _read(self, place: tuple[int, int], file: BinaryIO | None = None, memory: dict[int, bytes] | None = None
+              ) -> bytes:
+        file, memory = file or self._file, self._memory if memory is None else memory
         offset, length = place
         if offset < 0:
-            return self._memory[offset].decode()
-        assert self._file is not None
+            return memory[offset]
+        assert file is not None
         if hasattr(os, "pread"):
-            return os.pread(self._file.fileno(), length, offset).decode()
-        with self._lock:  # without pread (Windows) there is no fork either: one process, one offset
-            self._file.seek(offset)
-            return self._file.read(length).decode()
+            return os.pread(file.fileno(), length, offset)
+        file.seek(offset)  # without pread (Windows) there is no fork either: one process, one offset
+        return file.read(length)
 
     def _write(self, data: bytes) -> tuple[int, int]:
         if not self._opened:
             self._opened = True
             try:
-                self._file = tempfile.TemporaryFile(prefix="sitegen-bodies-", buffering=0)  # noqa: SIM115 (closed by finalize)
+                self._file = tempfile.TemporaryFile(prefix="sitegen-bodies-", buffering=0)  # noqa: SIM115 (closed by _close)
             except OSError:
-                self._file = None
+                pass
             else:
-                weakref.finalize(self, self._file.close)  # when the last body of this store is gone
+                self._close = weakref.finalize(self, self._file.close)
         if self._file is not None and self._written(self._file, data):
             place = (self._size, len(data))
             self._size += len(data)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import binascii
 import gzip
 import hashlib
 import json
@@ -81,10 +82,10 @@ def index_site(
                 data = base64.b64decode(text)
                 _write(folder / bundles[number], name, data)
                 written[name] = hashlib.sha256(data).hexdigest()
-                if cache is not None:
-                    cache.put(FILE_KIND, f"{key}/{name}", text)
             verify_index(folder / bundles[number], written)
-            if cache is not None:
+            if cache is not None:  # only a whole bundle
+                for name, text in files.items():
+                    cache.put(FILE_KIND, f"{key}/{name}", text)
                 cache.put(CACHE_KIND, key, json.dumps(dict(sorted(written.items()))))
 
 
@@ -204,8 +205,8 @@ class _Service:
             if not chunk:
                 raise IndexIncomplete("Pagefind stopped before it answered")
             self._buffer += chunk
-        with memoryview(self._buffer) as view:  # decoded in place: an answer of megabytes is not copied
-            message = base64.b64decode(view[:end])
+        with memoryview(self._buffer) as view:  # decoded from the buffer: an answer of megabytes is not copied
+            message = binascii.a2b_base64(view[:end])  # (base64.b64decode would copy it first)
         self._buffer = self._buffer[end + 1:]  # a new buffer: a long answer's space goes with the old one
         response = json.loads(message)
         result: dict[str, Any] = response["payload"]
