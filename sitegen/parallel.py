@@ -38,6 +38,7 @@ def give_back_memory() -> None:
         return
     trim = getattr(ctypes.CDLL(None), "malloc_trim", None)  # absent from other C libraries (musl)
     if trim is not None:
+        trim.argtypes = [ctypes.c_size_t]
         trim(0)
 
 

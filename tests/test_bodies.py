@@ -39,19 +39,37 @@ def test_bodies_no_longer_shown_go_once_they_outweigh_the_rest(monkeypatch: pyte
         bodies.read("kunci-2")
 
 
+@pytest.mark.skipif(not hasattr(os, "pread"), reason="the file is read with pread where there is one")
+def test_a_store_whose_file_cannot_be_read_back_is_left_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken_disk(*args: object) -> bytes:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(models_bodies, "COMPACT_FROM", 0)
+    bodies = Bodies()
+    kept, dropped = bodies.add("kunci-1", HTML), bodies.add("kunci-2", HTML + HTML)
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "pread", broken_disk)
+        bodies.keep_only(["kunci-1"])
+    assert (kept.html, dropped.html) == (HTML, HTML + HTML)
+
+
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="render workers are forked only where fork exists")
 def test_a_forked_worker_reads_the_bodies_while_the_parent_reads_too() -> None:
     bodies = Bodies()
     added = [bodies.add(f"kunci-{n}", f"<p>Isi {n}: {HTML}</p>") for n in range(50)]
     read, write = os.pipe()
     child = os.fork()
-    if child == 0:  # the worker reads every body, in the other order
-        ok = all(body.html == f"<p>Isi {n}: {HTML}</p>" for n, body in reversed(list(enumerate(added))))
-        os.write(write, b"1" if ok else b"0")
-        os._exit(0)
+    if child == 0:  # the worker reads every body, in the other order, and always ends here
+        try:
+            ok = all(body.html == f"<p>Isi {n}: {HTML}</p>" for n, body in reversed(list(enumerate(added))))
+            os.write(write, b"1" if ok else b"0")
+        finally:
+            os._exit(0)
+    os.close(write)
     assert all(body.html == f"<p>Isi {n}: {HTML}</p>" for n, body in enumerate(added))
-    os.waitpid(child, 0)
+    assert os.waitpid(child, 0)[1] == 0
     assert os.read(read, 1) == b"1"
+    os.close(read)
 
 
 def test_without_a_temporary_file_the_bodies_are_kept_in_memory(monkeypatch: pytest.MonkeyPatch) -> None:

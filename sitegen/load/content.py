@@ -317,11 +317,13 @@ class _Loader:
         status = _status(file)
         if known is not None and status is not None and known[0][:2] == (status, asked) and self._still(known):
             return self._replay(known)  # type: ignore[no-any-return]
-        try:
-            check_file(self.root, source, project=self.project)
-            text: str | None = read_text(file, source)
-        except BuildFailed:
-            text = None  # _load reports it
+        text = self.texts.pop(source, None)  # read by prefetch() in this loading: the text _load would use
+        if text is None:
+            try:
+                check_file(self.root, source, project=self.project)
+                text = read_text(file, source)
+            except BuildFailed:
+                pass  # _load reports it
         if known is not None and text is not None and known[0][1:] == (asked, text) and self._still(known):
             self.memo[source] = ((status, asked, text), *known[1:])
             return self._replay(known)  # type: ignore[no-any-return]

@@ -39,7 +39,7 @@ class Bodies:
         self._size = 0  # bytes in the file
         self._places: dict[str, tuple[int, int]] = {}  # offset and length by key; a negative offset: in _memory
         self._memory: dict[int, bytes] = {}
-        self._lock = threading.Lock()  # serve's rebuilds run in threads
+        self._lock = threading.Lock()  # for writes, and reads without pread: a build has threads
 
     def add(self, key: str, html: str) -> Body:
         with self._lock:
@@ -59,31 +59,33 @@ class Bodies:
             return self._read(self._places[key]).decode()
 
     def keep_only(self, keys: Collection[str]) -> None:
-        """Forget the bodies not in `keys` (serve, after each update: those its loaded files no longer have),
-        writing the others into a new file once the forgotten take more room than they do and COMPACT_FROM."""
+        """Let go of the bodies not in `keys` (serve, after each update: those its loaded files no longer have)
+        once they take more room than the others and COMPACT_FROM: the others are then written into a new file.
+        Until then every body stays readable; so does every body when the old file cannot be read back."""
         with self._lock:
-            kept = {key: self._places[key] for key in sorted(keys) if key in self._places}
-            used = sum(length for _, length in kept.values())
-            if self.size <= 2 * used + COMPACT_FROM:
+            kept = {key: self._places[key] for key in sorted(set(keys)) if key in self._places}
+            if self.size <= 2 * sum(length for _, length in kept.values()) + COMPACT_FROM:
                 return
-            old = (self._file, self._memory, self._close)
+            try:
+                texts = {key: self._read(place) for key, place in kept.items()}
+            except OSError:
+                return
+            close = self._close
             self._file, self._opened, self._close, self._size, self._places, self._memory = None, False, None, 0, {}, {}
-            for key, place in kept.items():
-                self._places[key] = self._write(self._read(place, *old[:2]))
-            if old[2] is not None:
-                old[2]()
+            for key, data in texts.items():
+                self._places[key] = self._write(data)
+            if close is not None:
+                close()
 
-    def _read(self, place: tuple[int, int], file: BinaryIO | None = None, memory: dict[int, bytes] | None = None
-              ) -> bytes:
-        file, memory = file or self._file, self._memory if memory is None else memory
+    def _read(self, place: tuple[int, int]) -> bytes:
         offset, length = place
         if offset < 0:
-            return memory[offset]
-        assert file is not None
+            return self._memory[offset]
+        assert self._file is not None
         if hasattr(os, "pread"):
-            return os.pread(file.fileno(), length, offset)
-        file.seek(offset)  # without pread (Windows) there is no fork either: one process, one offset
-        return file.read(length)
+            return os.pread(self._file.fileno(), length, offset)
+        self._file.seek(offset)  # without pread (Windows) there is no fork either: one process, one offset
+        return self._file.read(length)
 
     def _write(self, data: bytes) -> tuple[int, int]:
         if not self._opened:

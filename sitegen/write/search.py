@@ -215,7 +215,6 @@ class _Service:
         return result
 
 
-
 def verify_index(folder: Path, names: Iterable[str]) -> None:
     """The bundle written in `folder` as its files `names`: every compressed index file decompresses to its end,
     and the entry file is whole JSON. (A bundle linked or restored is checked by its files' SHA-256.)"""
