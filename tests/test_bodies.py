@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -96,3 +97,13 @@ def test_a_body_the_disk_refuses_is_read_back_all_the_same_and_so_are_the_next(
     after = bodies.add("kunci-3", "<p>Sesudah</p>")
     assert (first.html, full.html, after.html) == ("<p>Pertama</p>", HTML, "<p>Sesudah</p>")
     assert bodies.size == len(b"<p>Pertama</p>") + len(HTML.encode()) + len(b"<p>Sesudah</p>")
+
+
+def test_the_file_goes_in_the_folder_given_and_elsewhere_when_that_cannot_be_written(tmp_path: Path) -> None:
+    """The build cache's folder is on disk, where the system's temporary folder may be held in memory."""
+    given = Bodies(tmp_path)
+    given.add("kunci-1", HTML)
+    missing = Bodies(tmp_path / "tidak-ada")
+    assert missing.add("kunci-1", HTML).html == HTML
+    if Path("/proc/self/fd").is_dir():  # where the open file can be named (Linux)
+        assert Path(os.readlink(f"/proc/self/fd/{given._file.fileno()}")).parent == tmp_path  # type: ignore[union-attr]

@@ -32,9 +32,11 @@ from livereload.handlers import LiveReloadHandler
 from livereload.watcher import Watcher
 from tornado import ioloop, web
 
+from sitegen.cache import CACHE_DIR
 from sitegen.errors import BuildFailed, error, report
 from sitegen.frame import FRAME
 from sitegen.incremental import Memory, update_site
+from sitegen.models.bodies import Bodies
 from sitegen.pipeline import Options
 from sitegen.sources import CONTROL, file_status
 from sitegen.write.search import index_site
@@ -151,7 +153,8 @@ def serve(root: Path, options: Options, port: int, language: str = "id") -> int:
         print(words["port_busy"].format(port=port, other=port + 1 if port < 65535 else 8000), file=sys.stderr)
         return 2
     options = replace(options, base_url=f"http://127.0.0.1:{port}/", output_dir=PREVIEW_DIR)
-    preview = Preview(root.resolve() / PREVIEW_DIR)
+    cache = root.resolve() / CACHE_DIR if options.cache else None
+    preview = Preview(root.resolve() / PREVIEW_DIR, memory=Memory(bodies=Bodies(cache)))
     watcher = _Sources(root, lambda: rebuild(root, options, preview))
     rebuild(root, options, preview)
     # What the first build loaded stays for the session (the loading of every file, kept for the next rebuilds);

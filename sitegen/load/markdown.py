@@ -69,7 +69,7 @@ class Converter:
         self._md = md.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
         self._base_path = base_path  # "/repo/"
         self._cache = cache or BuildCache(None)
-        self._bodies = bodies or Bodies()  # where the HTML is kept until pages show it
+        self._bodies = bodies or Bodies(self._cache.folder)  # where the HTML is kept until pages show it
         # What the HTML depends on besides the text: this module's code, the libraries, the base path.
         self._settings = fingerprint(source_of(__file__), version("markdown"), version("nh3"), base_path)
         self._converted: set[str] = set()  # keys of the bodies prefetch() found in the cache or converted

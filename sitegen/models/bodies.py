@@ -9,6 +9,7 @@ import threading
 import weakref
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import BinaryIO
 
 COMPACT_FROM = 4 << 20  # bytes of bodies no longer used before serve's store is written anew
@@ -32,7 +33,9 @@ class Bodies:
     back by offset. Forked render workers read the file they inherit with os.pread, which moves no offset they
     share. A body that cannot be written there (no temporary folder, a full disk) is kept in memory instead."""
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path | None = None) -> None:
+        self._folder = folder  # where the file goes (the build cache's folder, on disk) when it can; else the
+        # system's temporary folder, which may be held in memory (tmpfs)
         self._file: BinaryIO | None = None
         self._opened = False  # the file is made with the first body: a build that converts none makes none
         self._close: weakref.finalize[[], Bodies] | None = None  # closes the file, at the latest with this store
@@ -90,12 +93,13 @@ class Bodies:
     def _write(self, data: bytes) -> tuple[int, int]:
         if not self._opened:
             self._opened = True
-            try:
-                self._file = tempfile.TemporaryFile(prefix="sitegen-bodies-", buffering=0)  # noqa: SIM115 (closed by _close)
-            except OSError:
-                pass
-            else:
-                self._close = weakref.finalize(self, self._file.close)
+            for folder in dict.fromkeys((self._folder, None)):
+                try:
+                    self._file = tempfile.TemporaryFile(prefix="sitegen-bodies-", buffering=0, dir=folder)  # noqa: SIM115
+                except OSError:
+                    continue
+                self._close = weakref.finalize(self, self._file.close)  # closes it (SIM115)
+                break
         if self._file is not None and self._written(self._file, data):
             place = (self._size, len(data))
             self._size += len(data)
