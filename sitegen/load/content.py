@@ -308,16 +308,16 @@ class _Loader:
         A file's status is kept only once its text was found unchanged, never right after it changed: a second
         write within the same tick of the file system's clock would keep its status, so a changed file is read
         again at the next rebuild (git's "racily clean" files, without reading the clock)."""
-        if self.memo is None:
-            return self._load(file, model, fixed_path, folders, path_of)
         source = file.relative_to(self.root).as_posix()
+        text = self.texts.pop(source, None)  # read by prefetch() in this loading
+        if self.memo is None:
+            return self._load(file, model, fixed_path, folders, path_of, text)
         self.seen.add(source)
         asked = (model, fixed_path, folders)
         known = self.memo.get(source)
         status = _status(file)
         if known is not None and status is not None and known[0][:2] == (status, asked) and self._still(known):
             return self._replay(known)  # type: ignore[no-any-return]
-        text = self.texts.pop(source, None)  # read by prefetch() in this loading: the text _load would use
         if text is None:
             try:
                 check_file(self.root, source, project=self.project)
@@ -364,7 +364,6 @@ class _Loader:
         source = file.relative_to(self.root).as_posix()
         default_slug = "index" if file.stem == "index" else slugify(file.stem)
         try:
-            text = text if text is not None else self.texts.pop(source, None)
             if text is None:
                 check_file(self.root, source, project=self.project)
                 text = read_text(file, source)
