@@ -125,7 +125,7 @@ def _restore(
 ) -> bool:
     """Write the bundle kept under `key` (its files' SHA-256 by name) into folder/bundle, each file linked from the
     `previous` output where it is the same, else from the cache; False (and nothing written) when a file of it is
-    missing from the cache."""
+    missing from the cache (or damaged there: the cache then answers None)."""
     folders: set[Path] = set()
     written = []
     for name, expected in files.items():
@@ -137,13 +137,12 @@ def _restore(
         if previous is not None and link_unchanged(previous, f"{bundle}/{name}", target, expected):
             cache.keep(FILE_KIND, f"{key}/{name}")  # for a build without this output (serve's first, a new folder)
             continue
-        stored = cache.get(FILE_KIND, f"{key}/{name}")
-        data = base64.b64decode(stored) if stored is not None else b""
-        if stored is None or hashlib.sha256(data).hexdigest() != expected:  # the files written so far go
-            for path in written:  # (not the folder: it may hold other bundles)
+        stored = cache.get(FILE_KIND, f"{key}/{name}")  # whole: the cache checks each value's SHA-256
+        if stored is None:  # the files written so far go (not the folder: it may hold other bundles)
+            for path in written:
                 path.unlink(missing_ok=True)
             return False
-        target.write_bytes(data)
+        target.write_bytes(base64.b64decode(stored))
     return True
 
 
@@ -217,7 +216,8 @@ class _Service:
 
 def verify_index(folder: Path, names: Iterable[str]) -> None:
     """The bundle written in `folder` as its files `names`: every compressed index file decompresses to its end,
-    and the entry file is whole JSON. (A bundle linked or restored is checked by its files' SHA-256.)"""
+    and the entry file is whole JSON. (A bundle linked is checked by its files' SHA-256, one written from the cache
+    by the cache's check of each value.)"""
     try:
         entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
         if not isinstance(entry, dict) or "languages" not in entry:
