@@ -13,6 +13,7 @@ import json
 import math
 import re
 from datetime import date, datetime
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -593,7 +594,23 @@ def test_english_site_names_the_semester_and_its_effective_school_days_in_englis
     assert "School year 2026/2027 School days: Monday to Saturday." in calendar
 
 
-# --- search in a browser --------------------------------------------------------------------------
+@pytest.mark.parametrize("school", ["example_site", "second_school"])
+def test_the_facts_of_event_and_achievement_pages_read_apart_in_search_results(
+    request: pytest.FixtureRequest, school: str
+) -> None:
+    """The search's excerpts join the text of neighbouring elements (Pagefind reads no gap between a <dt> and a
+    <dd>): every fact's name and value has whitespace after it, or a result reads 'TempatDaringTautan daring'.
+    Both schools: every optional fact (rank, competition, organizer, students, location, online link, audience)."""
+    site: Path = request.getfixturevalue(school)
+    pages = [*site.glob("agenda/*/index.html"), *site.glob("prestasi/*/index.html")]
+    run_together = []
+    for page in pages:
+        for facts in parse(page.read_bytes()).xpath('//dl[@class="facts"]'):
+            parts = facts.xpath("dt | dd")
+            run_together += [f"{page.relative_to(site).parent}: {part.text_content()!r} then "
+                             f"{after.text_content()!r}" for part, after in pairwise(parts)
+                             if not (part.tail or "").isspace()]
+    assert len(pages) > 5 and run_together == []
 
 
 @pytest.fixture(scope="session")
