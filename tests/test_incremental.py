@@ -18,6 +18,7 @@ import pytest
 from conftest import TODAY, URGENT_ANNOUNCEMENT, copy_example, files_of
 
 from sitegen.commands.serve import PAGE, PREVIEW_DIR, Preview, Search, rebuild
+from sitegen.frame import FRAME
 from sitegen.load import content
 from sitegen.models import bodies
 from sitegen.pipeline import Options, build_site
@@ -212,6 +213,21 @@ def test_a_long_session_keeps_only_about_the_html_of_the_bodies_its_pages_show(
     session.edit(event, "Kata", "Frasa")
     assert session.save() == PAGE  # its feeds read bodies from the new file
     session.assert_like_a_clean_build("a long body edited four times, the store written anew after the third")
+
+
+def test_serve_says_as_many_pages_as_build_after_a_rebuild_adds_one(
+    started: Session, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A rebuild writes only what changed, yet its line counts the whole site's pages, as `build` counts them."""
+    started.write("content/announcements/libur-banjir.md", URGENT_ANNOUNCEMENT)  # one page more, banner everywhere
+    assert started.save() == PAGE
+    started.edit("content/events/pentas-seni-2026.md", "Pentas seni adalah", "Pentas seni tahunan adalah")
+    capsys.readouterr()
+    rewritten = started.save_and_see_what_was_rewritten()
+    assert "agenda/pentas-seni-2026/index.html" in rewritten and len(rewritten) < 10  # the rest is as it was
+    clean = build_site(started.root, Options(**{**OPTIONS.__dict__, "output_dir": "clean", "write": False}))
+    said = FRAME["id"]["built"].format(path=PREVIEW_DIR, pages=clean.page_count)
+    assert said in capsys.readouterr().out.splitlines()
 
 
 def test_an_edit_that_keeps_the_files_size_and_modification_time_is_still_rebuilt(started: Session) -> None:
